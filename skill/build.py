@@ -1,32 +1,34 @@
-"""Assembles the CustomSkill (placeholder wiring; the real handlers land with issue 2)."""
+"""Assembles the CustomSkill from the feature handlers, for Lambda, Flask and the simulator."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
-from ask_sdk_core.dispatch_components import AbstractRequestHandler
-from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
-from ask_sdk_model import RequestEnvelope, Response
+from ask_sdk_model import RequestEnvelope
 
 from skill.config import Settings, load_settings
+from skill.content import get_content
+from skill.handlers import builtins, care, common, events, launch, navigation, safety, symptoms
+from skill.speech import render
+from skill.state import Line, Reply, State
 
-
-class _AnyRequest(AbstractRequestHandler):
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return True
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        return handler_input.response_builder.speak("Hip Helper is being built.").response
+# Order matters: specific features first, the catch-alls in `events` last.
+FEATURES = (launch, symptoms, safety, care, navigation, builtins, events)
 
 
 def build_skill(settings: Settings | None = None) -> CustomSkill:
-    """Build the skill object shared by Lambda, the web service and the simulator."""
+    """Build the skill object; content is parsed here once so a bad file fails at start."""
     settings = settings or load_settings()
+    get_content()
     builder = SkillBuilder()
-    builder.add_request_handler(_AnyRequest())
+    for feature in FEATURES:
+        for handler in feature.HANDLERS:
+            builder.add_request_handler(handler)
+    builder.add_exception_handler(common.ApologyHandler())
     return builder.create()
 
 
@@ -34,14 +36,24 @@ def make_lambda_handler(skill: CustomSkill) -> Callable[[dict[str, Any], Any], d
     """Wrap one long-lived skill object (the SDK's own wrapper rebuilds it on every call)."""
 
     def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-        envelope = skill.serializer.deserialize(payload=_dumps(event), obj_type=RequestEnvelope)
+        envelope = skill.serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
         response = skill.invoke(request_envelope=envelope, context=context)
         return skill.serializer.serialize(response)  # type: ignore[no-any-return]
 
     return lambda_handler
 
 
-def _dumps(event: dict[str, Any]) -> str:
-    import json
-
-    return json.dumps(event)
+def apology_response(locale: str) -> dict[str, Any]:
+    """A complete response envelope that apologises, for faults outside the skill's handlers."""
+    again = Line("dialog.reask_error")
+    reply = Reply((Line("dialog.error"),), again, again, None, False, State())
+    rendered = render(reply, get_content(), locale)
+    return {
+        "version": "1.0",
+        "sessionAttributes": {},
+        "response": {
+            "outputSpeech": {"type": "SSML", "ssml": rendered.ssml},
+            "reprompt": {"outputSpeech": {"type": "SSML", "ssml": rendered.reprompt_ssml}},
+            "shouldEndSession": False,
+        },
+    }

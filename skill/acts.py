@@ -1,0 +1,59 @@
+"""What the person did, as the pure core sees it: an intent name and resolved slot ids."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+LAUNCH = "LaunchRequest"
+SESSION_ENDED = "SessionEndedRequest"
+DESCRIBE = "DescribePainIntent"
+STARTED = "PainStartedIntent"
+ABOUT = "AboutConditionIntent"
+ANATOMY = "AnatomyIntent"
+RED_FLAG = "RedFlagIntent"
+SAFETY_ANSWER = "SafetyAnswerIntent"
+SELF_CARE = "SelfCareIntent"
+SEE_DOCTOR = "SeeDoctorIntent"
+# Care intents that answer one topic of content/care.yaml.
+TOPIC_INTENTS: Mapping[str, str] = {
+    "RiceIntent": "rice",
+    "IceIntent": "ice",
+    "IceOrHeatIntent": "ice_or_heat",
+    "MedicineIntent": "medicines",
+    "MovementIntent": "movement",
+    SEE_DOCTOR: "see_doctor",
+    ANATOMY: "anatomy",
+}
+HELP = "AMAZON.HelpIntent"
+STOP = "AMAZON.StopIntent"
+CANCEL = "AMAZON.CancelIntent"
+FALLBACK = "AMAZON.FallbackIntent"
+HOME = "AMAZON.NavigateHomeIntent"
+YES = "AMAZON.YesIntent"
+NO = "AMAZON.NoIntent"
+REPEAT = "AMAZON.RepeatIntent"
+START_OVER = "AMAZON.StartOverIntent"
+NEXT = "AMAZON.NextIntent"
+PREVIOUS = "AMAZON.PreviousIntent"
+
+# Slots of DescribePainIntent that name features, by content/features.yaml group.
+FEATURE_SLOTS: Mapping[str, str] = {
+    "location": "location",
+    "trigger": "trigger",
+    "quality": "quality",
+    "onset": "onset",
+    "activity": "activity",
+}
+
+
+@dataclass(frozen=True)
+class Act:
+    """One user turn: the intent (or request type) and its filled slots as resolved ids."""
+
+    intent: str
+    slots: Mapping[str, str] = field(default_factory=dict)
+
+    def slot(self, name: str) -> str | None:
+        """The slot's resolved id (or raw value for built-in types), None when unfilled."""
+        return self.slots.get(name) or None

@@ -1,0 +1,286 @@
+"""Pure: conversation state + what the person did -> what to say next. No ask_sdk imports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from skill import acts, care, triage
+from skill.acts import Act
+from skill.content import Content, SafetyQuestion
+from skill.matching import match_conditions, merge_features, separating_question
+from skill.state import (
+    PENDING_DESCRIBE,
+    PENDING_LOCATION,
+    PENDING_MORE,
+    PENDING_OFFER,
+    PENDING_SAFETY,
+    PENDING_SEPARATE,
+    PENDING_STEP,
+    PENDING_URGENT,
+    Card,
+    Line,
+    Reply,
+    State,
+)
+from skill.turns import Turn, ask_pending, finish
+
+
+def next_turn(state: State, act: Act, content: Content) -> Reply:
+    """Decide the whole reply: red flags first, then whatever the intent asks for."""
+    if act.intent == acts.SESSION_ENDED:
+        return Reply((), None, None, None, True, state)
+    if act.intent == acts.REPEAT and state.last:
+        return Reply.from_dict(state.last, state)
+    turn = Turn(state, content)
+    if not state.disclaimer_heard and act.intent not in (acts.STOP, acts.CANCEL):
+        turn.say("dialog.welcome" if act.intent == acts.LAUNCH else "dialog.hello")
+        turn.say("dialog.disclaimer")
+        turn.state = turn.state.with_(disclaimer_heard=True)
+    _record_statements(turn, act)
+    flags = triage.flags_in(act, content, _pending_safety(turn))
+    if flags:
+        _merge_described(turn, act)
+        return finish(_escalate(turn, flags))
+    handler = _HANDLERS.get(act.intent) or _by_topic(act.intent) or _fallback
+    return finish(handler(turn, act))
+
+
+def _pending_safety(turn: Turn) -> SafetyQuestion | None:
+    if turn.state.pending_kind != PENDING_SAFETY:
+        return None
+    return next((q for q in turn.content.safety_questions if q.id == turn.state.pending_id), None)
+
+
+def _record_statements(turn: Turn, act: Act) -> None:
+    """'No fever', 'I can walk': a statement settles its question whenever it is said."""
+    settled = triage.statement_answers(act)
+    if settled:
+        safety = {**turn.state.safety, **{qid: triage.SAFE for qid in settled}}
+        turn.state = turn.state.with_(safety=safety)
+
+
+def _escalate(turn: Turn, flags: list[str]) -> Turn:
+    """Say what each red flag may mean and what to do, before anything else."""
+    content = turn.content
+    level = triage.level_of(flags, content)
+    pending = _pending_safety(turn)
+    safety = dict(turn.state.safety)
+    if pending is not None and pending.flag in flags:
+        safety[pending.id] = triage.UNSAFE
+    turn.state = turn.state.with_(
+        triage=triage.worse(turn.state.triage, level),
+        flags=tuple(dict.fromkeys((*turn.state.flags, *flags))),
+        safety=safety,
+    )
+    for fid in flags:
+        turn.say(f"flag.{fid}.say")
+    turn.say(f"level.{level}.say")
+    body = (*tuple(Line(f"flag.{fid}.card") for fid in flags), Line(f"level.{level}.say"))
+    turn.card = Card(Line(f"level.{level}.card_title"), body)
+    if level == triage.URGENT:
+        return ask_pending(turn, PENDING_URGENT)
+    return ask_pending(turn, turn.state.pending or PENDING_MORE)
+
+
+def _launch(turn: Turn, act: Act) -> Turn:
+    return ask_pending(turn, PENDING_DESCRIBE)
+
+
+def _merge_described(turn: Turn, act: Act) -> dict[str, list[str]]:
+    """Fold the described features into the state; returns only what was new and known."""
+    new: dict[str, list[str]] = {}
+    for slot, group in acts.FEATURE_SLOTS.items():
+        value = act.slot(slot)
+        if value and value in turn.content.features[group].labels:
+            new[group] = [value]
+    merged = merge_features(turn.state.features, new)
+    turn.state = turn.state.with_(features={g: tuple(ids) for g, ids in merged.items()})
+    return new
+
+
+def _describe(turn: Turn, act: Act) -> Turn:
+    new = _merge_described(turn, act)
+    if turn.state.pending_kind == PENDING_SEPARATE and not new:
+        turn.say("dialog.noted")
+        return ask_pending(turn, turn.state.pending or "", reask=True)
+    return _after_match(turn)
+
+
+def _after_match(turn: Turn) -> Turn:
+    """Name what the pain often is, or ask what separates two near-equal fits, then screen."""
+    content, state = turn.content, turn.state
+    ranking = match_conditions(state.features, content)
+    if ranking.best is None:
+        return ask_pending(turn, PENDING_LOCATION)
+    question = separating_question(ranking, content, state.asked)
+    if question is not None:
+        turn.state = state.with_(asked=(*state.asked, question.id))
+        return ask_pending(turn, f"{PENDING_SEPARATE}:{question.id}")
+    best = content.conditions[ranking.best]
+    if best.id != state.condition:
+        turn.say(f"condition.{best.id}.summary")
+        if best.care.caveat:
+            turn.say(f"condition.{best.id}.caveat")
+        level = triage.SEE_PROVIDER if best.care.triage == triage.SEE_PROVIDER else None
+        turn.state = turn.state.with_(
+            condition=best.id, triage=triage.worse(turn.state.triage, level)
+        )
+    else:
+        turn.say("dialog.noted")
+    return continue_safety(turn)
+
+
+def continue_safety(turn: Turn) -> Turn:
+    """Ask the next safety question; once all are safe, answer what waited or offer self-care."""
+    question = triage.next_safety_question(turn.content, turn.state.safety)
+    if question is not None:
+        if not turn.state.safety and turn.state.pending_kind != PENDING_SAFETY:
+            turn.say("dialog.safety_first" if turn.state.deferred else "dialog.safety_intro")
+        return ask_pending(turn, f"{PENDING_SAFETY}:{question.id}")
+    if turn.state.pending_kind == PENDING_SAFETY:
+        turn.say("dialog.safety_done")
+    turn.state = turn.state.with_(triage=triage.worse(turn.state.triage, triage.SELF_CARE))
+    deferred = turn.state.deferred
+    if deferred:
+        turn.state = turn.state.with_(deferred=None)
+        return care.give(turn, deferred)
+    return ask_pending(turn, PENDING_OFFER)
+
+
+def _answer(turn: Turn, act: Act) -> Turn:
+    """A yes, a no or a statement, read against whatever the skill last asked."""
+    kind, ident = turn.state.pending_kind, turn.state.pending_id
+    yes = act.intent == acts.YES
+    if kind == PENDING_SAFETY:
+        asked = _pending_safety(turn)
+        if asked is not None and triage.answer_to(act, asked) == triage.SAFE:
+            safety = {**turn.state.safety, asked.id: triage.SAFE}
+            turn.state = turn.state.with_(safety=safety)
+        return continue_safety(turn)
+    if kind == PENDING_SEPARATE and act.intent in (acts.YES, acts.NO):
+        question = turn.content.questions[ident]
+        if question.yes:
+            _merge_yes(turn, question.yes if yes else ())
+            return _after_match(turn)
+    if act.intent == acts.SAFETY_ANSWER:
+        turn.say("dialog.noted")
+        return ask_pending(turn, turn.state.pending or PENDING_MORE)
+    answer = _YES_NO.get(kind or "")
+    if answer is not None and act.intent in (acts.YES, acts.NO):
+        return answer(turn, yes)
+    turn.say("dialog.yes_no_unclear")
+    return ask_pending(turn, turn.state.pending or PENDING_MORE)
+
+
+def _merge_yes(turn: Turn, ids: tuple[str, ...]) -> None:
+    question = turn.content.questions[turn.state.pending_id]
+    merged = merge_features(turn.state.features, {question.group: list(ids)})
+    turn.state = turn.state.with_(features={g: tuple(v) for g, v in merged.items()})
+
+
+def _offer_answer(turn: Turn, yes: bool) -> Turn:
+    if yes:
+        return care.walkthrough(turn, 0)
+    turn.say("dialog.okay")
+    return ask_pending(turn, PENDING_MORE)
+
+
+def _step_answer(turn: Turn, yes: bool) -> Turn:
+    if yes:
+        return care.walkthrough(turn, turn.state.step + 1)
+    turn.say("dialog.okay")
+    return ask_pending(turn, PENDING_MORE)
+
+
+def _urgent_answer(turn: Turn, yes: bool) -> Turn:
+    if yes:
+        for fid in turn.state.flags:
+            if turn.content.red_flags[fid].level == triage.URGENT:
+                turn.say(f"flag.{fid}.say")
+        turn.say("level.urgent.say")
+        return ask_pending(turn, PENDING_URGENT)
+    return _goodbye(turn, Act(acts.STOP))
+
+
+def _more_answer(turn: Turn, yes: bool) -> Turn:
+    if yes:
+        return ask_pending(turn, PENDING_DESCRIBE)
+    return _goodbye(turn, Act(acts.STOP))
+
+
+_YES_NO: dict[str, Callable[[Turn, bool], Turn]] = {
+    PENDING_OFFER: _offer_answer,
+    PENDING_STEP: _step_answer,
+    PENDING_URGENT: _urgent_answer,
+    PENDING_MORE: _more_answer,
+}
+
+
+def _goodbye(turn: Turn, act: Act) -> Turn:
+    urgent = turn.state.triage == triage.URGENT
+    turn.say("dialog.goodbye_urgent" if urgent else "dialog.goodbye")
+    turn.end = True
+    return turn
+
+
+def _help(turn: Turn, act: Act) -> Turn:
+    kind = turn.state.pending_kind or PENDING_DESCRIBE
+    turn.say(f"dialog.help_{kind}")
+    return ask_pending(turn, turn.state.pending or PENDING_DESCRIBE)
+
+
+def _fallback(turn: Turn, act: Act) -> Turn:
+    """Re-ask whatever is pending, in other words."""
+    turn.say("dialog.fallback")
+    return ask_pending(turn, turn.state.pending or PENDING_DESCRIBE, reask=True)
+
+
+def _start_over(turn: Turn, act: Act) -> Turn:
+    """Forget the description but keep safety answers and any raised triage: they still hold."""
+    turn.state = turn.state.with_(
+        condition=None, features={}, asked=(), step=-1, deferred=None, pending=None
+    )
+    turn.say("dialog.start_over")
+    return ask_pending(turn, PENDING_DESCRIBE)
+
+
+def _about(turn: Turn, act: Act) -> Turn:
+    cid = act.slot("condition")
+    if cid in turn.content.conditions:
+        turn.say(f"condition.{cid}.about")
+    else:
+        turn.say("dialog.unknown_condition")
+    return ask_pending(turn, turn.state.pending or PENDING_MORE)
+
+
+def _started(turn: Turn, act: Act) -> Turn:
+    turn.say("dialog.noted")
+    return ask_pending(turn, turn.state.pending or PENDING_MORE)
+
+
+def _by_topic(intent: str) -> Callable[[Turn, Act], Turn] | None:
+    topic = acts.TOPIC_INTENTS.get(intent)
+    if topic is None:
+        return None
+    return lambda turn, act: care.ask_topic(turn, topic)
+
+
+_HANDLERS: dict[str, Callable[[Turn, Act], Turn]] = {
+    acts.LAUNCH: _launch,
+    acts.DESCRIBE: _describe,
+    acts.STARTED: _started,
+    acts.ABOUT: _about,
+    acts.SELF_CARE: lambda turn, act: care.ask_topic(turn, care.WALKTHROUGH),
+    acts.SAFETY_ANSWER: _answer,
+    acts.YES: _answer,
+    acts.NO: _answer,
+    acts.HELP: _help,
+    acts.FALLBACK: _fallback,
+    acts.REPEAT: _fallback,
+    acts.STOP: _goodbye,
+    acts.CANCEL: _goodbye,
+    acts.HOME: _start_over,
+    acts.START_OVER: _start_over,
+    acts.NEXT: lambda turn, act: care.navigate(turn, +1),
+    acts.PREVIOUS: lambda turn, act: care.navigate(turn, -1),
+}

@@ -1,0 +1,1 @@
+"""Thin ask-sdk handlers by feature; each reads the request, calls the pure core, renders."""

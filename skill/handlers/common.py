@@ -1,0 +1,104 @@
+"""What every handler shares: read the request as an Act, run the pure core, render the reply."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_locale, get_request_type, is_intent_name, is_request_type
+from ask_sdk_model import IntentRequest, Response
+from ask_sdk_model.slu.entityresolution import StatusCode
+from ask_sdk_model.ui import SimpleCard
+
+from skill.acts import Act
+from skill.content import get_content
+from skill.dialog import next_turn
+from skill.speech import Rendered, render
+from skill.state import Line, Reply, State
+
+log = logging.getLogger("skill")
+
+
+def read_act(handler_input: HandlerInput) -> Act:
+    """The request as the pure core sees it: resolved slot ids, or raw values for built-ins."""
+    request = handler_input.request_envelope.request
+    if not isinstance(request, IntentRequest):
+        return Act(get_request_type(handler_input))
+    slots = {}
+    for name, slot in (request.intent.slots or {}).items():
+        value = _slot_id(slot)
+        if value:
+            slots[name] = value
+    return Act(request.intent.name, slots)
+
+
+def _slot_id(slot: Any) -> str | None:
+    """The entity-resolution id when one matched; the spoken value only for built-in types."""
+    resolutions = getattr(getattr(slot, "resolutions", None), "resolutions_per_authority", None)
+    if not resolutions:
+        return slot.value or None
+    for resolution in resolutions:
+        if resolution.status and resolution.status.code == StatusCode.ER_SUCCESS_MATCH:
+            return str(resolution.values[0].value.id)
+    return None
+
+
+def respond(handler_input: HandlerInput, act: Act) -> Response:
+    """Run one turn of the pure dialog and put its reply into the SDK's response."""
+    attributes = handler_input.attributes_manager.session_attributes
+    state = State.from_attributes(attributes)
+    content = get_content()
+    reply = next_turn(state, act, content)
+    rendered = render(reply, content, get_locale(handler_input) or "")
+    attributes.clear()
+    attributes.update(reply.state.to_attributes())
+    return build_response(handler_input, rendered)
+
+
+def build_response(handler_input: HandlerInput, rendered: Rendered) -> Response:
+    """Speech, reprompt, card and whether the session ends, from a rendered reply."""
+    builder = handler_input.response_builder
+    if rendered.text:
+        builder.speak(rendered.ssml)
+    if rendered.reprompt_ssml:
+        builder.ask(rendered.reprompt_ssml)
+    if rendered.card_title:
+        builder.set_card(SimpleCard(title=rendered.card_title, content=rendered.card_text))
+    builder.set_should_end_session(rendered.end)
+    return builder.response
+
+
+class DialogHandler(AbstractRequestHandler):  # type: ignore[misc]
+    """Handles the given intents or request types by handing them to the pure dialog."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = tuple(names)
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return any(
+            is_request_type(n)(handler_input) if n.endswith("Request") else
+            is_intent_name(n)(handler_input)
+            for n in self.names
+        )
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return respond(handler_input, read_act(handler_input))
+
+
+class ApologyHandler(AbstractExceptionHandler):  # type: ignore[misc]
+    """Any fault becomes a spoken apology and an open session, never silence or a stack trace."""
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        log.error("handler failed: %s", type(exception).__name__, exc_info=exception)
+        content = get_content()
+        state = State.from_attributes(handler_input.attributes_manager.session_attributes)
+        again = Line("dialog.reask_error")
+        reply = Reply((Line("dialog.error"),), again, again, None, False, state)
+        rendered = render(reply, content, get_locale(handler_input) or "")
+        return build_response(handler_input, rendered)

@@ -1,0 +1,73 @@
+"""Pure: turns the core's Reply into escaped SSML, plain text, a reprompt and a card."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from skill.content import Content
+from skill.state import Line, Reply
+
+DEFAULT_LOCALE = "en-US"
+PAUSE = '<break time="300ms"/>'
+MAX_SSML = 8000
+_ENTITIES = {'"': "&quot;", "'": "&apos;"}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A reply ready for any output: Alexa's SSML and the same words as plain text."""
+
+    ssml: str
+    text: str
+    reprompt_ssml: str | None
+    reprompt_text: str | None
+    card_title: str | None
+    card_text: str | None
+    end: bool
+
+
+def locale_words(content: Content, locale: str) -> Mapping[str, str]:
+    """Per-locale words (emergency number, GP or doctor), falling back to en-US."""
+    return content.locales.get(locale) or content.locales[DEFAULT_LOCALE]
+
+
+def fill(content: Content, line: Line, words: Mapping[str, str]) -> str:
+    """One line's text with its placeholders filled; a missing value names the key."""
+    text = content.text(line.key)
+    try:
+        return text.format_map({**words, **line.params})
+    except KeyError as exc:
+        raise KeyError(f"{line.key}: no value for placeholder {exc}") from None
+
+
+def to_ssml(sentences: list[str]) -> str:
+    """Escape every sentence and join them with a short pause, inside <speak>."""
+    body = PAUSE.join(escape(s, _ENTITIES) for s in sentences if s)
+    return f"<speak>{body}</speak>"
+
+
+def render(reply: Reply, content: Content, locale: str) -> Rendered:
+    """Everything Alexa needs from one reply, in the person's locale."""
+    words = locale_words(content, locale)
+    spoken = [fill(content, line, words) for line in reply.lines]
+    if reply.ask is not None:
+        spoken.append(fill(content, reply.ask, words))
+    reprompt = fill(content, reply.reask, words) if reply.reask is not None else None
+    title = text = None
+    if reply.card is not None:
+        title = fill(content, reply.card.title, words)
+        text = "\n".join(fill(content, line, words) for line in reply.card.body)
+    ssml = to_ssml(spoken)
+    if len(ssml) > MAX_SSML:
+        raise ValueError(f"speech is {len(ssml)} characters; Alexa takes at most {MAX_SSML}")
+    return Rendered(
+        ssml=ssml,
+        text=" ".join(spoken),
+        reprompt_ssml=to_ssml([reprompt]) if reprompt else None,
+        reprompt_text=reprompt,
+        card_title=title,
+        card_text=text,
+        end=reply.end,
+    )

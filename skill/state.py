@@ -1,0 +1,129 @@
+"""The conversation's state and the pure core's reply, as plain data for session attributes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any
+
+# Session attribute keys other tools rely on (design.md, section 3).
+CONDITION = "condition"
+TRIAGE = "triage"
+
+# What the skill is waiting for; the part after ':' names the question.
+PENDING_DESCRIBE = "describe"
+PENDING_LOCATION = "location"
+PENDING_SEPARATE = "separate"
+PENDING_SAFETY = "safety"
+PENDING_OFFER = "offer_care"
+PENDING_STEP = "care_step"
+PENDING_URGENT = "after_urgent"
+PENDING_MORE = "anything_else"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One piece of speech: a content key and the values for its placeholders."""
+
+    key: str
+    params: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Card:
+    title: Line
+    body: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What to say, what to ask (and re-ask), what to show, and the state to keep."""
+
+    lines: tuple[Line, ...]
+    ask: Line | None
+    reask: Line | None
+    card: Card | None
+    end: bool
+    state: State
+
+    def to_dict(self) -> dict[str, Any]:
+        """The reply minus its state, to be kept for 'repeat'."""
+        data = asdict(self)
+        data.pop("state")
+        return data
+
+    @staticmethod
+    def from_dict(data: Mapping[str, Any], state: State) -> Reply:
+        """Rebuild a kept reply around the current state."""
+
+        def line(d: Mapping[str, Any]) -> Line:
+            return Line(d["key"], dict(d.get("params") or {}))
+
+        def maybe(d: Mapping[str, Any] | None) -> Line | None:
+            return line(d) if d else None
+
+        card = data.get("card")
+        return Reply(
+            lines=tuple(line(d) for d in data["lines"]),
+            ask=maybe(data.get("ask")),
+            reask=maybe(data.get("reask")),
+            card=Card(line(card["title"]), tuple(line(b) for b in card["body"])) if card else None,
+            end=bool(data.get("end")),
+            state=state,
+        )
+
+
+@dataclass(frozen=True)
+class State:
+    """Everything the skill remembers within a session; serialises to session attributes."""
+
+    condition: str | None = None
+    triage: str | None = None
+    pending: str | None = None
+    features: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    asked: tuple[str, ...] = ()
+    safety: Mapping[str, str] = field(default_factory=dict)
+    flags: tuple[str, ...] = ()
+    step: int = -1
+    deferred: str | None = None
+    disclaimer_heard: bool = False
+    last: Mapping[str, Any] | None = None
+
+    def with_(self, **changes: Any) -> State:
+        """A copy with some fields changed: state is never mutated in place."""
+        return replace(self, **changes)
+
+    @property
+    def pending_kind(self) -> str | None:
+        return self.pending.partition(":")[0] if self.pending else None
+
+    @property
+    def pending_id(self) -> str:
+        return self.pending.partition(":")[2] if self.pending else ""
+
+    def to_attributes(self) -> dict[str, Any]:
+        """JSON-safe session attributes; `condition` and `triage` stay top-level keys."""
+        data = asdict(self)
+        data["features"] = {g: list(ids) for g, ids in self.features.items()}
+        data["asked"], data["flags"] = list(self.asked), list(self.flags)
+        data["safety"] = dict(self.safety)
+        return {k: v for k, v in data.items() if v is not None}
+
+    @staticmethod
+    def from_attributes(attributes: Mapping[str, Any] | None) -> State:
+        """Read session attributes back, ignoring anything unknown or malformed."""
+        attributes = attributes or {}
+        known = {f.name for f in fields(State)}
+        data = {k: v for k, v in attributes.items() if k in known}
+        try:
+            data["features"] = {
+                str(g): tuple(str(i) for i in ids)
+                for g, ids in dict(data.get("features") or {}).items()
+            }
+            data["asked"] = tuple(data.get("asked") or ())
+            data["flags"] = tuple(data.get("flags") or ())
+            data["safety"] = dict(data.get("safety") or {})
+            data["step"] = int(data.get("step", -1))
+            return State(**data)
+        except (TypeError, ValueError):
+            return State()
