@@ -167,12 +167,8 @@ def test_the_same_json_with_different_whitespace_is_refused(verifier: RequestVer
     refuses(verifier, headers, reserialised, "signature does not match")
 
 
-@pytest.mark.parametrize(
-    "value", ["", "   ", "not base64!", "QUJD", "A" * 10_000], ids=str.__len__
-)
-def test_unreadable_or_wrong_signatures_are_refused(
-    verifier: RequestVerifier, value: str
-) -> None:
+@pytest.mark.parametrize("value", ["", "   ", "not base64!", "QUJD", "A" * 10_000], ids=str.__len__)
+def test_unreadable_or_wrong_signatures_are_refused(verifier: RequestVerifier, value: str) -> None:
     headers, body = signed()
     headers["Signature-256"] = value
     with pytest.raises(VerificationError):
@@ -202,9 +198,7 @@ def test_timestamps_within_150_seconds_are_accepted(
 
 
 @pytest.mark.parametrize("stamp", ["yesterday", "2024-01-01T00:00:00", "9999-12-31T23:59:59-23:59"])
-def test_unreadable_or_naive_timestamps_are_refused(
-    verifier: RequestVerifier, stamp: str
-) -> None:
+def test_unreadable_or_naive_timestamps_are_refused(verifier: RequestVerifier, stamp: str) -> None:
     headers, body = signed(timestamp=stamp)
     refuses(verifier, headers, body, "timestamp")
 
