@@ -20,10 +20,11 @@ from skill.state import Line, Reply, State
 FEATURES = (launch, symptoms, safety, care, navigation, builtins, events)
 
 
-def build_skill(settings: Settings | None = None) -> CustomSkill:
-    """Build the skill object; content is parsed here once so a bad file fails at start."""
+def build_skill(settings: Settings | None = None, preload: bool = True) -> CustomSkill:
+    """Build the skill object; with preload, content is parsed now so a bad file fails at start."""
     settings = settings or load_settings()
-    get_content()
+    if preload:
+        get_content()
     builder = SkillBuilder()
     for feature in FEATURES:
         for handler in feature.HANDLERS:

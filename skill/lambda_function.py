@@ -2,4 +2,6 @@
 
 from skill.build import build_skill, make_lambda_handler
 
-lambda_handler = make_lambda_handler(build_skill())
+# Content is parsed on the first request (once per container), keeping the cold import small;
+# `python -m skill check` and the test suite catch a bad content file before deployment.
+lambda_handler = make_lambda_handler(build_skill(preload=False))
