@@ -34,5 +34,8 @@ test: $(STAMP) lint
 bench: $(STAMP)
 	$(PY) -m bench
 
+lambda-zip: $(STAMP)
+	$(PY) scripts/lambda_zip.py
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
