@@ -1,0 +1,188 @@
+"""Understanding an utterance the way Alexa would, from the interaction model alone.
+
+`understand(model, text, today)` scores the samples that share a word or a slot type with the
+utterance (see `score.py`), keeps each intent's best, and answers AMAZON.FallbackIntent when the
+best is below the model's fallbackIntentSensitivity threshold. The explanation says why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from skill.simulator.builtins import FALLBACK
+from skill.simulator.model import Model, SlotValue
+from skill.simulator.score import Candidate, score_sample
+from skill.simulator.spot import Utterance, analyse
+
+EXPECTED_BONUS = 0.1  # an answer to the question just asked is likelier than a change of topic
+
+
+@dataclass(frozen=True, slots=True)
+class SlotFill:
+    """What fills one slot: the words said and, for custom types, what they resolve to."""
+
+    name: str
+    type: str
+    value: str
+    resolved: tuple[SlotValue, ...] | None  # None: built-in type; (): ER_SUCCESS_NO_MATCH
+
+    @property
+    def id(self) -> str | None:
+        """The first resolved id, or the value itself for built-in types."""
+        if self.resolved is None:
+            return self.value
+        return self.resolved[0].id if self.resolved else None
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why the NLU chose what it chose; shown by `chat --explain` and the web simulator."""
+
+    utterance: str
+    words: list[str]
+    intent: str
+    score: float
+    threshold: float
+    sample: str | None
+    slots: dict[str, dict[str, Any]]
+    runner_up: dict[str, Any] | None = None
+    spotted: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    """The intent chosen for an utterance, its filled slots, and the explanation."""
+
+    intent: str
+    slots: dict[str, SlotFill]
+    score: float
+    explanation: Explanation
+
+
+def understand(
+    model: Model, text: str, today: date, expect: str | None = None
+) -> Interpretation:
+    """Map text to an intent and slots; `expect` names an intent the dialog is waiting on."""
+    utt = analyse(text, model, today)
+    ranked = rank(model, utt, expect)
+    top = ranked[0] if ranked else None
+    if top is None or top.score < model.threshold:
+        return _fallback(model, utt, top)
+    runner = next((c for c in ranked[1:] if c.sample.intent != top.sample.intent), None)
+    slots = {name: to_fill(name, span) for name, span in top.fills.items()}
+    return Interpretation(
+        top.sample.intent, slots, top.score, _explain(model, utt, top, runner, slots)
+    )
+
+
+def rank(model: Model, utt: Utterance, expect: str | None = None) -> list[Candidate]:
+    """Each intent's best candidate, best first (ties: more of the sample's own words said)."""
+    costs = utt.costs()
+    best: dict[str, Candidate] = {}
+    for index in _plausible(model, utt):
+        candidate = score_sample(model.samples[index], utt, costs)
+        if candidate.sample.intent == expect and candidate.score > 0:
+            candidate = Candidate(candidate.sample, min(1.0, candidate.score + EXPECTED_BONUS),
+                                  candidate.fills, candidate.literal)
+        current = best.get(candidate.sample.intent)
+        if current is None or _key(candidate) > _key(current):
+            best[candidate.sample.intent] = candidate
+    return sorted(best.values(), key=_key, reverse=True)
+
+
+def _key(candidate: Candidate) -> tuple[float, float, int]:
+    return candidate.score, candidate.literal, -candidate.sample.index
+
+
+def _plausible(model: Model, utt: Utterance) -> set[int]:
+    """Samples sharing a content word or a slot type with the utterance (all words if none)."""
+    found: set[int] = set()
+    for token in utt.tokens:
+        if token.weight >= 1.0:
+            found.update(model.by_stem.get(token.stem, ()))
+    for slot_type in utt.spans:
+        found.update(model.by_type.get(slot_type, ()))
+    if not found:
+        for token in utt.tokens:
+            found.update(model.by_stem.get(token.stem, ()))
+    return found
+
+
+def to_fill(name: str, span: Any) -> SlotFill:
+    """A spotted span as a slot fill."""
+    return SlotFill(name, span.type, span.value, span.resolved)
+
+
+def _fallback(model: Model, utt: Utterance, top: Candidate | None) -> Interpretation:
+    """Below the threshold: FallbackIntent if the model declares it, else Alexa's nearest guess."""
+    if FALLBACK not in model.intents and top is not None:
+        slots = {name: to_fill(name, span) for name, span in top.fills.items()}
+        return Interpretation(top.sample.intent, slots, top.score,
+                              _explain(model, utt, top, None, slots))
+    explanation = Explanation(
+        utterance=utt.text, words=list(utt.words), intent=FALLBACK,
+        score=top.score if top else 0.0, threshold=model.threshold, sample=None, slots={},
+        runner_up=_brief(top), spotted=_spotted(utt),
+    )
+    return Interpretation(FALLBACK, {}, explanation.score, explanation)
+
+
+def _explain(
+    model: Model, utt: Utterance, top: Candidate, runner: Candidate | None,
+    slots: dict[str, SlotFill],
+) -> Explanation:
+    return Explanation(
+        utterance=utt.text, words=list(utt.words), intent=top.sample.intent, score=top.score,
+        threshold=model.threshold, sample=top.sample.text,
+        slots={name: describe_fill(fill) for name, fill in slots.items()},
+        runner_up=_brief(runner), spotted=_spotted(utt),
+    )
+
+
+def describe_fill(fill: SlotFill) -> dict[str, Any]:
+    """A slot fill for humans: value, type and how it resolved."""
+    if fill.resolved is None:
+        resolution: dict[str, Any] = {"status": "BUILT_IN"}
+    elif fill.resolved:
+        resolution = {"status": "ER_SUCCESS_MATCH",
+                      "values": [{"id": v.id, "name": v.name} for v in fill.resolved]}
+    else:
+        resolution = {"status": "ER_SUCCESS_NO_MATCH"}
+    return {"value": fill.value, "type": fill.type, "resolution": resolution}
+
+
+def _brief(candidate: Candidate | None) -> dict[str, Any] | None:
+    if candidate is None:
+        return None
+    return {"intent": candidate.sample.intent, "score": candidate.score,
+            "sample": candidate.sample.text}
+
+
+def _spotted(utt: Utterance) -> list[dict[str, Any]]:
+    """Every slot value seen in the utterance, whether or not a sample used it."""
+    return [{"type": t, "words": s.text, "value": s.value} for t, spans in utt.spans.items()
+            for s in spans]
+
+
+def understand_answer(
+    model: Model, text: str, today: date, intent: str, slot: str
+) -> Interpretation | None:
+    """An answer to the skill's ElicitSlot: a value of the slot's type anywhere fills it."""
+    slot_type = model.intents.get(intent, {}).get(slot)
+    utt = analyse(text, model, today)
+    spans = utt.spans.get(slot_type or "")
+    if not spans:
+        return None
+    fill = to_fill(slot, spans[0])
+    explanation = Explanation(
+        utterance=utt.text, words=list(utt.words), intent=intent, score=1.0,
+        threshold=model.threshold, sample="{" + slot + "} (answering Dialog.ElicitSlot)",
+        slots={slot: describe_fill(fill)}, runner_up=None, spotted=_spotted(utt),
+    )
+    return Interpretation(intent, {slot: fill}, 1.0, explanation)
