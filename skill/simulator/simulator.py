@@ -1,0 +1,219 @@
+"""The Simulator: talk to the skill as Alexa would, through the production entry point.
+
+Hooks for later work, kept deliberately small:
+- `store`: a database path. With one, requests go to a skill built by the same `build_skill`
+  with `Settings.db_path = store` (see `default_handler`); the persistence adapter reads it there.
+- Alexa service APIs (Timers, Reminders): the envelope's `apiEndpoint` and `apiAccessToken` come
+  from `api_endpoint` / `Device`, so a local stand-in can be pointed at, or the skill built with an
+  `api_client` the simulator provides. Nothing intercepts calls yet.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from skill.simulator import envelope as env
+from skill.simulator.builtins import FALLBACK
+from skill.simulator.dialogstate import Pending, answer_pending, pending_from
+from skill.simulator.invocation import parse_invocation
+from skill.simulator.model import Model, load_model
+from skill.simulator.nlu import (
+    Explanation,
+    Interpretation,
+    SlotFill,
+    understand,
+    understand_answer,
+)
+from skill.simulator.resolution import intent_slots, resolve
+from skill.simulator.turn import Turn, make_turn
+
+Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
+ROOT = Path(__file__).resolve().parents[2]
+MODEL_DIR = ROOT / "interaction_model"
+DEFAULT_USER = "simulated-user"
+
+
+def default_handler(store: str | os.PathLike[str] | None = None) -> Handler:
+    """The production Lambda entry point; with a store, the same build on that database."""
+    if store is None:
+        from skill.lambda_function import lambda_handler
+
+        return lambda_handler
+    from skill.build import build_skill, make_lambda_handler
+    from skill.config import load_settings
+
+    return make_lambda_handler(build_skill(load_settings({"db_path": os.fspath(store)})))
+
+
+def model_path(locale: str) -> Path:
+    """Where a locale's interaction model lives."""
+    return MODEL_DIR / f"{locale}.json"
+
+
+@dataclass
+class _Session:
+    id: str
+    new: bool = True
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+class Simulator:
+    """A conversation with the skill: sessions, attributes, clock and device handled as Alexa."""
+
+    def __init__(
+        self, locale: str = "en-US", user_id: str | None = None, now: datetime | None = None,
+        store: str | os.PathLike[str] | None = None, device: str = "screen",
+        handler: Handler | None = None, model: str | os.PathLike[str] | None = None,
+        skill_id: str | None = None, api_endpoint: str | None = None,
+    ) -> None:
+        if device not in ("screen", "voice"):
+            raise ValueError(f"device must be 'screen' or 'voice', not {device!r}")
+        self.locale = locale
+        self.store = store
+        self.now = now  # type: ignore[assignment]  # None means the real clock
+        self._handler = handler
+        self._model_path = Path(model) if model else model_path(locale)
+        self.device = env.Device(
+            skill_id=skill_id or _default_skill_id(),
+            user_id=env.user_id_for(user_id or DEFAULT_USER), locale=locale,
+            screen=device == "screen", api_endpoint=api_endpoint or "",
+        )
+        self._session: _Session | None = None
+        self._pending: Pending | None = None
+        self._count = 0
+
+    @property
+    def now(self) -> datetime:
+        """The clock the skill sees: fixed once set, else the real current time."""
+        return self._now or datetime.now(UTC)
+
+    @now.setter
+    def now(self, value: datetime | None) -> None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("Simulator.now must be timezone-aware")
+        self._now = value
+
+    @property
+    def user_id(self) -> str:
+        """The Alexa user id requests carry."""
+        return self.device.user_id
+
+    @property
+    def session_open(self) -> bool:
+        """Whether the next utterance continues a session."""
+        return self._session is not None
+
+    @property
+    def model(self) -> Model:
+        """The locale's compiled interaction model (loaded on first use)."""
+        if not self._model_path.exists():
+            raise FileNotFoundError(
+                f"{self._model_path} not found: no interaction model for {self.locale} yet"
+            )
+        return load_model(self._model_path)
+
+    def launch(self) -> Turn:
+        """ "open hip helper": a LaunchRequest in a new session."""
+        self._session = None
+        request = env.launch_request(self._request_id(), self.now, self.locale)
+        return self._send(request, "LaunchRequest", {}, None)
+
+    def say(self, text: str) -> Turn:
+        """Speak: invocation phrases start a session; anything else goes to the open one."""
+        model = self.model
+        invocation = parse_invocation(text, model.invocation)
+        if invocation.kind == "launch":
+            return self.launch()
+        if invocation.kind == "intent":
+            self._session, self._pending = None, None
+            text = invocation.rest
+        return self._send_interpretation(self._understand(model, text))
+
+    def intent(self, name: str, **slots: str) -> Turn:
+        """Send an exact intent; custom slot values resolve through the model as Alexa's would."""
+        model = self.model if self._model_path.exists() else None
+        fills = {key: resolve(model, name, key, str(value)) for key, value in slots.items()}
+        return self._send_intent(name, fills, None)
+
+    def end(self) -> Turn:
+        """The user ends the session: SessionEndedRequest, reason USER_INITIATED."""
+        if self._session is None:
+            self._session = _Session(self._session_id())
+        request = env.session_ended_request(self._request_id(), self.now, self.locale)
+        turn = self._send(request, "SessionEndedRequest", {}, None)
+        self._session, self._pending = None, None
+        return turn
+
+    def _understand(self, model: Model, text: str) -> Interpretation:
+        """The NLU's reading, steered towards the answer a pending ElicitSlot is waiting for."""
+        pending, today = self._pending, self.now.date()
+        reading = understand(model, text, today, expect=pending.intent_name if pending else None)
+        if pending is None or pending.kind != "ElicitSlot" or not pending.slot:
+            return reading
+        builtin = reading.intent.startswith("AMAZON.") and reading.intent != FALLBACK
+        if reading.intent == pending.intent_name or builtin:
+            return reading
+        answer = understand_answer(model, text, today, pending.intent_name, pending.slot)
+        return answer or reading
+
+    def _send_interpretation(self, reading: Interpretation) -> Turn:
+        return self._send_intent(reading.intent, reading.slots, reading.explanation)
+
+    def _send_intent(
+        self, name: str, fills: dict[str, SlotFill], explain: Explanation | None
+    ) -> Turn:
+        """Build the IntentRequest (answering any pending dialog directive) and send it."""
+        model = self.model if self._model_path.exists() else None
+        slots = intent_slots(model, name, fills, self.device.skill_id)
+        intent, state = answer_pending(self._pending, name, slots, model)
+        request = env.intent_request(self._request_id(), self.now, self.locale, intent, state)
+        shown = {key: fill.value for key, fill in fills.items()}
+        return self._send(request, intent["name"], shown, explain)
+
+    def _send(
+        self, request: dict[str, Any], intent: str, slots: dict[str, str],
+        explain: Explanation | None,
+    ) -> Turn:
+        """Wrap the request in an envelope, call the skill, and carry the session forward."""
+        session = self._session or _Session(self._session_id())
+        envelope = env.build_envelope(self.device, session.id, session.new, session.attributes,
+                                      request)
+        response = self._call(envelope)
+        turn = make_turn(envelope, response, intent, slots, self.device.screen, explain)
+        if turn.end_session or request["type"] == "SessionEndedRequest":
+            self._session, self._pending = None, None
+        else:
+            self._session = _Session(session.id, False, dict(turn.session_attributes))
+            self._pending = pending_from(response, envelope)
+        return turn
+
+    def _call(self, envelope: dict[str, Any]) -> dict[str, Any]:
+        """Call the skill; both directions go through JSON, as they do between Alexa and Lambda."""
+        if self._handler is None:
+            self._handler = default_handler(self.store)
+        response = self._handler(json.loads(json.dumps(envelope)), None)
+        return dict(json.loads(json.dumps(response)))
+
+    def _request_id(self) -> str:
+        self._count += 1
+        return env.stable_id("amzn1.echo-api.request.", self.user_id, self.now, self._count)
+
+    def _session_id(self) -> str:
+        return env.stable_id("amzn1.echo-api.session.", self.user_id, self.now, self._count)
+
+
+def _default_skill_id() -> str:
+    """The manifest's skill id, else the one the skill is configured to accept, else a fake."""
+    found = env.skill_id_from_manifest(MODEL_DIR / "skill.json")
+    if found:
+        return found
+    from skill.config import load_settings
+
+    ids = load_settings().application_ids
+    return ids[0] if ids else env.FAKE_SKILL_ID
