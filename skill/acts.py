@@ -25,6 +25,9 @@ TOPIC_INTENTS: Mapping[str, str] = {
     SEE_DOCTOR: "see_doctor",
     ANATOMY: "anatomy",
 }
+ICE_TIMER = "StartIceTimerIntent"
+ICE_REMINDER = "IceReminderIntent"
+FORGET_ME = "ForgetMeIntent"
 HELP = "AMAZON.HelpIntent"
 STOP = "AMAZON.StopIntent"
 CANCEL = "AMAZON.CancelIntent"

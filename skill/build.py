@@ -7,30 +7,58 @@ from collections.abc import Callable
 from typing import Any
 
 from ask_sdk_core.skill import CustomSkill
-from ask_sdk_core.skill_builder import SkillBuilder
+from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
+from ask_sdk_model.services import ApiClient
 
+from skill.api_client import LazyApiClient
 from skill.config import Settings, load_settings
 from skill.content import get_content
-from skill.handlers import builtins, care, common, events, launch, navigation, safety, symptoms
+from skill.handlers import (
+    builtins,
+    care,
+    common,
+    events,
+    launch,
+    navigation,
+    privacy,
+    safety,
+    symptoms,
+)
 from skill.speech import render
 from skill.state import Line, Reply, State
 
 # Order matters: specific features first, the catch-alls in `events` last.
-FEATURES = (launch, symptoms, safety, care, navigation, builtins, events)
+FEATURES = (launch, symptoms, safety, care, privacy, navigation, builtins, events)
 
 
-def build_skill(settings: Settings | None = None, preload: bool = True) -> CustomSkill:
-    """Build the skill object; with preload, content is parsed now so a bad file fails at start."""
+def build_skill(
+    settings: Settings | None = None, preload: bool = True, api_client: ApiClient | None = None
+) -> CustomSkill:
+    """Build the skill object; with preload, content is parsed now so a bad file fails at start.
+
+    `api_client` replaces the HTTP client for Alexa's APIs (the simulator's local stand-ins).
+    """
     settings = settings or load_settings()
     if preload:
         get_content()
-    builder = SkillBuilder()
+    builder = CustomSkillBuilder(
+        persistence_adapter=_persistence(settings), api_client=api_client or LazyApiClient()
+    )
     for feature in FEATURES:
         for handler in feature.HANDLERS:
             builder.add_request_handler(handler)
     builder.add_exception_handler(common.ApologyHandler())
     return builder.create()
+
+
+def _persistence(settings: Settings) -> Any:
+    """The store for what is remembered between sessions, when persistence is available."""
+    try:
+        from skill.persistence import make_persistence_adapter
+    except ImportError:
+        return None
+    return make_persistence_adapter(settings)
 
 
 def make_lambda_handler(skill: CustomSkill) -> Callable[[dict[str, Any], Any], dict[str, Any]]:

@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
-from skill import dialog, triage
-from skill.state import PENDING_MORE, PENDING_STEP, PENDING_URGENT, Card, Line
+from collections.abc import Mapping
+
+from skill import dialog, onset, triage
+from skill.state import (
+    ACTION_REMINDER,
+    ACTION_TIMER,
+    PENDING_MORE,
+    PENDING_STEP,
+    PENDING_URGENT,
+    Card,
+    Line,
+)
+from skill.timeline import duration_seconds
 from skill.turns import Turn, ask_pending
 
 WALKTHROUGH = "walkthrough"  # pseudo-topic: "what can I do" starts the whole walkthrough
 INTRO = "self_care_intro"
+TIMER = "timer"  # pseudo-topic: a fifteen-minute ice timer (icing is self-care, so gated)
+REMINDER = "reminder"  # pseudo-topic: a reminder to ice again
+ICE_SECONDS = 15 * 60
+REMINDER_SECONDS = 2 * 60 * 60
+_PSEUDO = (WALKTHROUGH, TIMER, REMINDER)
 
 
 def _gated(turn: Turn, topic_id: str) -> bool:
-    return topic_id == WALKTHROUGH or turn.content.topics[topic_id].gated
+    return topic_id in _PSEUDO or turn.content.topics[topic_id].gated
 
 
 def _screened(turn: Turn) -> bool:
@@ -27,8 +43,10 @@ def steps(turn: Turn) -> list[str]:
     return [t for t in turn.content.walkthrough if t not in skip]
 
 
-def ask_topic(turn: Turn, topic_id: str) -> Turn:
+def ask_topic(turn: Turn, topic_id: str, args: Mapping[str, str] | None = None) -> Turn:
     """Answer a care question now, or screen first and answer it straight after."""
+    if args is not None:
+        turn.state = turn.state.with_(deferred_args=dict(args))
     if _gated(turn, topic_id) and turn.state.triage == triage.URGENT:
         return urgent_reminder(turn)
     if _gated(turn, topic_id) and not _screened(turn):
@@ -48,6 +66,27 @@ def give(turn: Turn, topic_id: str) -> Turn:
     """Speak one topic (or start the walkthrough), with the condition's caveat where it applies."""
     if topic_id == WALKTHROUGH:
         return walkthrough(turn, 0)
+    if topic_id in (TIMER, REMINDER):
+        return _act(turn, topic_id)
+    if topic_id == "ice_or_heat":
+        return onset.ice_or_heat(turn)
+    return give_general(turn, topic_id)
+
+
+def _act(turn: Turn, topic_id: str) -> Turn:
+    """Hand a timer or reminder to the handler, which has the Alexa APIs; it reports back."""
+    if topic_id == TIMER:
+        turn.action = {"kind": ACTION_TIMER, "seconds": str(ICE_SECONDS)}
+    else:
+        asked = duration_seconds(turn.state.deferred_args.get("duration", ""))
+        seconds = asked if asked and asked >= 60 else REMINDER_SECONDS
+        turn.action = {"kind": ACTION_REMINDER, "seconds": str(seconds)}
+    turn.state = turn.state.with_(deferred_args={})
+    return turn
+
+
+def give_general(turn: Turn, topic_id: str) -> Turn:
+    """One topic as written, with the condition's caveat in place of what it rules out."""
     topic = turn.content.topics[topic_id]
     if topic.gated and topic_id not in steps(turn) and topic_id in turn.content.walkthrough:
         turn.say(f"condition.{turn.state.condition}.caveat")

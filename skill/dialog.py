@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from skill import acts, care, triage
+from skill import acts, care, onset, triage
 from skill.acts import Act
 from skill.content import Content, SafetyQuestion
 from skill.matching import match_conditions, merge_features, separating_question
 from skill.state import (
+    PENDING_CHECK_IN,
     PENDING_DESCRIBE,
+    PENDING_FORGET,
     PENDING_LOCATION,
     PENDING_MORE,
     PENDING_OFFER,
+    PENDING_ONSET,
     PENDING_SAFETY,
     PENDING_SEPARATE,
     PENDING_STEP,
+    PENDING_SWELLING,
     PENDING_URGENT,
+    PENDING_WHICH,
     Card,
     Line,
     Reply,
@@ -32,10 +37,8 @@ def next_turn(state: State, act: Act, content: Content) -> Reply:
     if act.intent == acts.REPEAT and state.last:
         return Reply.from_dict(state.last, state)
     turn = Turn(state, content)
-    if not state.disclaimer_heard and act.intent not in (acts.STOP, acts.CANCEL):
-        turn.say("dialog.welcome" if act.intent == acts.LAUNCH else "dialog.hello")
-        turn.say("dialog.disclaimer")
-        turn.state = turn.state.with_(disclaimer_heard=True)
+    if not state.started and act.intent not in (acts.STOP, acts.CANCEL):
+        onset.open_session(turn, act, launch=act.intent == acts.LAUNCH)
     _record_statements(turn, act)
     flags = triage.flags_in(act, content, _pending_safety(turn))
     if flags:
@@ -78,6 +81,7 @@ def _escalate(turn: Turn, flags: list[str]) -> Turn:
     body = (*tuple(Line(f"flag.{fid}.card") for fid in flags), Line(f"level.{level}.say"))
     turn.card = Card(Line(f"level.{level}.card_title"), body)
     if level == triage.URGENT:
+        turn.state = turn.state.with_(screened=triage.URGENT, deferred=None)
         return ask_pending(turn, PENDING_URGENT)
     return ask_pending(turn, turn.state.pending or PENDING_MORE)
 
@@ -100,6 +104,7 @@ def _merge_described(turn: Turn, act: Act) -> dict[str, list[str]]:
 
 def _describe(turn: Turn, act: Act) -> Turn:
     new = _merge_described(turn, act)
+    onset.note_onset(turn, act)
     if turn.state.pending_kind == PENDING_SEPARATE and not new:
         turn.say("dialog.noted")
         return ask_pending(turn, turn.state.pending or "", reask=True)
@@ -132,14 +137,20 @@ def _after_match(turn: Turn) -> Turn:
 
 def continue_safety(turn: Turn) -> Turn:
     """Ask the next safety question; once all are safe, answer what waited or offer self-care."""
+    if turn.state.triage == triage.URGENT:
+        return care.urgent_reminder(turn)
     question = triage.next_safety_question(turn.content, turn.state.safety)
+    if question is not None and turn.state.returning and not turn.state.safety:
+        return ask_pending(turn, PENDING_CHECK_IN)
     if question is not None:
         if not turn.state.safety and turn.state.pending_kind != PENDING_SAFETY:
             turn.say("dialog.safety_first" if turn.state.deferred else "dialog.safety_intro")
         return ask_pending(turn, f"{PENDING_SAFETY}:{question.id}")
-    if turn.state.pending_kind == PENDING_SAFETY:
+    if turn.state.pending_kind in (PENDING_SAFETY, PENDING_CHECK_IN):
         turn.say("dialog.safety_done")
-    turn.state = turn.state.with_(triage=triage.worse(turn.state.triage, triage.SELF_CARE))
+    turn.state = turn.state.with_(
+        triage=triage.worse(turn.state.triage, triage.SELF_CARE), screened=triage.SAFE
+    )
     deferred = turn.state.deferred
     if deferred:
         turn.state = turn.state.with_(deferred=None)
@@ -157,6 +168,8 @@ def _answer(turn: Turn, act: Act) -> Turn:
             safety = {**turn.state.safety, asked.id: triage.SAFE}
             turn.state = turn.state.with_(safety=safety)
         return continue_safety(turn)
+    if kind == PENDING_CHECK_IN and act.intent in (acts.YES, acts.NO):
+        return _check_in_answer(turn, yes)
     if kind == PENDING_SEPARATE and act.intent in (acts.YES, acts.NO):
         question = turn.content.questions[ident]
         if question.yes:
@@ -170,6 +183,15 @@ def _answer(turn: Turn, act: Act) -> Turn:
         return answer(turn, yes)
     turn.say("dialog.yes_no_unclear")
     return ask_pending(turn, turn.state.pending or PENDING_MORE)
+
+
+def _check_in_answer(turn: Turn, yes: bool) -> Turn:
+    """One combined check on later visits: a no settles all three, a yes asks which one."""
+    if yes:
+        return ask_pending(turn, PENDING_WHICH)
+    all_safe = {q.id: triage.SAFE for q in turn.content.safety_questions}
+    turn.state = turn.state.with_(safety=all_safe)
+    return continue_safety(turn)
 
 
 def _merge_yes(turn: Turn, ids: tuple[str, ...]) -> None:
@@ -202,6 +224,25 @@ def _urgent_answer(turn: Turn, yes: bool) -> Turn:
     return _goodbye(turn, Act(acts.STOP))
 
 
+def _forget_answer(turn: Turn, yes: bool) -> Turn:
+    if yes:
+        turn.action = {"kind": "forget"}
+        return turn
+    turn.say("dialog.kept")
+    return ask_pending(turn, PENDING_MORE)
+
+
+def _onset_answer(turn: Turn, yes: bool) -> Turn:
+    """'No idea' when asked when it started: give the general ice-or-heat advice instead."""
+    turn.state = turn.state.with_(deferred=None)
+    return care.give_general(turn, "ice_or_heat")
+
+
+def _which_answer(turn: Turn, yes: bool) -> Turn:
+    turn.say("dialog.yes_no_unclear")
+    return ask_pending(turn, PENDING_WHICH, reask=True)
+
+
 def _more_answer(turn: Turn, yes: bool) -> Turn:
     if yes:
         return ask_pending(turn, PENDING_DESCRIBE)
@@ -213,6 +254,10 @@ _YES_NO: dict[str, Callable[[Turn, bool], Turn]] = {
     PENDING_STEP: _step_answer,
     PENDING_URGENT: _urgent_answer,
     PENDING_MORE: _more_answer,
+    PENDING_SWELLING: onset.swelling_answer,
+    PENDING_FORGET: _forget_answer,
+    PENDING_ONSET: _onset_answer,
+    PENDING_WHICH: _which_answer,
 }
 
 
@@ -254,8 +299,24 @@ def _about(turn: Turn, act: Act) -> Turn:
 
 
 def _started(turn: Turn, act: Act) -> Turn:
-    turn.say("dialog.noted")
+    """'It started three days ago': remember it, then answer what was waiting for it."""
+    if not onset.note_onset(turn, act):
+        turn.say("dialog.onset_unclear")
+        return ask_pending(turn, turn.state.pending or PENDING_MORE, reask=True)
+    deferred = turn.state.deferred
+    if turn.state.pending_kind == PENDING_ONSET and deferred:
+        turn.state = turn.state.with_(deferred=None)
+        return care.ask_topic(turn, deferred)
     return ask_pending(turn, turn.state.pending or PENDING_MORE)
+
+
+def _forget(turn: Turn, act: Act) -> Turn:
+    return ask_pending(turn, PENDING_FORGET)
+
+
+def _reminder(turn: Turn, act: Act) -> Turn:
+    args = {"duration": act.slot("duration") or ""}
+    return care.ask_topic(turn, care.REMINDER, args)
 
 
 def _by_topic(intent: str) -> Callable[[Turn, Act], Turn] | None:
@@ -271,6 +332,9 @@ _HANDLERS: dict[str, Callable[[Turn, Act], Turn]] = {
     acts.STARTED: _started,
     acts.ABOUT: _about,
     acts.SELF_CARE: lambda turn, act: care.ask_topic(turn, care.WALKTHROUGH),
+    acts.ICE_TIMER: lambda turn, act: care.ask_topic(turn, care.TIMER),
+    acts.ICE_REMINDER: _reminder,
+    acts.FORGET_ME: _forget,
     acts.SAFETY_ANSWER: _answer,
     acts.YES: _answer,
     acts.NO: _answer,

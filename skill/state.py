@@ -19,6 +19,16 @@ PENDING_OFFER = "offer_care"
 PENDING_STEP = "care_step"
 PENDING_URGENT = "after_urgent"
 PENDING_MORE = "anything_else"
+PENDING_ONSET = "onset"
+PENDING_SWELLING = "swelling"
+PENDING_CHECK_IN = "check_in"
+PENDING_WHICH = "which"
+PENDING_FORGET = "forget"
+
+# Actions the handler carries out for the pure core (Alexa APIs, the memory store).
+ACTION_TIMER = "timer"
+ACTION_REMINDER = "reminder"
+ACTION_FORGET = "forget"
 
 
 @dataclass(frozen=True)
@@ -45,11 +55,13 @@ class Reply:
     card: Card | None
     end: bool
     state: State
+    action: Mapping[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The reply minus its state, to be kept for 'repeat'."""
+        """The reply minus its state and action, to be kept for 'repeat' (which never acts)."""
         data = asdict(self)
         data.pop("state")
+        data.pop("action")
         return data
 
     @staticmethod
@@ -88,6 +100,16 @@ class State:
     deferred: str | None = None
     disclaimer_heard: bool = False
     last: Mapping[str, Any] | None = None
+    # Filled by the handler from the request and the user's memory.
+    today: str | None = None
+    onset: str | None = None
+    returning: bool = False
+    started: bool = False
+    screened: str | None = None
+    deferred_args: Mapping[str, str] = field(default_factory=dict)
+    last_condition: str | None = None
+    memory: Mapping[str, Any] = field(default_factory=dict)
+    forgotten: bool = False
 
     def with_(self, **changes: Any) -> State:
         """A copy with some fields changed: state is never mutated in place."""
@@ -107,6 +129,8 @@ class State:
         data["features"] = {g: list(ids) for g, ids in self.features.items()}
         data["asked"], data["flags"] = list(self.asked), list(self.flags)
         data["safety"] = dict(self.safety)
+        data["deferred_args"] = dict(self.deferred_args)
+        data["memory"] = dict(self.memory)
         return {k: v for k, v in data.items() if v is not None}
 
     @staticmethod
@@ -123,6 +147,8 @@ class State:
             data["asked"] = tuple(data.get("asked") or ())
             data["flags"] = tuple(data.get("flags") or ())
             data["safety"] = dict(data.get("safety") or {})
+            data["deferred_args"] = dict(data.get("deferred_args") or {})
+            data["memory"] = dict(data.get("memory") or {})
             data["step"] = int(data.get("step", -1))
             return State(**data)
         except (TypeError, ValueError):

@@ -17,6 +17,7 @@ class Turn:
         self.reask: Line | None = None
         self.card: Card | None = None
         self.end = False
+        self.action: dict[str, str] | None = None
 
     def say(self, key: str, **params: str) -> None:
         """Add one content line to the speech."""
@@ -47,5 +48,6 @@ def finish(turn: Turn) -> Reply:
     ask = None if turn.end else turn.ask
     reask = None if turn.end else turn.reask
     state = turn.state.with_(pending=None) if turn.end else turn.state
-    reply = Reply(tuple(turn.lines), ask, reask, turn.card, turn.end, state)
-    return Reply(reply.lines, ask, reask, reply.card, reply.end, state.with_(last=reply.to_dict()))
+    reply = Reply(tuple(turn.lines), ask, reask, turn.card, turn.end, state, turn.action)
+    kept = state.with_(last=reply.to_dict())
+    return Reply(reply.lines, ask, reask, reply.card, reply.end, kept, turn.action)

@@ -13,9 +13,11 @@ from ask_sdk_model import IntentRequest, Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
+from skill.actions import ASKING, after_action
 from skill.acts import Act
 from skill.content import get_content
 from skill.dialog import next_turn
+from skill.handlers import remember, services
 from skill.speech import Rendered, render
 from skill.state import Line, Reply, State
 
@@ -46,28 +48,51 @@ def _slot_id(slot: Any) -> str | None:
     return None
 
 
-def respond(handler_input: HandlerInput, act: Act) -> Response:
-    """Run one turn of the pure dialog and put its reply into the SDK's response."""
+def current_state(handler_input: HandlerInput) -> State:
+    """The session's state, dated today, with what was remembered at a session's start."""
     attributes = handler_input.attributes_manager.session_attributes
-    state = State.from_attributes(attributes)
+    state = State.from_attributes(attributes).with_(today=remember.today(handler_input))
+    return remember.load(handler_input, state)
+
+
+def respond(handler_input: HandlerInput, act: Act) -> Response:
+    """Run one turn of the pure dialog, carry out any action, and render the reply."""
     content = get_content()
-    reply = next_turn(state, act, content)
-    rendered = render(reply, content, get_locale(handler_input) or "")
+    reply = next_turn(current_state(handler_input), act, content)
+    outcome = None
+    if reply.action:
+        outcome = services.perform(handler_input, reply.action, content)
+        reply = after_action(reply, outcome, content)
+    return finish_reply(handler_input, reply, asking=outcome == ASKING)
+
+
+def finish_reply(handler_input: HandlerInput, reply: Reply, asking: bool = False) -> Response:
+    """Save what changed, keep the session state, and build the SDK response."""
+    content = get_content()
+    state = remember.save(handler_input, reply.state)
+    attributes = handler_input.attributes_manager.session_attributes
     attributes.clear()
-    attributes.update(reply.state.to_attributes())
-    return build_response(handler_input, rendered)
+    attributes.update(state.to_attributes())
+    rendered = render(reply, content, get_locale(handler_input) or "")
+    return build_response(handler_input, rendered, open_ended=asking)
 
 
-def build_response(handler_input: HandlerInput, rendered: Rendered) -> Response:
-    """Speech, reprompt, card and whether the session ends, from a rendered reply."""
+def build_response(
+    handler_input: HandlerInput, rendered: Rendered, open_ended: bool = False
+) -> Response:
+    """Speech, reprompt, card and whether the session ends, from a rendered reply.
+
+    While Alexa asks for a permission (open_ended), there is no reprompt and no end flag.
+    """
     builder = handler_input.response_builder
     if rendered.text:
         builder.speak(rendered.ssml)
-    if rendered.reprompt_ssml:
+    if rendered.reprompt_ssml and not open_ended:
         builder.ask(rendered.reprompt_ssml)
     if rendered.card_title:
         builder.set_card(SimpleCard(title=rendered.card_title, content=rendered.card_text))
-    builder.set_should_end_session(rendered.end)
+    if not open_ended:
+        builder.set_should_end_session(rendered.end)
     return builder.response
 
 
@@ -98,6 +123,7 @@ class ApologyHandler(AbstractExceptionHandler):  # type: ignore[misc]
         log.error("handler failed: %s", type(exception).__name__, exc_info=exception)
         content = get_content()
         state = State.from_attributes(handler_input.attributes_manager.session_attributes)
+        handler_input.response_builder.response.directives = None
         again = Line("dialog.reask_error")
         reply = Reply((Line("dialog.error"),), again, again, None, False, state)
         rendered = render(reply, content, get_locale(handler_input) or "")
