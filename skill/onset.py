@@ -25,7 +25,7 @@ def days(turn: Turn) -> int | None:
 
 
 def since(turn: Turn, count: int) -> str:
-    """How long, said naturally: 'since yesterday', 'for about three days', 'for about two weeks'."""
+    """How long, said naturally: 'since yesterday', 'for about three days', 'about two weeks'."""
     words = turn.content.dialog["numbers"].split()
     dialog = turn.content.dialog
     if count <= 0:
@@ -44,7 +44,7 @@ def _assess(turn: Turn, count: int) -> None:
 
 
 def open_session(turn: Turn, act: Act, launch: bool) -> None:
-    """The first words of a session: greeting, the disclaimer once, and a long-running pain first."""
+    """A session's first words: greeting, the disclaimer once, a long-running pain first."""
     turn.state = turn.state.with_(started=True)
     count = days(turn)
     if count is not None and count >= ASSESS_FIRST_DAYS:

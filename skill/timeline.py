@@ -1,4 +1,4 @@
-"""Pure: when the pain started, from AMAZON.DATE and AMAZON.DURATION values, and how long ago that is."""
+"""Pure: when the pain started, from AMAZON.DATE and AMAZON.DURATION values, and how long ago."""
 
 from __future__ import annotations
 
