@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -39,8 +40,8 @@ class SkillService:
             return parse_envelope(body)
         return self.verifier.verify(headers, body)
 
-    def answer(self, envelope: Mapping[str, Any], body: bytes) -> dict[str, Any]:
-        """Run the skill on a checked request; a fault becomes a spoken apology, never a 500."""
+    def answer(self, envelope: Mapping[str, Any], body: bytes) -> str:
+        """Run the skill on a checked request and return its JSON; a fault becomes an apology."""
         try:
             request_envelope = self.skill.serializer.deserialize(
                 payload=body.decode("utf-8"), obj_type=RequestEnvelope
@@ -50,19 +51,19 @@ class SkillService:
         request_type = envelope["request"]["type"]
         try:
             response = self.skill.invoke(request_envelope=request_envelope, context=None)
-            return dict(self.skill.serializer.serialize(response))
+            return json.dumps(self.skill.serializer.serialize(response))
         except Exception as exc:
-            logger.error("skill fault answering %s", request_type, exc_info=exc)
+            logger.error("skill fault answering %r", request_type, exc_info=exc)
             return apology(envelope["request"].get("locale") or self.settings.default_locale)
 
 
-def apology(locale: str) -> dict[str, Any]:
-    """The content's spoken apology; silence if even that fails, so Alexa still gets JSON."""
+def apology(locale: str) -> str:
+    """The content's spoken apology as JSON; silence if even that fails, so Alexa gets JSON."""
     try:
-        return dict(skill_build.apology_response(str(locale)))
+        return json.dumps(skill_build.apology_response(str(locale)))
     except Exception as exc:
         logger.error("apology_response failed", exc_info=exc)
-        return dict(_SILENT_END)
+        return json.dumps(_SILENT_END)
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -101,7 +102,7 @@ def _register_routes(app: Flask, service: SkillService) -> None:
         body = request.get_data(cache=False)
         try:
             envelope = service.envelope_of(dict(request.headers.items()), body)
-            return jsonify(service.answer(envelope, body))
+            return Response(service.answer(envelope, body), mimetype="application/json")
         except VerificationError as exc:
             logger.warning("refused request: %s", exc.reason)
             return jsonify(error=exc.reason), 400

@@ -40,7 +40,7 @@ TOLERANCE = dt.timedelta(seconds=150)
 EVENT_TOLERANCE = dt.timedelta(hours=1)
 # Our own bounds, so a slow or hostile download can never hold a worker.
 MAX_CHAIN_BYTES = 64 * 1024
-FETCH_TIMEOUT = 3.0
+FETCH_TIMEOUT = 2.0
 MAX_CACHED_URLS = 8
 
 Fetcher = Callable[[str], bytes]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 import logging
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -203,10 +201,10 @@ def test_the_skill_is_built_once_per_app(tmp_path: Path, monkeypatch: pytest.Mon
 # Property: whatever arrives, the answer is never a 5xx.
 
 
-@functools.cache
-def _shared_apps() -> tuple[Flask, Flask]:
-    """Built once: hypothesis runs many examples and function-scoped fixtures would reset."""
-    tmp = Path(tempfile.mkdtemp(prefix="hip-helper-test-"))
+@pytest.fixture(scope="module")
+def shared_apps(tmp_path_factory: pytest.TempPathFactory) -> tuple[Flask, Flask]:
+    """Built once per module: hypothesis runs many examples against the same two apps."""
+    tmp = tmp_path_factory.mktemp("apps")
     return (
         create_app(app_config(tmp)),
         create_app(app_config(tmp, verify_requests=False, application_ids=[])),
@@ -241,9 +239,13 @@ _headers = st.fixed_dictionaries(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=_bodies, headers=_headers, verified=st.booleans(), sign_it=st.booleans())
 def test_no_request_is_ever_answered_with_a_5xx(
-    body: bytes, headers: dict[str, str], verified: bool, sign_it: bool
+    shared_apps: tuple[Flask, Flask],
+    body: bytes,
+    headers: dict[str, str],
+    verified: bool,
+    sign_it: bool,
 ) -> None:
-    verified_app, open_app = _shared_apps()
+    verified_app, open_app = shared_apps
     if sign_it:
         headers = {**headers, **signed_headers(body)}
     response = post((verified_app if verified else open_app).test_client(), body, headers)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import http.server
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -366,4 +367,14 @@ def test_fetch_chain_fails_fast_when_nothing_listens() -> None:
     started = time.monotonic()
     with pytest.raises(OSError):
         verify.fetch_chain("http://127.0.0.1:9/echo.api/cert.pem", timeout=1)
+    assert time.monotonic() - started < 2
+
+
+def test_fetch_chain_gives_up_on_a_server_that_never_answers() -> None:
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()  # the kernel accepts; nobody ever answers
+        started = time.monotonic()
+        with pytest.raises(OSError):
+            verify.fetch_chain(f"http://127.0.0.1:{silent.getsockname()[1]}/", timeout=0.3)
     assert time.monotonic() - started < 2
