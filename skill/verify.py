@@ -19,6 +19,7 @@ import urllib.request
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -54,11 +55,6 @@ class VerificationError(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-def utcnow() -> dt.datetime:
-    """The default clock; timezone-aware so it compares with certificate dates."""
-    return dt.datetime.now(dt.UTC)
 
 
 def parse_envelope(body: bytes) -> dict[str, Any]:
@@ -196,7 +192,7 @@ class RequestVerifier:
         self._store = verification.Store(load_trust_roots(trust_roots or None))
         self._application_ids = frozenset(application_ids)
         self._fetch = fetcher or fetch_chain
-        self._clock = clock or utcnow
+        self._clock = clock or partial(dt.datetime.now, dt.UTC)  # aware, like cert dates
         self._cache: dict[str, _TrustedKey] = {}
         self._fetch_lock = threading.Lock()
 
