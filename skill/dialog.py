@@ -172,7 +172,7 @@ def _answer(turn: Turn, act: Act) -> Turn:
         return _check_in_answer(turn, yes)
     if kind == PENDING_SEPARATE and act.intent in (acts.YES, acts.NO):
         question = turn.content.questions[ident]
-        if question.yes:
+        if question.yes or not yes:  # a plain "no" to an either-or question: neither, move on
             _merge_yes(turn, question.yes if yes else ())
             return _after_match(turn)
     if act.intent == acts.SAFETY_ANSWER:

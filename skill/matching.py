@@ -64,17 +64,28 @@ def match_conditions(features: Mapping[str, Iterable[str]], content: Content) ->
 def separating_question(
     ranking: Ranking, content: Content, asked: Iterable[str]
 ) -> Question | None:
-    """The first unasked question whose answers point to different ones of the top two."""
+    """The first unasked question telling the leader from a close runner-up.
+
+    Runners-up that need a provider (a possible stress fracture) are ruled in or out first;
+    when no question is left for the second, the third close one is tried, and so on.
+    """
     if not ranking.close:
         return None
-    first = content.conditions[ranking.matches[0].condition]
-    second = content.conditions[ranking.matches[1].condition]
+    leader = content.conditions[ranking.matches[0].condition]
+    top = ranking.matches[0].score
+    rivals = [
+        content.conditions[m.condition]
+        for m in ranking.matches[1:]
+        if top - m.score < CLOSE_MARGIN
+    ]
+    rivals.sort(key=lambda c: c.care.triage != "see_provider")
     done = set(asked)
-    candidates = [*first.questions, *second.questions, *content.questions]
-    for qid in dict.fromkeys(candidates):
-        question = content.questions[qid]
-        if qid not in done and _splits(question, first, second):
-            return question
+    for rival in rivals:
+        candidates = [*leader.questions, *rival.questions, *content.questions]
+        for qid in dict.fromkeys(candidates):
+            question = content.questions[qid]
+            if qid not in done and _splits(question, leader, rival):
+                return question
     return None
 
 

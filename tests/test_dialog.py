@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from skill import acts
+from skill.content import get_content
 from skill.triage import SEE_PROVIDER, SELF_CARE, URGENT
 from tests.core import Talk, screened
 
@@ -296,3 +297,28 @@ def test_urgent_advice_uses_the_local_emergency_number(locale: str, number: str)
     out = talk(acts.RED_FLAG, flag="cannot_bear_weight")
     assert number in out.text
 
+
+
+def test_neither_to_an_either_or_question_moves_on(talk: Talk) -> None:
+    talk(acts.DESCRIBE, location="groin")
+    first = talk.keys[-1]
+    talk(acts.NO)
+    assert talk.keys[-1] != first
+
+
+@pytest.mark.parametrize(
+    ("condition", "location"),
+    [(cid, loc) for cid, c in get_content().conditions.items() for loc in sorted(c.features["location"])],
+)
+def test_truthful_answers_to_the_questions_reach_each_condition(condition: str, location: str) -> None:
+    """Start from one place it hurts and answer every question as that condition would."""
+    talk = Talk()
+    features = talk.content.conditions[condition].features
+    talk(acts.DESCRIBE, location=location)
+    for _ in range(8):
+        if not talk.keys[-1].startswith("question."):
+            break
+        question = talk.content.questions[talk.keys[-1].split(".")[1]]
+        fits = [o for o in question.options if o in features.get(question.group, ())]
+        talk(acts.DESCRIBE, **{question.group: fits[0]}) if fits else talk(acts.NO)
+    assert talk.state.condition == condition
