@@ -77,6 +77,8 @@ def _escalate(turn: Turn, flags: list[str]) -> Turn:
     )
     for fid in flags:
         turn.say(f"flag.{fid}.say")
+    if "night_pain" in flags and "lying_on_side" in turn.state.features.get("trigger", ()):
+        turn.say("not_red_flag.lying_on_side")  # tell the two apart: lying on it vs woken by it
     turn.say(f"level.{level}.say")
     body = (*tuple(Line(f"flag.{fid}.card") for fid in flags), Line(f"level.{level}.say"))
     turn.card = Card(Line(f"level.{level}.card_title"), body)

@@ -322,3 +322,17 @@ def test_truthful_answers_to_the_questions_reach_each_condition(condition: str, 
         fits = [o for o in question.options if o in features.get(question.group, ())]
         talk(acts.DESCRIBE, **{question.group: fits[0]}) if fits else talk(acts.NO)
     assert talk.state.condition == condition
+
+
+def test_lying_on_the_sore_side_is_not_escalated(talk: Talk) -> None:
+    talk(acts.DESCRIBE, location="outer_hip", trigger="lying_on_side")
+    assert talk.state.triage is None
+    assert not [k for k in talk.keys if k.startswith(("flag.", "level."))]
+
+
+def test_night_pain_after_lying_on_it_explains_the_difference(talk: Talk) -> None:
+    talk(acts.DESCRIBE, location="outer_hip", trigger="lying_on_side")
+    talk(acts.RED_FLAG, flag="night_pain")
+    assert talk.keys[:3] == [
+        "flag.night_pain.say", "not_red_flag.lying_on_side", "level.see_provider.say"
+    ]
