@@ -11,7 +11,6 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
 from ask_sdk_model.services import ApiClient
 
-from skill.api_client import LazyApiClient
 from skill.config import Settings, load_settings
 from skill.content import get_content
 from skill.handlers import (
@@ -25,6 +24,7 @@ from skill.handlers import (
     safety,
     symptoms,
 )
+from skill.lazy import LazyApiClient, LazyPersistence
 from skill.speech import render
 from skill.state import Line, Reply, State
 
@@ -43,22 +43,13 @@ def build_skill(
     if preload:
         get_content()
     builder = CustomSkillBuilder(
-        persistence_adapter=_persistence(settings), api_client=api_client or LazyApiClient()
+        persistence_adapter=LazyPersistence(settings), api_client=api_client or LazyApiClient()
     )
     for feature in FEATURES:
         for handler in feature.HANDLERS:
             builder.add_request_handler(handler)
     builder.add_exception_handler(common.ApologyHandler())
     return builder.create()
-
-
-def _persistence(settings: Settings) -> Any:
-    """The store for what is remembered between sessions, when persistence is available."""
-    try:
-        from skill.persistence import make_persistence_adapter
-    except ImportError:
-        return None
-    return make_persistence_adapter(settings)
 
 
 def make_lambda_handler(skill: CustomSkill) -> Callable[[dict[str, Any], Any], dict[str, Any]]:

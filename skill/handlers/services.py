@@ -8,28 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.services import ServiceException
-from ask_sdk_model.services.reminder_management import (
-    AlertInfo,
-    PushNotification,
-    PushNotificationStatus,
-    ReminderRequest,
-    SpokenInfo,
-    SpokenText,
-    Trigger,
-    TriggerType,
-)
-from ask_sdk_model.services.timer_management import (
-    AnnounceOperation,
-    CreationBehavior,
-    DisplayExperience,
-    NotificationConfig,
-    TextToAnnounce,
-    TimerRequest,
-    TriggeringBehavior,
-    Visibility,
-)
 
 from skill.actions import ASKING, DENIED, DONE, FAILED
 from skill.content import Content
@@ -84,6 +63,8 @@ def ask_permission(handler_input: HandlerInput, scope: str, action: Mapping[str,
         "@version": "1",
         "permissionScope": scope,
     }
+    from ask_sdk_model.interfaces.connections import SendRequestDirective
+
     directive = SendRequestDirective(name="AskFor", payload=payload, token=json.dumps(action))
     handler_input.response_builder.add_directive(directive)
 
@@ -111,7 +92,19 @@ def _create(handler_input: HandlerInput, action: Mapping[str, str], content: Con
         )
 
 
-def _timer(seconds: int, locale: str, content: Content) -> TimerRequest:
+def _timer(seconds: int, locale: str, content: Content) -> Any:
+    """A fifteen-minute announce timer; the API's models are imported only when one is set."""
+    from ask_sdk_model.services.timer_management import (
+        AnnounceOperation,
+        CreationBehavior,
+        DisplayExperience,
+        NotificationConfig,
+        TextToAnnounce,
+        TimerRequest,
+        TriggeringBehavior,
+        Visibility,
+    )
+
     announce = TextToAnnounce(locale=locale, text=content.dialog["timer_announce"])
     return TimerRequest(
         duration=f"PT{seconds // 60}M",
@@ -124,7 +117,19 @@ def _timer(seconds: int, locale: str, content: Content) -> TimerRequest:
     )
 
 
-def _reminder(seconds: int, locale: str, content: Content) -> ReminderRequest:
+def _reminder(seconds: int, locale: str, content: Content) -> Any:
+    """A one-off reminder, relative to now, spoken in the person's locale."""
+    from ask_sdk_model.services.reminder_management import (
+        AlertInfo,
+        PushNotification,
+        PushNotificationStatus,
+        ReminderRequest,
+        SpokenInfo,
+        SpokenText,
+        Trigger,
+        TriggerType,
+    )
+
     spoken = SpokenText(locale=locale, text=content.dialog["reminder_text"])
     return ReminderRequest(
         trigger=Trigger(object_type=TriggerType.SCHEDULED_RELATIVE, offset_in_seconds=seconds),
