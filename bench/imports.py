@@ -29,7 +29,7 @@ def main() -> int:
     """Print both import times and their ratio (target: at most 1.5)."""
     base = import_seconds("ask_sdk_core.skill_builder")
     ours = import_seconds("skill.lambda_function")
-    print("cold import (median of %d fresh interpreters)" % RUNS)
+    print(f"cold import (median of {RUNS} fresh interpreters)")
     print(f"  ask_sdk_core.skill_builder  {base * 1000:7.1f} ms")
     print(f"  skill.lambda_function       {ours * 1000:7.1f} ms")
     print(f"  ratio                       {ours / base:7.2f}x  (target <= 1.5x)")
