@@ -248,8 +248,9 @@ def test_slot_values_use_only_words_alexa_accepts(locale: str) -> None:
 
 
 def _assert_periods_only_in_abbreviations(text: str) -> None:
-    """Alexa takes "R. I. C. E.": a period only straight after a lone letter."""
+    """Alexa takes "R. I. C. E.", not "RICE" or "R.I.C.E.": a period after each lone letter."""
     assert "." not in re.sub(r"(?<![A-Za-z'])[A-Za-z]\.", "", text), text
+    assert not re.search(r"[A-Z]{2}", text), f"spell out as letters with periods: {text}"
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -370,9 +371,9 @@ def test_bum_is_british_australian_and_indian(locale: str) -> None:
     ("locale", "intent", "sample"),
     [
         ("en-GB", "SeeDoctorIntent", "should I go to A and E"),
-        ("en-GB", "SeeDoctorIntent", "when should I see a GP"),
+        ("en-GB", "SeeDoctorIntent", "when should I see a G. P."),
         ("en-GB", "SeeDoctorIntent", "should I see a physio"),
-        ("en-AU", "SeeDoctorIntent", "do I need to see my GP"),
+        ("en-AU", "SeeDoctorIntent", "do I need to see my G. P."),
         ("en-AU", "SeeDoctorIntent", "should I go to A and E"),
         ("en-IN", "SeeDoctorIntent", "should I go to A and E"),
         ("en-GB", "MedicineIntent", "can I take nurofen"),
