@@ -35,6 +35,7 @@ class Sample:
     text: str
     elements: tuple[str, ...]  # normalised words; a slot is "{name}"
     slots: tuple[tuple[str, str], ...]  # (slot name, slot type) in order of appearance
+    intent_slots: tuple[tuple[str, str], ...]  # every slot the intent declares
     bag: dict[str, int]  # literal stem -> count
     order: tuple[str, ...]  # literal stems in order
     literal_weight: float
@@ -56,6 +57,7 @@ class Model:
     by_stem: dict[str, tuple[int, ...]] = field(repr=False)
     by_type: dict[str, tuple[int, ...]] = field(repr=False)
     builtin_types: frozenset[str] = frozenset()
+    vocabulary: frozenset[str] = frozenset()  # every stem a sample or slot value uses
 
     @property
     def threshold(self) -> float:
@@ -112,6 +114,8 @@ def compile_model(raw: dict[str, Any], path: str = "<memory>") -> Model:
         by_stem=_index(samples, lambda s: set(s.bag)),
         by_type=_index(samples, lambda s: {t for _, t in s.slots}),
         builtin_types=frozenset(used_types & BUILTIN_TYPES),
+        vocabulary=frozenset(stem_ for s in samples for stem_ in s.bag)
+        | frozenset(stem_ for key in values for stem_ in key),
     )
 
 
@@ -147,7 +151,7 @@ def compile_sample(index: int, intent: str, text: str, slot_types: dict[str, str
     stems = [stem(w) for w in literals]
     return Sample(
         index=index, intent=intent, text=text, elements=tuple(elements), slots=tuple(slots),
-        bag=dict(Counter(stems)), order=tuple(stems),
+        intent_slots=tuple(slot_types.items()), bag=dict(Counter(stems)), order=tuple(stems),
         literal_weight=sum(weight(w) for w in literals),
     )
 

@@ -83,7 +83,7 @@ def understand(
 
 def rank(model: Model, utt: Utterance, expect: str | None = None) -> list[Candidate]:
     """Each intent's best candidate, best first (ties: more of the sample's own words said)."""
-    costs = utt.costs()
+    costs = utt.costs(model.vocabulary)
     best: dict[str, Candidate] = {}
     for index in _plausible(model, utt):
         candidate = score_sample(model.samples[index], utt, costs)

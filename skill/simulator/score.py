@@ -17,11 +17,12 @@ from skill.simulator.spot import Span, Utterance
 from skill.simulator.text import stem
 
 SLOT_WEIGHT = 2.0  # a filled slot counts like two content words
-UNFILLED_WEIGHT = 0.3  # a sample slot nobody filled costs a little recall
+UNFILLED_WEIGHT = 1.0  # a sample slot nobody filled costs recall, like a missing word
+EXTRA_CREDIT = 0.75  # a value of the intent's slot that this sample does not place
 GAP_CREDIT = 0.6  # an unresolved value earns this share of a slot's weight
 ORDER_PENALTY = 0.15  # the most a scrambled word order takes off
 GAP_WORD_COST = 0.5  # each unknown word beyond the first makes a gap less plausible
-MAX_GAP = 4
+MAX_GAP = 3  # unknown values longer than this are not values but a different request
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +50,16 @@ def score_sample(sample: Sample, utt: Utterance, costs: list[float]) -> Candidat
     _fill_spans(sample, utt, work)
     _match_literals(sample, utt, costs, work)
     gap = _gap_fill(sample, utt, work) if work.leftover > 0 else None
-    filled = len(work.fills)
-    earned = work.literal + SLOT_WEIGHT * filled
-    said = work.literal + work.leftover + SLOT_WEIGHT * filled
+    own = len(work.fills)
+    extra = _extra_fills(sample, utt, costs, work) if work.leftover > 0 else 0
+    earned = work.literal + SLOT_WEIGHT * own + EXTRA_CREDIT * SLOT_WEIGHT * extra
+    said = work.literal + work.leftover + SLOT_WEIGHT * (own + extra)
     if gap is not None:
         earned -= SLOT_WEIGHT * (1 - GAP_CREDIT)
         said += GAP_WORD_COST * max(0.0, _weight(utt, gap) - 1.0)
-    unfilled = len(sample.slots) - filled
-    expected = sample.literal_weight + SLOT_WEIGHT * filled + UNFILLED_WEIGHT * unfilled
+    unfilled = len(sample.slots) - own
+    expected = (sample.literal_weight + SLOT_WEIGHT * own + UNFILLED_WEIGHT * unfilled
+                + EXTRA_CREDIT * SLOT_WEIGHT * extra)
     if earned <= 0 or said <= 0 or expected <= 0:
         return Candidate(sample, 0.0, work.fills, 0.0)
     precision, recall = earned / said, earned / expected
@@ -75,6 +78,22 @@ def _fill_spans(sample: Sample, utt: Utterance, work: _Work) -> None:
                 work.fills[name] = span
                 work.used[span.start : span.end] = [True] * span.length
                 break
+
+
+def _extra_fills(sample: Sample, utt: Utterance, costs: list[float], work: _Work) -> int:
+    """Values of the intent's other slot types said anywhere: Alexa tags slots per intent."""
+    added = 0
+    for name, slot_type in sample.intent_slots:
+        if name in work.fills:
+            continue
+        for span in utt.spans.get(slot_type, ()):
+            if not any(work.used[span.start : span.end]):
+                work.fills[name] = span
+                work.used[span.start : span.end] = [True] * span.length
+                work.leftover -= sum(costs[span.start : span.end])
+                added += 1
+                break
+    return added
 
 
 def _match_literals(sample: Sample, utt: Utterance, costs: list[float], work: _Work) -> None:

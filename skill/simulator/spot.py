@@ -11,6 +11,8 @@ from skill.simulator.model import Model, SlotValue
 from skill.simulator.numbers import find_numbers
 from skill.simulator.text import SKIPPABLE, Token, filler_mask, normalise, tokens
 
+UNKNOWN_WORD_FACTOR = 1.5  # a left-over word the model never uses costs this much more
+
 _BUILTIN_FINDERS = {
     "AMAZON.DURATION": lambda words, today: find_durations(words),
     "AMAZON.NUMBER": lambda words, today: find_numbers(words),
@@ -45,9 +47,15 @@ class Utterance:
     filler: tuple[bool, ...]
     spans: dict[str, tuple[Span, ...]]  # slot type -> spans, longest first
 
-    def costs(self) -> list[float]:
-        """What each word costs if nothing matches it: fillers nothing, others their weight."""
-        return [0.0 if f else t.weight for t, f in zip(self.tokens, self.filler, strict=True)]
+    def costs(self, vocabulary: frozenset[str] = frozenset()) -> list[float]:
+        """What each word costs if nothing matches it: fillers nothing, others their weight,
+        and words the model never uses (outside any value) more: they signal another domain."""
+        inside = {i for spans in self.spans.values() for s in spans for i in range(s.start, s.end)}
+        return [
+            0.0 if f else t.weight * (1.0 if not vocabulary or t.stem in vocabulary or i in inside
+                                      else UNKNOWN_WORD_FACTOR)
+            for i, (t, f) in enumerate(zip(self.tokens, self.filler, strict=True))
+        ]
 
 
 def analyse(text: str, model: Model, today: date) -> Utterance:

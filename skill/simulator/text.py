@@ -36,7 +36,8 @@ FILLERS = frozenset({
 FILLER_PHRASES: tuple[tuple[str, ...], ...] = (
     ("i", "think"), ("i", "guess"), ("i", "mean"), ("you", "know"), ("kind", "of"),
     ("sort", "of"), ("it", "is", "like"), ("to", "be", "honest"), ("let", "me", "see"),
-    ("i", "would", "say"), ("i", "suppose"), ("i", "believe"),
+    ("i", "would", "say"), ("i", "suppose"), ("i", "believe"), ("a", "bit", "of"),
+    ("a", "lot", "of"), ("a", "little", "bit"), ("a", "little", "bit", "of"),
 )
 FUNCTION_WORDS = frozenset({
     "i", "me", "my", "mine", "a", "an", "the", "is", "am", "are", "was", "were", "be", "been",
@@ -45,9 +46,11 @@ FUNCTION_WORDS = frozenset({
     "should", "will", "shall", "you", "your", "what", "about", "some", "any", "there", "if",
     "how", "get", "got", "one", "by", "from", "as", "up", "out",
 })
-# Words a slot value may skip over or leave out ("back of my thigh" = "back of the thigh").
+# Words a slot value may skip over or leave out ("back of my thigh" = "back of the thigh",
+# "I can't put any weight on it" = "I can't put weight on it").
 SKIPPABLE = frozenset({
-    "a", "an", "the", "my", "your", "his", "her", "their", "our", "um", "uh", "er", "erm", "hmm",
+    "a", "an", "the", "my", "your", "his", "her", "their", "our", "any", "some", "still",
+    "even", "very", "really", "just", "um", "umm", "uh", "er", "erm", "hmm", "actually", "kinda",
 })
 
 _IRREGULAR = {
