@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -186,7 +186,9 @@ class Simulator:
                                       request)
         response = self._call(envelope)
         turn = make_turn(envelope, response, intent, slots, self.device.screen, explain)
-        if turn.end_session or request["type"] == "SessionEndedRequest":
+        if request["type"] == "SessionEndedRequest":
+            turn = replace(turn, end_session=True)  # whatever the skill says, it is over
+        if turn.end_session:
             self._session, self._pending = None, None
         else:
             self._session = _Session(session.id, False, dict(turn.session_attributes))

@@ -1,0 +1,64 @@
+"""Shared fixtures, and tests/dialogs/*.yaml collected as conversation tests.
+
+Dialog files use a subset of Bespoken's unit-test format; see skill/simulator/dialogspec.py for
+the format and the extensions (`clock:`, `intent`, `slots.<name>`, `request.` JSONPath).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from skill.simulator import Simulator
+from skill.simulator.dialogspec import DialogSyntaxError, DialogTest, load_dialogs
+from skill.simulator.dialogtest import DialogFailure, run_dialog
+
+DIALOGS = Path(__file__).parent / "dialogs"
+
+
+def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
+    """Collect every tests/dialogs/*.yaml (and .yml) as a file of conversation tests."""
+    if file_path.suffix in (".yaml", ".yml") and file_path.parent == DIALOGS:
+        return DialogFile.from_parent(parent, path=file_path)
+    return None
+
+
+class DialogFile(pytest.File):
+    """One dialog file: one test item per `- test:`."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        try:
+            tests = load_dialogs(self.path)
+        except DialogSyntaxError as error:
+            raise self.CollectError(str(error)) from error
+        for test in tests:
+            yield DialogItem.from_parent(self, name=test.name, spec=test)
+
+
+class DialogItem(pytest.Item):
+    """One conversation, played through the Simulator against the real skill."""
+
+    def __init__(self, *, spec: DialogTest, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.spec = spec
+
+    def runtest(self) -> None:
+        run_dialog(self.spec)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        """A failed step reads as the conversation went, not as a traceback."""
+        if isinstance(excinfo.value, DialogFailure):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, self.spec.line - 1, f"dialog: {self.name}"
+
+
+@pytest.fixture
+def simulator() -> Simulator:
+    """A fresh simulator: new user session, en-US, screen device, the real skill."""
+    return Simulator()
