@@ -23,9 +23,9 @@ check: $(STAMP)
 	$(PY) -m skill check
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check skill tests bench
+	$(VENV)/bin/ruff check skill tests bench scripts
 	$(VENV)/bin/mypy skill
-	$(VENV)/bin/yamllint -s content interaction_model tests/dialogs
+	$(VENV)/bin/yamllint -s content interaction_model tests/dialogs tests/nlu
 
 test: $(STAMP) lint
 	$(PY) -m skill check
