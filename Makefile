@@ -6,9 +6,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test chat check lint bench lambda-zip clean
 
-$(STAMP): requirements.txt requirements-lambda.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-lambda.txt requirements-dev.txt requirements-dynamodb.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check \
+		-r requirements-dev.txt -r requirements-dynamodb.txt
 	touch $(STAMP)
 
 setup: $(STAMP)

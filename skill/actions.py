@@ -35,7 +35,9 @@ def after_action(reply: Reply, outcome: str, content: Content) -> Reply:
     kind = action.get("kind", "")
     turn = Turn(reply.state, content)
     turn.lines.extend(reply.lines)
-    if kind == ACTION_FORGET:
+    if kind == ACTION_FORGET and outcome != DONE:
+        turn.say("dialog.forget_failed")
+    elif kind == ACTION_FORGET:
         turn.state = forget(turn.state)
         turn.say("dialog.forgotten")
     elif outcome == ASKING:

@@ -21,6 +21,8 @@ class Settings:
     simulator: str = ""
     db_path: str = "var/hip-helper.db"
     dynamodb_table: str = ""
+    dynamodb_create_table: bool = False
+    retention_days: int = 90
     user_key_secret: str = ""
     default_locale: str = "en-US"
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -38,6 +40,11 @@ def _coerce(name: str, raw: Any) -> Any:
     default = getattr(Settings(), name)
     if isinstance(default, bool):
         return raw if isinstance(raw, bool) else str(raw).strip().lower() in _TRUE
+    if isinstance(default, int):
+        try:
+            return int(raw)
+        except (TypeError, ValueError):
+            raise ValueError(f"SKILL_{name.upper()}: must be a whole number, not {raw!r}") from None
     if isinstance(default, tuple):
         if isinstance(raw, (list, tuple)):
             return tuple(str(x) for x in raw)

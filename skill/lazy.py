@@ -34,10 +34,16 @@ class LazyPersistence(AbstractPersistenceAdapter):  # type: ignore[misc]
         self._made = False
 
     def _real(self) -> Any:
+        """The real adapter; a store that cannot be opened is a PersistenceException, as the SDK's."""
         if not self._made:
+            from ask_sdk_core.exceptions import PersistenceException
+
             from skill.persistence import make_persistence_adapter
 
-            self._adapter = make_persistence_adapter(self._settings)
+            try:
+                self._adapter = make_persistence_adapter(self._settings)
+            except (OSError, ValueError, ImportError) as exc:
+                raise PersistenceException(f"store unavailable: {type(exc).__name__}") from exc
             self._made = True
         return self._adapter
 

@@ -2,59 +2,10 @@
 
 from __future__ import annotations
 
-import html
-import re
-from typing import Any
-
 import pytest
 
 from skill.lambda_function import lambda_handler
-
-SKILL_ID = "amzn1.ask.skill.test"
-
-
-def envelope(request: dict[str, Any], attributes: dict[str, Any] | None = None,
-             new: bool = False, locale: str = "en-US") -> dict[str, Any]:
-    request = {"requestId": "amzn1.echo-api.request.1", "timestamp": "2026-11-27T10:00:00Z",
-               "locale": locale, **request}
-    system = {"application": {"applicationId": SKILL_ID}, "user": {"userId": "amzn1.ask.account.x"},
-              "device": {"deviceId": "d", "supportedInterfaces": {}},
-              "apiEndpoint": "https://api.amazonalexa.com"}
-    return {
-        "version": "1.0",
-        "session": {"new": new, "sessionId": "s", "application": {"applicationId": SKILL_ID},
-                    "attributes": attributes or {}, "user": {"userId": "amzn1.ask.account.x"}},
-        "context": {"System": system},
-        "request": request,
-    }
-
-
-def intent(name: str, slots: dict[str, str] | None = None, *, ids: bool = True) -> dict[str, Any]:
-    """An IntentRequest whose custom slots carry entity resolution as Alexa sends it."""
-    body = {}
-    for slot, value in (slots or {}).items():
-        body[slot] = {"name": slot, "value": value.replace("_", " "), "confirmationStatus": "NONE"}
-        if ids:
-            body[slot]["resolutions"] = {"resolutionsPerAuthority": [{
-                "authority": f"amzn1.er-authority.echo-sdk.{SKILL_ID}.T",
-                "status": {"code": "ER_SUCCESS_MATCH"},
-                "values": [{"value": {"name": value, "id": value}}]}]}
-    return {"type": "IntentRequest", "intent": {"name": name, "confirmationStatus": "NONE",
-                                                "slots": body}}
-
-
-def speech(response: dict[str, Any]) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", " ", response["response"]["outputSpeech"]["ssml"]))
-
-
-def run(steps: list[dict[str, Any]], locale: str = "en-US") -> list[dict[str, Any]]:
-    attributes: dict[str, Any] = {}
-    out = []
-    for i, request in enumerate(steps):
-        response = lambda_handler(envelope(request, attributes, new=i == 0, locale=locale), None)
-        attributes = response.get("sessionAttributes") or {}
-        out.append(response)
-    return out
+from tests.envelopes import envelope, intent, run, speech
 
 
 def test_launch_speaks_welcome_with_a_reprompt() -> None:

@@ -1,17 +1,14 @@
-"""Loads and saves what the skill remembers, only when a request needs it and only if it changed."""
+"""Brings back and stores what the skill remembers, around the pure core's turn."""
 
 from __future__ import annotations
 
-import logging
 from datetime import UTC, datetime
 
-from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
 
-from skill.memory import recall, remembered
+from skill.memory import KEYS, recall, remembered
+from skill.memory_io import forget_memory, load_memory, save_memory_if_changed
 from skill.state import State
-
-log = logging.getLogger("skill")
 
 
 def today(handler_input: HandlerInput) -> str:
@@ -23,39 +20,22 @@ def today(handler_input: HandlerInput) -> str:
 
 
 def load(handler_input: HandlerInput, state: State) -> State:
-    """At a session's first request, bring back what was remembered (nothing without a store)."""
+    """At a session's first request only, bring back what was remembered."""
     if state.started:
         return state
-    try:
-        memory = handler_input.attributes_manager.persistent_attributes
-    except AttributesManagerException:
-        return state
-    except Exception as exc:
-        log.warning("memory unavailable: %s", type(exc).__name__)
-        return state
-    return recall(state, memory if isinstance(memory, dict) else {})
+    return recall(state, load_memory(handler_input, KEYS))
 
 
 def save(handler_input: HandlerInput, state: State) -> State:
     """Store the remembered part of the state if, and only if, it changed."""
+    if state.forgotten:
+        return state
     kept = remembered(state)
-    if state.forgotten or kept == dict(state.memory):
-        return state
-    manager = handler_input.attributes_manager
-    try:
-        manager.persistent_attributes = kept
-        manager.save_persistent_attributes()
-    except AttributesManagerException:
-        return state
-    except Exception as exc:
-        log.warning("memory not saved: %s", type(exc).__name__)
-        return state
-    return state.with_(memory=kept)
+    if save_memory_if_changed(handler_input, state.memory, kept, KEYS):
+        return state.with_(memory=kept)
+    return state
 
 
-def forget(handler_input: HandlerInput) -> None:
-    """Delete everything stored for this person ("forget me", or the skill being disabled)."""
-    try:
-        handler_input.attributes_manager.delete_persistent_attributes()
-    except AttributesManagerException:
-        return
+def forget(handler_input: HandlerInput) -> bool:
+    """Delete everything stored for this person; False only if the store failed."""
+    return forget_memory(handler_input)

@@ -37,8 +37,7 @@ def perform(
     """Try the action and say how it went; without permission, ask for it by voice."""
     kind = action.get("kind", "")
     if kind == ACTION_FORGET:
-        remember.forget(handler_input)
-        return DONE
+        return DONE if remember.forget(handler_input) else FAILED
     scope = SCOPES.get(kind)
     if scope is None:
         return FAILED
