@@ -34,7 +34,7 @@ class LazyPersistence(AbstractPersistenceAdapter):  # type: ignore[misc]
         self._made = False
 
     def _real(self) -> Any:
-        """The real adapter; a store that cannot be opened is a PersistenceException, as the SDK's."""
+        """The real adapter; a store that cannot open is a PersistenceException, as in the SDK."""
         if not self._made:
             from ask_sdk_core.exceptions import PersistenceException
 

@@ -1,4 +1,4 @@
-"""Local stand-ins for Alexa's Timers and Reminders APIs, so the simulator shows what was scheduled."""
+"""Local stand-ins for Alexa's Timers and Reminders APIs: the simulator shows what was set."""
 
 from __future__ import annotations
 
