@@ -44,7 +44,8 @@ class LazyPersistence(AbstractPersistenceAdapter):  # type: ignore[misc]
                 self._adapter = make_persistence_adapter(self._settings)
             except (OSError, ValueError, ImportError) as exc:
                 raise PersistenceException(f"store unavailable: {type(exc).__name__}") from exc
-            self._made = True
+            finally:
+                self._made = True  # a store that cannot open is not retried on every request
         return self._adapter
 
     def get_attributes(self, request_envelope: Any) -> dict[str, Any]:
