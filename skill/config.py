@@ -63,6 +63,8 @@ def load_settings(
         key = f"SKILL_{name.upper()}"
         if key in environ:
             values[name] = _coerce(name, environ[key])
+    if "AWS_LAMBDA_FUNCTION_NAME" in environ and "SKILL_DB_PATH" not in environ:
+        values["db_path"] = ""  # Lambda's disk is read-only and per-instance: DynamoDB or nothing
     extra: dict[str, Any] = {}
     for key, value in (config or {}).items():
         name = key.lower()
