@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from skill import dialog, onset, triage
+from skill import onset, screening, triage
 from skill.state import (
     ACTION_REMINDER,
     ACTION_TIMER,
@@ -51,7 +51,7 @@ def ask_topic(turn: Turn, topic_id: str, args: Mapping[str, str] | None = None) 
         return urgent_reminder(turn)
     if _gated(turn, topic_id) and not _screened(turn):
         turn.state = turn.state.with_(deferred=topic_id)
-        return dialog.continue_safety(turn)
+        return screening.continue_safety(turn)
     return give(turn, topic_id)
 
 

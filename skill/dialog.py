@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from skill import acts, care, onset, triage
+from skill import acts, care, onset, screening, triage
 from skill.acts import Act
-from skill.content import Content, SafetyQuestion
+from skill.content import Content
 from skill.matching import match_conditions, merge_features, separating_question
 from skill.state import (
     PENDING_CHECK_IN,
@@ -22,8 +22,6 @@ from skill.state import (
     PENDING_SWELLING,
     PENDING_URGENT,
     PENDING_WHICH,
-    Card,
-    Line,
     Reply,
     State,
 )
@@ -39,53 +37,13 @@ def next_turn(state: State, act: Act, content: Content) -> Reply:
     turn = Turn(state, content)
     if not state.started and act.intent not in (acts.STOP, acts.CANCEL):
         onset.open_session(turn, act, launch=act.intent == acts.LAUNCH)
-    _record_statements(turn, act)
-    flags = triage.flags_in(act, content, _pending_safety(turn))
+    screening.record_statements(turn, act)
+    flags = triage.flags_in(act, content, screening.pending_safety(turn))
     if flags:
         _merge_described(turn, act)
-        return finish(_escalate(turn, flags))
+        return finish(screening.escalate(turn, flags))
     handler = _HANDLERS.get(act.intent) or _by_topic(act.intent) or _fallback
     return finish(handler(turn, act))
-
-
-def _pending_safety(turn: Turn) -> SafetyQuestion | None:
-    if turn.state.pending_kind != PENDING_SAFETY:
-        return None
-    return next((q for q in turn.content.safety_questions if q.id == turn.state.pending_id), None)
-
-
-def _record_statements(turn: Turn, act: Act) -> None:
-    """'No fever', 'I can walk': a statement settles its question whenever it is said."""
-    settled = triage.statement_answers(act)
-    if settled:
-        safety = {**turn.state.safety, **{qid: triage.SAFE for qid in settled}}
-        turn.state = turn.state.with_(safety=safety)
-
-
-def _escalate(turn: Turn, flags: list[str]) -> Turn:
-    """Say what each red flag may mean and what to do, before anything else."""
-    content = turn.content
-    level = triage.level_of(flags, content)
-    pending = _pending_safety(turn)
-    safety = dict(turn.state.safety)
-    if pending is not None and pending.flag in flags:
-        safety[pending.id] = triage.UNSAFE
-    turn.state = turn.state.with_(
-        triage=triage.worse(turn.state.triage, level),
-        flags=tuple(dict.fromkeys((*turn.state.flags, *flags))),
-        safety=safety,
-    )
-    for fid in flags:
-        turn.say(f"flag.{fid}.say")
-    if "night_pain" in flags and "lying_on_side" in turn.state.features.get("trigger", ()):
-        turn.say("not_red_flag.lying_on_side")  # tell the two apart: lying on it vs woken by it
-    turn.say(f"level.{level}.say")
-    body = (*tuple(Line(f"flag.{fid}.card") for fid in flags), Line(f"level.{level}.say"))
-    turn.card = Card(Line(f"level.{level}.card_title"), body)
-    if level == triage.URGENT:
-        turn.state = turn.state.with_(screened=triage.URGENT, deferred=None)
-        return ask_pending(turn, PENDING_URGENT)
-    return ask_pending(turn, turn.state.pending or PENDING_MORE)
 
 
 def _launch(turn: Turn, act: Act) -> Turn:
@@ -134,30 +92,7 @@ def _after_match(turn: Turn) -> Turn:
         )
     else:
         turn.say("dialog.noted")
-    return continue_safety(turn)
-
-
-def continue_safety(turn: Turn) -> Turn:
-    """Ask the next safety question; once all are safe, answer what waited or offer self-care."""
-    if turn.state.triage == triage.URGENT:
-        return care.urgent_reminder(turn)
-    question = triage.next_safety_question(turn.content, turn.state.safety)
-    if question is not None and turn.state.returning and not turn.state.safety:
-        return ask_pending(turn, PENDING_CHECK_IN)
-    if question is not None:
-        if not turn.state.safety and turn.state.pending_kind != PENDING_SAFETY:
-            turn.say("dialog.safety_first" if turn.state.deferred else "dialog.safety_intro")
-        return ask_pending(turn, f"{PENDING_SAFETY}:{question.id}")
-    if turn.state.pending_kind in (PENDING_SAFETY, PENDING_CHECK_IN):
-        turn.say("dialog.safety_done")
-    turn.state = turn.state.with_(
-        triage=triage.worse(turn.state.triage, triage.SELF_CARE), screened=triage.SAFE
-    )
-    deferred = turn.state.deferred
-    if deferred:
-        turn.state = turn.state.with_(deferred=None)
-        return care.give(turn, deferred)
-    return ask_pending(turn, PENDING_OFFER)
+    return screening.continue_safety(turn)
 
 
 def _answer(turn: Turn, act: Act) -> Turn:
@@ -165,13 +100,13 @@ def _answer(turn: Turn, act: Act) -> Turn:
     kind, ident = turn.state.pending_kind, turn.state.pending_id
     yes = act.intent == acts.YES
     if kind == PENDING_SAFETY:
-        asked = _pending_safety(turn)
+        asked = screening.pending_safety(turn)
         if asked is not None and triage.answer_to(act, asked) == triage.SAFE:
             safety = {**turn.state.safety, asked.id: triage.SAFE}
             turn.state = turn.state.with_(safety=safety)
-        return continue_safety(turn)
+        return screening.continue_safety(turn)
     if kind == PENDING_CHECK_IN and act.intent in (acts.YES, acts.NO):
-        return _check_in_answer(turn, yes)
+        return screening.check_in_answer(turn, yes)
     if kind == PENDING_SEPARATE and act.intent in (acts.YES, acts.NO):
         question = turn.content.questions[ident]
         if question.yes or not yes:  # a plain "no" to an either-or question: neither, move on
@@ -185,15 +120,6 @@ def _answer(turn: Turn, act: Act) -> Turn:
         return answer(turn, yes)
     turn.say("dialog.yes_no_unclear")
     return ask_pending(turn, turn.state.pending or PENDING_MORE)
-
-
-def _check_in_answer(turn: Turn, yes: bool) -> Turn:
-    """One combined check on later visits: a no settles all three, a yes asks which one."""
-    if yes:
-        return ask_pending(turn, PENDING_WHICH)
-    all_safe = {q.id: triage.SAFE for q in turn.content.safety_questions}
-    turn.state = turn.state.with_(safety=all_safe)
-    return continue_safety(turn)
 
 
 def _merge_yes(turn: Turn, ids: tuple[str, ...]) -> None:

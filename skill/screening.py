@@ -1,0 +1,90 @@
+"""Pure: the safety screen — red flags answered at once, the three questions, the return check."""
+
+from __future__ import annotations
+
+from skill import care, triage
+from skill.acts import Act
+from skill.content import SafetyQuestion
+from skill.state import (
+    PENDING_CHECK_IN,
+    PENDING_MORE,
+    PENDING_OFFER,
+    PENDING_SAFETY,
+    PENDING_URGENT,
+    PENDING_WHICH,
+    Card,
+    Line,
+)
+from skill.turns import Turn, ask_pending
+
+
+def pending_safety(turn: Turn) -> SafetyQuestion | None:
+    if turn.state.pending_kind != PENDING_SAFETY:
+        return None
+    return next((q for q in turn.content.safety_questions if q.id == turn.state.pending_id), None)
+
+
+def record_statements(turn: Turn, act: Act) -> None:
+    """'No fever', 'I can walk': a statement settles its question whenever it is said."""
+    settled = triage.statement_answers(act)
+    if settled:
+        safety = {**turn.state.safety, **{qid: triage.SAFE for qid in settled}}
+        turn.state = turn.state.with_(safety=safety)
+
+
+def escalate(turn: Turn, flags: list[str]) -> Turn:
+    """Say what each red flag may mean and what to do, before anything else."""
+    content = turn.content
+    level = triage.level_of(flags, content)
+    pending = pending_safety(turn)
+    safety = dict(turn.state.safety)
+    if pending is not None and pending.flag in flags:
+        safety[pending.id] = triage.UNSAFE
+    turn.state = turn.state.with_(
+        triage=triage.worse(turn.state.triage, level),
+        flags=tuple(dict.fromkeys((*turn.state.flags, *flags))),
+        safety=safety,
+    )
+    for fid in flags:
+        turn.say(f"flag.{fid}.say")
+    if "night_pain" in flags and "lying_on_side" in turn.state.features.get("trigger", ()):
+        turn.say("not_red_flag.lying_on_side")  # tell the two apart: lying on it vs woken by it
+    turn.say(f"level.{level}.say")
+    body = (*tuple(Line(f"flag.{fid}.card") for fid in flags), Line(f"level.{level}.say"))
+    turn.card = Card(Line(f"level.{level}.card_title"), body)
+    if level == triage.URGENT:
+        turn.state = turn.state.with_(screened=triage.URGENT, deferred=None)
+        return ask_pending(turn, PENDING_URGENT)
+    return ask_pending(turn, turn.state.pending or PENDING_MORE)
+
+
+def continue_safety(turn: Turn) -> Turn:
+    """Ask the next safety question; once all are safe, answer what waited or offer self-care."""
+    if turn.state.triage == triage.URGENT:
+        return care.urgent_reminder(turn)
+    question = triage.next_safety_question(turn.content, turn.state.safety)
+    if question is not None and turn.state.returning and not turn.state.safety:
+        return ask_pending(turn, PENDING_CHECK_IN)
+    if question is not None:
+        if not turn.state.safety and turn.state.pending_kind != PENDING_SAFETY:
+            turn.say("dialog.safety_first" if turn.state.deferred else "dialog.safety_intro")
+        return ask_pending(turn, f"{PENDING_SAFETY}:{question.id}")
+    if turn.state.pending_kind in (PENDING_SAFETY, PENDING_CHECK_IN):
+        turn.say("dialog.safety_done")
+    turn.state = turn.state.with_(
+        triage=triage.worse(turn.state.triage, triage.SELF_CARE), screened=triage.SAFE
+    )
+    deferred = turn.state.deferred
+    if deferred:
+        turn.state = turn.state.with_(deferred=None)
+        return care.give(turn, deferred)
+    return ask_pending(turn, PENDING_OFFER)
+
+
+def check_in_answer(turn: Turn, yes: bool) -> Turn:
+    """One combined check on later visits: a no settles all three, a yes asks which one."""
+    if yes:
+        return ask_pending(turn, PENDING_WHICH)
+    all_safe = {q.id: triage.SAFE for q in turn.content.safety_questions}
+    turn.state = turn.state.with_(safety=all_safe)
+    return continue_safety(turn)
