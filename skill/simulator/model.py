@@ -36,7 +36,9 @@ class Sample:
     elements: tuple[str, ...]  # normalised words; a slot is "{name}"
     slots: tuple[tuple[str, str], ...]  # (slot name, slot type) in order of appearance
     intent_slots: tuple[tuple[str, str], ...]  # every slot the intent declares
+    extra_types: tuple[str, ...]  # types of the intent's slots this sample does not place
     bag: dict[str, int]  # literal stem -> count
+    weights: dict[str, float]  # literal stem -> weight
     order: tuple[str, ...]  # literal stems in order
     literal_weight: float
 
@@ -54,7 +56,7 @@ class Model:
     raw: dict[str, Any] = field(repr=False)
     values: dict[tuple[str, ...], tuple[tuple[str, SlotValue], ...]] = field(repr=False)
     value_lengths: dict[str, tuple[int, ...]] = field(repr=False)
-    by_stem: dict[str, tuple[int, ...]] = field(repr=False)
+    postings: dict[str, tuple[tuple[int, float, int], ...]] = field(repr=False)
     by_type: dict[str, tuple[int, ...]] = field(repr=False)
     builtin_types: frozenset[str] = frozenset()
     vocabulary: frozenset[str] = frozenset()  # every stem a sample or slot value uses
@@ -111,7 +113,7 @@ def compile_model(raw: dict[str, Any], path: str = "<memory>") -> Model:
         raw=raw,
         values=values,
         value_lengths=lengths,
-        by_stem=_index(samples, lambda s: set(s.bag)),
+        postings=_postings(samples),
         by_type=_index(samples, lambda s: {t for _, t in s.slots}),
         builtin_types=frozenset(used_types & BUILTIN_TYPES),
         vocabulary=frozenset(stem_ for s in samples for stem_ in s.bag)
@@ -151,7 +153,9 @@ def compile_sample(index: int, intent: str, text: str, slot_types: dict[str, str
     stems = [stem(w) for w in literals]
     return Sample(
         index=index, intent=intent, text=text, elements=tuple(elements), slots=tuple(slots),
-        intent_slots=tuple(slot_types.items()), bag=dict(Counter(stems)), order=tuple(stems),
+        intent_slots=tuple(slot_types.items()), bag=dict(Counter(stems)),
+        extra_types=tuple(t for n, t in slot_types.items() if n not in {n for n, _ in slots}),
+        weights={stem(w): weight(w) for w in literals}, order=tuple(stems),
         literal_weight=sum(weight(w) for w in literals),
     )
 
@@ -194,6 +198,15 @@ def _value_index(
             lengths.setdefault(key[0], set()).add(len(key))
     frozen = {k: tuple(v) for k, v in index.items() if k}
     return frozen, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+
+
+def _postings(samples: tuple[Sample, ...]) -> dict[str, tuple[tuple[int, float, int], ...]]:
+    """stem -> (sample index, the stem's weight, how often the sample uses it)."""
+    index: dict[str, list[tuple[int, float, int]]] = {}
+    for sample in samples:
+        for stem_, count in sample.bag.items():
+            index.setdefault(stem_, []).append((sample.index, sample.weights[stem_], count))
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _index(samples: tuple[Sample, ...], keys: Any) -> dict[str, tuple[int, ...]]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from skill.simulator.builtins import FALLBACK
 from skill.simulator.model import Model, SlotValue
-from skill.simulator.score import Candidate, score_sample
+from skill.simulator.score import Candidate, Overlap, overlap_of, score_sample, upper_bound
 from skill.simulator.spot import Utterance, analyse
 
 EXPECTED_BONUS = 0.1  # an answer to the question just asked is likelier than a change of topic
@@ -82,17 +82,30 @@ def understand(
 
 
 def rank(model: Model, utt: Utterance, expect: str | None = None) -> list[Candidate]:
-    """Each intent's best candidate, best first (ties: more of the sample's own words said)."""
+    """Each intent's best candidate, best first (ties: more of the sample's own words said).
+
+    Samples are scored in order of an upper bound on their score, skipping those that cannot
+    beat their intent's best so far and stopping once none left could reach second place:
+    the top two intents are exact, the rest may be partial.
+    """
     costs = utt.costs(model.vocabulary)
     best: dict[str, Candidate] = {}
-    for index in _plausible(model, utt):
-        candidate = score_sample(model.samples[index], utt, costs)
-        if candidate.sample.intent == expect and candidate.score > 0:
-            candidate = Candidate(candidate.sample, min(1.0, candidate.score + EXPECTED_BONUS),
+    second = 0.0
+    for bound, index, literal in _bounds(model, utt, overlap_of(utt, costs), expect):
+        if bound < second:
+            break
+        sample = model.samples[index]
+        current = best.get(sample.intent)
+        if current is not None and (bound, literal, -index) <= _key(current):
+            continue  # cannot beat its own intent's best, even on the tie-breaks
+        candidate = score_sample(sample, utt, costs)
+        if sample.intent == expect and candidate.score > 0:
+            candidate = Candidate(sample, min(1.0, candidate.score + EXPECTED_BONUS),
                                   candidate.fills, candidate.literal)
-        current = best.get(candidate.sample.intent)
         if current is None or _key(candidate) > _key(current):
-            best[candidate.sample.intent] = candidate
+            best[sample.intent] = candidate
+            scores = sorted((c.score for c in best.values()), reverse=True)
+            second = scores[1] if len(scores) > 1 else 0.0
     return sorted(best.values(), key=_key, reverse=True)
 
 
@@ -100,17 +113,48 @@ def _key(candidate: Candidate) -> tuple[float, float, int]:
     return candidate.score, candidate.literal, -candidate.sample.index
 
 
+def _bounds(
+    model: Model, utt: Utterance, overlap: Overlap, expect: str | None
+) -> list[tuple[float, int, float]]:
+    """Every sample sharing a word or a slot type with the utterance, with its upper bound."""
+    said: dict[str, int] = {}
+    for token in utt.tokens:
+        said[token.stem] = said.get(token.stem, 0) + 1
+    literals: dict[int, float] = {}
+    absorb: dict[int, float] = {}
+    for stem_, count in said.items():
+        cost = overlap.stem_cost[stem_]
+        for index, weight_, uses in model.postings.get(stem_, ()):
+            literals[index] = literals.get(index, 0.0) + weight_ * min(uses, count)
+            absorb[index] = absorb.get(index, 0.0) + cost
+    plausible = _plausible(model, utt)
+    by_intent = {
+        intent: sum(overlap.type_cost.get(t, 0.0) for t in set(slots.values()))
+        for intent, slots in model.intents.items()
+    }
+    bounds = []
+    for index in plausible:
+        literal = literals.get(index, 0.0)
+        sample = model.samples[index]
+        bonus = EXPECTED_BONUS if sample.intent == expect else 0.0
+        absorbable = absorb.get(index, 0.0) + by_intent.get(sample.intent, 0.0)
+        bound = upper_bound(sample, literal, absorbable, overlap) + bonus
+        bounds.append((bound, index, literal))
+    bounds.sort(key=lambda pair: (-pair[0], pair[1]))
+    return bounds
+
+
 def _plausible(model: Model, utt: Utterance) -> set[int]:
     """Samples sharing a content word or a slot type with the utterance (all words if none)."""
     found: set[int] = set()
     for token in utt.tokens:
         if token.weight >= 1.0:
-            found.update(model.by_stem.get(token.stem, ()))
+            found.update(index for index, _, _ in model.postings.get(token.stem, ()))
     for slot_type in utt.spans:
         found.update(model.by_type.get(slot_type, ()))
     if not found:
         for token in utt.tokens:
-            found.update(model.by_stem.get(token.stem, ()))
+            found.update(index for index, _, _ in model.postings.get(token.stem, ()))
     return found
 
 

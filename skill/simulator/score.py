@@ -68,6 +68,55 @@ def score_sample(sample: Sample, utt: Utterance, costs: list[float]) -> Candidat
     return Candidate(sample, round(score, 4), work.fills, work.literal)
 
 
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    """What bounds every sample's score for one utterance, computed once."""
+
+    total: float  # what every word said costs if left over
+    stem_cost: dict[str, float]  # stem -> cost of the words with that stem
+    type_cost: dict[str, float]  # slot type -> cost of the words its spans cover
+    gap_cost: float  # the most a gap of MAX_GAP words could absorb
+
+
+def overlap_of(utt: Utterance, costs: list[float]) -> Overlap:
+    """Per-utterance sums for `upper_bound`."""
+    stem_cost: dict[str, float] = {}
+    for token, cost in zip(utt.tokens, costs, strict=True):
+        stem_cost[token.stem] = stem_cost.get(token.stem, 0.0) + cost
+    type_cost = {
+        slot_type: sum(costs[i] for i in {i for s in spans for i in range(s.start, s.end)})
+        for slot_type, spans in utt.spans.items()
+    }
+    gap = sum(sorted(costs, reverse=True)[:MAX_GAP])
+    return Overlap(sum(costs), stem_cost, type_cost, gap)
+
+
+def upper_bound(sample: Sample, literal_max: float, absorbable: float, overlap: Overlap) -> float:
+    """The most `score_sample` could give: every matchable word matched, every slot whose type
+    was spotted filled (one more by a gap), and only words nothing can explain left over.
+
+    `absorbable` is what the sample's words and its intent's spotted slot types could cover."""
+    spotted = overlap.type_cost
+    own = 0
+    for _, slot_type in sample.slots:
+        if slot_type in spotted:
+            own += 1
+    extra = 0.0
+    for slot_type in sample.extra_types:
+        if slot_type in spotted:
+            extra += EXTRA_CREDIT * SLOT_WEIGHT
+    best = 0.0
+    for gaps in (0, 1) if own < len(sample.slots) else (0,):
+        earned = literal_max + SLOT_WEIGHT * own + GAP_CREDIT * SLOT_WEIGHT * gaps + extra
+        expected = (sample.literal_weight + SLOT_WEIGHT * (own + gaps)
+                    + UNFILLED_WEIGHT * (len(sample.slots) - own - gaps) + extra)
+        leftover = max(0.0, overlap.total - absorbable - overlap.gap_cost * gaps)
+        if expected > 0 and earned > 0:
+            precision, recall = earned / (earned + leftover), min(1.0, earned / expected)
+            best = max(best, 2 * precision * recall / (precision + recall))
+    return best
+
+
 def _fill_spans(sample: Sample, utt: Utterance, work: _Work) -> None:
     """Give each slot the longest free span of its type."""
     for name, slot_type in sample.slots:
