@@ -6,6 +6,8 @@ the format and the extensions (`clock:`, `intent`, `slots.<name>`, `request.` JS
 
 from __future__ import annotations
 
+import functools
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -46,7 +48,10 @@ class DialogItem(pytest.Item):
         self.spec = spec
 
     def runtest(self) -> None:
-        run_dialog(self.spec)
+        """Each conversation remembers only what it said itself: a fresh store per test."""
+        with tempfile.TemporaryDirectory() as tmp:
+            store = Path(tmp) / "memory.db"
+            run_dialog(self.spec, functools.partial(Simulator, store=store))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
         """A failed step reads as the conversation went, not as a traceback."""
@@ -59,6 +64,6 @@ class DialogItem(pytest.Item):
 
 
 @pytest.fixture
-def simulator() -> Simulator:
-    """A fresh simulator: new user session, en-US, screen device, the real skill."""
-    return Simulator()
+def simulator(tmp_path: Path) -> Simulator:
+    """A fresh simulator: en-US, screen device, the real skill with its own empty memory."""
+    return Simulator(store=tmp_path / "memory.db")

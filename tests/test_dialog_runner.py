@@ -258,6 +258,8 @@ def test_the_configured_user_and_device_reach_the_envelope(tmp_path):
           device: voice
           locale: en-GB
           now: 2026-11-27T10:00:00+00:00
+          permissions:
+            alexa::alerts:timers:skill:readwrite: GRANTED
         ---
         - test: alice on a speaker
         - LaunchRequest: "*"
@@ -268,6 +270,8 @@ def test_the_configured_user_and_device_reach_the_envelope(tmp_path):
     assert envelope["context"]["System"]["device"]["supportedInterfaces"] == {}
     assert envelope["request"]["locale"] == "en-GB"
     assert envelope["session"]["user"]["userId"] == Simulator(user_id="alice").user_id
+    scopes = envelope["context"]["System"]["user"]["permissions"]["scopes"]
+    assert scopes == {"alexa::alerts:timers:skill:readwrite": {"status": "GRANTED"}}
     json.dumps(envelope)
 
 

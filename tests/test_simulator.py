@@ -260,3 +260,19 @@ def test_the_real_skill_answers_through_lambda_handler(simulator):
     assert launch.response["version"] == "1.0"
     stop = simulator.say("stop")
     assert stop.intent == "AMAZON.StopIntent" and stop.end_session
+
+
+def test_a_store_keeps_memory_apart_and_an_api_client_reaches_the_skill(tmp_path):
+    from skill.simulator.services import LocalAlexaApi
+
+    api = LocalAlexaApi()
+    timers = "alexa::alerts:timers:skill:readwrite"
+    sim = Simulator(now=NOW, store=tmp_path / "memory.db", api_client=api,
+                    permissions={timers: "GRANTED"})
+    for text in ("open hip helper", "my outer hip hurts when I lie on it", "no", "no", "yes"):
+        sim.say(text)
+    turn = sim.say("start an ice timer")
+    scopes = turn.request["context"]["System"]["user"]["permissions"]["scopes"]
+    assert scopes == {timers: {"status": "GRANTED"}}
+    assert (tmp_path / "memory.db").exists()
+    assert [s.kind for s in api.scheduled] == ["timer"]

@@ -2,7 +2,8 @@
 
     ---
     configuration:          # applies to the tests after it in the file
-      locale: en-US         # also: user (or userId), device (screen|voice), now, clock
+      locale: en-US         # also: user (or userId), device (screen|voice), now, clock,
+                            # permissions ({scope: GRANTED|DENIED})
     ---
     - test: outer hip pain leads to safety questions
     - LaunchRequest: "*"                      # value: expected prompt (string or alternatives)
@@ -33,7 +34,7 @@ ASSERTION_KEYS = frozenset({"prompt", "reprompt", "cardTitle", "cardContent", "c
                             "sessionEnded", "intent"})
 ASSERTION_PREFIXES = ("sessionAttributes.", "slots.", "$", "response.", "request.")
 CONFIG_KEYS = frozenset({"locale", "user", "userId", "device", "now", "clock", "skillId",
-                         "applicationId"})
+                         "applicationId", "permissions"})
 IGNORED_CONFIG = frozenset({"description", "dynamo", "handler", "interactionModel", "trace",
                             "filter", "silent", "locales"})
 

@@ -153,6 +153,7 @@ def simulator_for(test: DialogTest, factory: SimulatorFactory = Simulator) -> Si
         now=_now(config.get("now")),
         device=str(config.get("device", "screen")),
         skill_id=config.get("skillId") or config.get("applicationId"),
+        permissions={str(k): str(v) for k, v in (config.get("permissions") or {}).items()},
     )
     if config.get("clock"):
         sim.now = sim.now + parse_offset(str(config["clock"]))

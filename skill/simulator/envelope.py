@@ -43,6 +43,7 @@ class Device:
     device_id: str = ""
     api_endpoint: str = ""
     api_access_token: str = "sim.api.token"
+    permissions: dict[str, str] = field(default_factory=dict)  # scope -> GRANTED / DENIED
     extra_context: dict[str, Any] = field(default_factory=dict)
 
 
@@ -80,9 +81,14 @@ def build_envelope(
 ) -> dict[str, Any]:
     """The whole request envelope around one request."""
     application = {"applicationId": device.skill_id}
-    user = {"userId": device.user_id}
+    user: dict[str, Any] = {"userId": device.user_id}
+    if device.permissions:
+        user["permissions"] = {
+            "consentToken": device.api_access_token,
+            "scopes": {scope: {"status": status} for scope, status in device.permissions.items()},
+        }
     session: dict[str, Any] = {"new": new, "sessionId": session_id,
-                               "application": dict(application), "user": dict(user)}
+                               "application": dict(application), "user": copy.deepcopy(user)}
     if not new:
         session["attributes"] = copy.deepcopy(attributes)
     context: dict[str, Any] = {"System": _system(device, application, user)}
@@ -92,12 +98,12 @@ def build_envelope(
     return {"version": "1.0", "session": session, "context": context, "request": request}
 
 
-def _system(device: Device, application: dict[str, str], user: dict[str, str]) -> dict[str, Any]:
+def _system(device: Device, application: dict[str, str], user: dict[str, Any]) -> dict[str, Any]:
     """context.System: the device, its interfaces and where the Alexa APIs are."""
     interfaces = copy.deepcopy(SCREEN_INTERFACES) if device.screen else {}
     return {
         "application": dict(application),
-        "user": dict(user),
+        "user": copy.deepcopy(user),
         "device": {"deviceId": device.device_id or stable_id("amzn1.ask.device.", device.user_id),
                    "supportedInterfaces": interfaces},
         "apiEndpoint": device.api_endpoint

@@ -1,11 +1,11 @@
 """The Simulator: talk to the skill as Alexa would, through the production entry point.
 
-Hooks for later work, kept deliberately small:
+Hooks, kept deliberately small:
 - `store`: a database path. With one, requests go to a skill built by the same `build_skill`
-  with `Settings.db_path = store` (see `default_handler`); the persistence adapter reads it there.
-- Alexa service APIs (Timers, Reminders): the envelope's `apiEndpoint` and `apiAccessToken` come
-  from `api_endpoint` / `Device`, so a local stand-in can be pointed at, or the skill built with an
-  `api_client` the simulator provides. Nothing intercepts calls yet.
+  with `Settings.db_path = store` (see `default_handler`), so tests can keep memory apart.
+- `api_client`: an ask-sdk ApiClient the skill is built with, so calls to Alexa's Timers and
+  Reminders APIs can be answered in-process (e.g. `skill.simulator.services.LocalAlexaApi`).
+  The envelope's `apiEndpoint` / `apiAccessToken` come from `api_endpoint` / `Device`.
 """
 
 from __future__ import annotations
@@ -39,16 +39,19 @@ MODEL_DIR = ROOT / "interaction_model"
 DEFAULT_USER = "simulated-user"
 
 
-def default_handler(store: str | os.PathLike[str] | None = None) -> Handler:
-    """The production Lambda entry point; with a store, the same build on that database."""
-    if store is None:
+def default_handler(
+    store: str | os.PathLike[str] | None = None, api_client: Any = None
+) -> Handler:
+    """The production Lambda entry point; with a store or an API client, the same build on them."""
+    if store is None and api_client is None:
         from skill.lambda_function import lambda_handler
 
         return lambda_handler
     from skill.build import build_skill, make_lambda_handler
     from skill.config import load_settings
 
-    return make_lambda_handler(build_skill(load_settings({"db_path": os.fspath(store)})))
+    settings = load_settings({"db_path": os.fspath(store)} if store is not None else None)
+    return make_lambda_handler(build_skill(settings, api_client=api_client))
 
 
 def model_path(locale: str) -> Path:
@@ -70,12 +73,14 @@ class Simulator:
         self, locale: str = "en-US", user_id: str | None = None, now: datetime | None = None,
         store: str | os.PathLike[str] | None = None, device: str = "screen",
         handler: Handler | None = None, model: str | os.PathLike[str] | None = None,
-        skill_id: str | None = None, api_endpoint: str | None = None,
+        skill_id: str | None = None, api_endpoint: str | None = None, api_client: Any = None,
+        permissions: dict[str, str] | None = None,
     ) -> None:
         if device not in ("screen", "voice"):
             raise ValueError(f"device must be 'screen' or 'voice', not {device!r}")
         self.locale = locale
         self.store = store
+        self.api_client = api_client
         self.now = now  # type: ignore[assignment]  # None means the real clock
         self._handler = handler
         self._model_path = Path(model) if model else model_path(locale)
@@ -83,6 +88,7 @@ class Simulator:
             skill_id=skill_id or _default_skill_id(),
             user_id=env.user_id_for(user_id or DEFAULT_USER), locale=locale,
             screen=device == "screen", api_endpoint=api_endpoint or "",
+            permissions=dict(permissions or {}),
         )
         self._session: _Session | None = None
         self._pending: Pending | None = None
@@ -198,7 +204,7 @@ class Simulator:
     def _call(self, envelope: dict[str, Any]) -> dict[str, Any]:
         """Call the skill; both directions go through JSON, as they do between Alexa and Lambda."""
         if self._handler is None:
-            self._handler = default_handler(self.store)
+            self._handler = default_handler(self.store, self.api_client)
         response = self._handler(json.loads(json.dumps(envelope)), None)
         return dict(json.loads(json.dumps(response)))
 
