@@ -276,3 +276,82 @@ def test_a_store_keeps_memory_apart_and_an_api_client_reaches_the_skill(tmp_path
     assert scopes == {timers: {"status": "GRANTED"}}
     assert (tmp_path / "memory.db").exists()
     assert [s.kind for s in api.scheduled] == ["timer"]
+
+
+def test_say_prints_each_turn_without_colour_when_not_a_terminal(tmp_path, capsys):
+    from skill.simulator.cli import main
+
+    code = main(["say", "--store", str(tmp_path / "m.db"), "open hip helper", "stop"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "You: open hip helper" in out and "Alexa: " in out and "[session ended]" in out
+    assert "[AMAZON.StopIntent]" in out and "\033[" not in out
+
+
+def test_say_explain_shows_the_nlus_reasoning_and_json_the_envelopes(tmp_path, capsys):
+    from skill.simulator.cli import main
+
+    main(["say", "--explain", "--json", "--store", str(tmp_path / "m.db"),
+          "my outer hip hurts when I lie on it"])
+    out = capsys.readouterr().out
+    assert "NLU: DescribePainIntent 1.00" in out and "location='outer hip'->outer_hip" in out
+    assert '"requestId": "amzn1.echo-api.request.' in out
+
+
+def test_chat_reads_until_quit_and_keeps_history(tmp_path, monkeypatch, capsys):
+    from skill.simulator.cli import main
+
+    lines = iter(["open hip helper", "/clock +1d", "help", "quit"])
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(lines))
+    assert main(["chat", "--store", str(tmp_path / "m.db"), "--user", "bob"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Type what you'd say to Alexa, e.g. 'open hip helper'")
+    assert "[LaunchRequest]" in out and "clock: " in out and "[AMAZON.HelpIntent]" in out
+
+
+def test_chat_ends_on_eof(tmp_path, monkeypatch):
+    from skill.simulator.cli import main
+
+    def eof(prompt=""):
+        raise EOFError
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr("builtins.input", eof)
+    assert main(["chat", "--store", str(tmp_path / "m.db")]) == 0
+
+
+def test_colour_only_for_a_terminal_without_no_color(monkeypatch):
+    import io
+
+    from skill.simulator.cli import Printer
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert Printer(Terminal()).colour
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not Printer(Terminal()).colour
+    assert not Printer(io.StringIO()).colour
+
+
+def test_an_unknown_locale_is_an_error_not_a_traceback(capsys):
+    from skill.simulator.cli import main
+
+    assert main(["say", "--locale", "xx-XX", "hello"]) == 1
+    assert "xx-XX" in capsys.readouterr().err
+
+
+def test_nlu_eval_exit_code_follows_the_targets(tmp_path, capsys):
+    from skill.simulator.cli import main
+
+    (tmp_path / "en-US.json").write_text(FIXTURE.read_text())
+    absent = tmp_path / "absent.yaml"
+    assert main(["nlu-eval", "--models", str(tmp_path), "--paraphrases", str(absent)]) == 0
+    assert "not found; skipped" in capsys.readouterr().out
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text("en-US:\n  - {text: my outer hip hurts, intent: IceIntent}\n")
+    assert main(["nlu-eval", "--models", str(tmp_path), "--paraphrases", str(wrong)]) == 1
+    assert "expected IceIntent" in capsys.readouterr().out

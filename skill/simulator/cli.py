@@ -27,7 +27,7 @@ def main(argv: list[str]) -> int:
         return _nlu_eval(args)
     ns = _parser(command).parse_args(args)
     try:
-        sim = Simulator(locale=ns.locale, user_id=ns.user, device=ns.device)
+        sim = Simulator(locale=ns.locale, user_id=ns.user, device=ns.device, store=ns.store)
         sim.model  # noqa: B018  # fail now, clearly, if the locale has no model
     except (FileNotFoundError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -47,6 +47,8 @@ def _parser(command: str) -> argparse.ArgumentParser:
     parser.add_argument("--device", choices=("screen", "voice"), default="screen")
     parser.add_argument("--explain", action="store_true", help="show what the NLU understood")
     parser.add_argument("--json", action="store_true", help="show request/response envelopes")
+    parser.add_argument("--store", default=None,
+                        help="the skill's memory database (default: the skill's own setting)")
     return parser
 
 
@@ -62,20 +64,23 @@ def _chat(
     sim: Simulator, out: Printer, read: Callable[[str], str], echo: bool = False
 ) -> int:
     """The interactive loop: a line in, Alexa's answer out, until quit or EOF."""
-    _load_history()
+    history = _load_history()
     out.note(HINT)
-    while True:
-        try:
-            line = read(out.prompt()).strip()
-        except (EOFError, KeyboardInterrupt):
-            out.write("")
-            return 0
-        if echo:  # piped input: show what was read, so the transcript reads like a chat
-            out.write(line)
-        if line.lower() in ("quit", "/quit"):
-            return 0
-        if line:
-            _chat_line(sim, line, out)
+    try:
+        while True:
+            try:
+                line = read(out.prompt()).strip()
+            except (EOFError, KeyboardInterrupt):
+                out.write("")
+                return 0
+            if echo:  # piped input: show what was read, so the transcript reads like a chat
+                out.write(line)
+            if line.lower() in ("quit", "/quit"):
+                return 0
+            if line:
+                _chat_line(sim, line, out)
+    finally:
+        _save_history(history)
 
 
 def _chat_line(sim: Simulator, line: str, out: Printer) -> None:
@@ -92,23 +97,25 @@ def _chat_line(sim: Simulator, line: str, out: Printer) -> None:
         out.note(f"error: {error}", "warn")
 
 
-def _load_history() -> None:
-    """Readline history in ~/.hip_helper_history; any failure just means no history."""
+def _load_history() -> tuple[Any, Path] | None:
+    """Readline history from ~/.hip_helper_history; any failure just means no history."""
     try:
-        import atexit
         import readline
 
         path = Path.home() / HISTORY
         if path.exists():
             readline.read_history_file(path)
-        atexit.register(_save_history, readline, path)
-    except (ImportError, OSError):
+        return readline, path
+    except (ImportError, OSError, RuntimeError):
+        return None
+
+
+def _save_history(history: tuple[Any, Path] | None) -> None:
+    if history is None:
         return
-
-
-def _save_history(readline: object, path: Path) -> None:
+    readline, path = history
     try:
-        readline.write_history_file(path)  # type: ignore[attr-defined]
+        readline.write_history_file(path)
     except OSError:
         return
 
