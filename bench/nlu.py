@@ -3,8 +3,9 @@
 NLU: every paraphrase in tests/nlu/paraphrases.yaml (every sample, filled, if the file is absent),
 understood ROUNDS times; the median and p95 per utterance (target: median under 2 ms).
 Skill: the envelopes of a scripted conversation, recorded once through the Simulator, then sent
-in the same process to `skill.lambda_function.lambda_handler` and to a one-handler ask-sdk-core
-skill wrapped the same way (deserialize, invoke, serialize), so the difference is our own work.
+in the same process to the production build (`build_skill` + `make_lambda_handler`, memory in a
+temporary SQLite file) and to a one-handler ask-sdk-core skill wrapped the same way
+(deserialize, invoke, serialize), so the difference is our own work.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from __future__ import annotations
 import json
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
@@ -55,9 +58,8 @@ def time_nlu(cases: list[tuple[str, str]]) -> list[float]:
     return timings
 
 
-def record_envelopes() -> list[dict[str, Any]]:
+def record_envelopes(real: Handler) -> list[dict[str, Any]]:
     """The request envelopes of one scripted conversation with the real skill."""
-    real = default_handler()
     seen: list[dict[str, Any]] = []
 
     def recording(event: dict[str, Any], context: Any) -> dict[str, Any]:
@@ -115,9 +117,11 @@ def main() -> int:
     print(f"NLU over {len(cases)} {source}, {ROUNDS} rounds")
     print(f"  median {median * 1000:6.3f} ms   p95 {nlu[int(len(nlu) * 0.95)] * 1000:6.3f} ms"
           f"   (target: median < 2 ms)")
-    envelopes = record_envelopes()
-    ours, bare = time_requests(default_handler(), envelopes), time_requests(bare_handler(),
-                                                                               envelopes)
+    with tempfile.TemporaryDirectory() as tmp:  # the skill's memory, kept out of var/
+        ours_handler = default_handler(Path(tmp) / "memory.db")
+        envelopes = record_envelopes(ours_handler)
+        ours = time_requests(ours_handler, envelopes)
+    bare = time_requests(bare_handler(), envelopes)
     print(f"skill per request over {len(envelopes)} envelopes of one conversation (median)")
     print(f"  bare ask-sdk-core skill  {bare * 1000:6.3f} ms")
     print(f"  hip helper               {ours * 1000:6.3f} ms   ({ours / bare:.1f}x)")
