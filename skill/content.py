@@ -128,6 +128,13 @@ class Content:
 
     def text(self, key: str) -> str:
         """Resolve a dotted content key ('dialog.welcome', 'condition.gtps.summary') to its text."""
+        cache: dict[str, str] = self.__dict__.setdefault("_texts", {})
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = self._lookup(key)
+        return found
+
+    def _lookup(self, key: str) -> str:
         kind, _, rest = key.partition(".")
         ident, _, attr = rest.rpartition(".")
         table: Mapping[str, Any] | None = {

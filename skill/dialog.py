@@ -32,8 +32,9 @@ def next_turn(state: State, act: Act, content: Content) -> Reply:
     """Decide the whole reply: red flags first, then whatever the intent asks for."""
     if act.intent == acts.SESSION_ENDED:
         return Reply((), None, None, None, True, state)
-    if act.intent == acts.REPEAT and state.last:
-        return Reply.from_dict(state.last, state)
+    again = Reply.from_json(state.last, state) if act.intent == acts.REPEAT and state.last else None
+    if again is not None:
+        return again
     turn = Turn(state, content)
     if not state.started and act.intent not in (acts.STOP, acts.CANCEL):
         onset.open_session(turn, act, launch=act.intent == acts.LAUNCH)

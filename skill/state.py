@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 # Session attribute keys other tools rely on (design.md, section 3).
@@ -59,10 +60,32 @@ class Reply:
 
     def to_dict(self) -> dict[str, Any]:
         """The reply minus its state and action, to be kept for 'repeat' (which never acts)."""
-        data = asdict(self)
-        data.pop("state")
-        data.pop("action")
-        return data
+
+        def line(value: Line | None) -> dict[str, Any] | None:
+            return {"key": value.key, "params": dict(value.params)} if value else None
+
+        card = self.card
+        return {
+            "lines": [line(x) for x in self.lines],
+            "ask": line(self.ask),
+            "reask": line(self.reask),
+            "card": {"title": line(card.title), "body": [line(x) for x in card.body]}
+            if card
+            else None,
+            "end": self.end,
+        }
+
+    def to_json(self) -> str:
+        """The kept reply as one compact string."""
+        return json.dumps(self.to_dict(), separators=(",", ":"))
+
+    @staticmethod
+    def from_json(text: str, state: State) -> Reply | None:
+        """Rebuild a kept reply around the current state; None if it cannot be read."""
+        try:
+            return Reply.from_dict(json.loads(text), state)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
 
     @staticmethod
     def from_dict(data: Mapping[str, Any], state: State) -> Reply:
@@ -99,7 +122,7 @@ class State:
     step: int = -1
     deferred: str | None = None
     disclaimer_heard: bool = False
-    last: Mapping[str, Any] | None = None
+    last: str | None = None  # the last reply as JSON: one string is cheap for the SDK to copy
     # Filled by the handler from the request and the user's memory.
     today: str | None = None
     onset: str | None = None
@@ -112,8 +135,18 @@ class State:
     forgotten: bool = False
 
     def with_(self, **changes: Any) -> State:
-        """A copy with some fields changed: state is never mutated in place."""
-        return replace(self, **changes)
+        """A copy with some fields changed: state is never mutated in place.
+
+        Copies the instance dict directly; dataclasses.replace re-runs __init__ and costs
+        ten times more, many times per request.
+        """
+        unknown = changes.keys() - _FIELD_SET
+        if unknown:
+            raise TypeError(f"State has no field(s) {sorted(unknown)}")
+        new = object.__new__(State)
+        new.__dict__.update(self.__dict__)
+        new.__dict__.update(changes)
+        return new
 
     @property
     def pending_kind(self) -> str | None:
@@ -125,20 +158,25 @@ class State:
 
     def to_attributes(self) -> dict[str, Any]:
         """JSON-safe session attributes; `condition` and `triage` stay top-level keys."""
-        data = asdict(self)
+        plain = self._plain()
+        # Defaults are left out: smaller attributes are cheaper for the SDK to copy and send.
+        return {k: v for k, v in plain.items() if v is not None and v != _DEFAULTS[k]}
+
+    def _plain(self) -> dict[str, Any]:
+        data = {name: getattr(self, name) for name in _FIELDS}
         data["features"] = {g: list(ids) for g, ids in self.features.items()}
         data["asked"], data["flags"] = list(self.asked), list(self.flags)
         data["safety"] = dict(self.safety)
         data["deferred_args"] = dict(self.deferred_args)
-        data["memory"] = dict(self.memory)
-        return {k: v for k, v in data.items() if v is not None}
+        # What was stored, as one JSON string: cheap for the SDK to deep-copy on every request.
+        data["memory"] = json.dumps(dict(self.memory), sort_keys=True) if self.memory else None
+        return data
 
     @staticmethod
     def from_attributes(attributes: Mapping[str, Any] | None) -> State:
         """Read session attributes back, ignoring anything unknown or malformed."""
         attributes = attributes or {}
-        known = {f.name for f in fields(State)}
-        data = {k: v for k, v in attributes.items() if k in known}
+        data = {k: v for k, v in attributes.items() if k in _FIELDS}
         try:
             data["features"] = {
                 str(g): tuple(str(i) for i in ids)
@@ -148,8 +186,14 @@ class State:
             data["flags"] = tuple(data.get("flags") or ())
             data["safety"] = dict(data.get("safety") or {})
             data["deferred_args"] = dict(data.get("deferred_args") or {})
-            data["memory"] = dict(data.get("memory") or {})
+            memory = data.get("memory") or {}
+            data["memory"] = json.loads(memory) if isinstance(memory, str) else dict(memory)
             data["step"] = int(data.get("step", -1))
             return State(**data)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, AttributeError):
             return State()
+
+
+_FIELDS = tuple(f.name for f in fields(State))
+_FIELD_SET = frozenset(_FIELDS)
+_DEFAULTS = State()._plain()

@@ -49,5 +49,5 @@ def finish(turn: Turn) -> Reply:
     reask = None if turn.end else turn.reask
     state = turn.state.with_(pending=None) if turn.end else turn.state
     reply = Reply(tuple(turn.lines), ask, reask, turn.card, turn.end, state, turn.action)
-    kept = state.with_(last=reply.to_dict())
+    kept = state.with_(last=reply.to_json())
     return Reply(reply.lines, ask, reask, reply.card, reply.end, kept, turn.action)

@@ -8,7 +8,7 @@ from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_locale, get_request_type, is_intent_name, is_request_type
+from ask_sdk_core.utils import get_locale, get_request_type
 from ask_sdk_model import IntentRequest, Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
@@ -22,6 +22,14 @@ from skill.speech import Rendered, render
 from skill.state import Line, Reply, State
 
 log = logging.getLogger("skill")
+
+
+def request_name(handler_input: HandlerInput) -> str:
+    """The intent's name for an IntentRequest, else the request type: what handlers dispatch on."""
+    request = handler_input.request_envelope.request
+    if isinstance(request, IntentRequest):
+        return str(request.intent.name)
+    return str(request.object_type)
 
 
 def read_act(handler_input: HandlerInput) -> Act:
@@ -100,14 +108,10 @@ class DialogHandler(AbstractRequestHandler):  # type: ignore[misc]
     """Handles the given intents or request types by handing them to the pure dialog."""
 
     def __init__(self, names: Iterable[str]) -> None:
-        self.names = tuple(names)
+        self.names = frozenset(names)
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return any(
-            is_request_type(n)(handler_input) if n.endswith("Request") else
-            is_intent_name(n)(handler_input)
-            for n in self.names
-        )
+        return request_name(handler_input) in self.names
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return respond(handler_input, read_act(handler_input))
