@@ -151,6 +151,13 @@ def test_intent_resolves_custom_slot_values_through_the_model():
         "amzn1.er-authority.echo-sdk.sk.RedFlag")
 
 
+@pytest.mark.parametrize(("given", "sent"), [("fifteen minutes", "PT15M"), ("PT20M", "PT20M")])
+def test_intent_turns_spoken_built_in_values_into_alexas_form(given, sent):
+    recorder = Recorder()
+    make(recorder).intent("IceReminderIntent", duration=given)
+    assert recorder.envelopes[0]["request"]["intent"]["slots"]["duration"]["value"] == sent
+
+
 def test_intent_accepts_a_value_id():
     recorder = Recorder()
     make(recorder).intent("AboutConditionIntent", condition="gtps")

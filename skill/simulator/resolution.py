@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from skill.simulator.model import Model, value_key
 from skill.simulator.nlu import SlotFill
+from skill.simulator.spot import builtin_value
 
 AUTHORITY = "amzn1.er-authority.echo-sdk.{skill_id}.{type}"
 
@@ -48,11 +50,15 @@ def intent_slots(
     return {name: slot_json(name, fills.get(name), skill_id) for name in names}
 
 
-def resolve(model: Model | None, intent: str, name: str, value: str) -> SlotFill:
-    """A slot given by hand (an id, a value name or a synonym), resolved as Alexa would."""
+def resolve(
+    model: Model | None, intent: str, name: str, value: str, today: date | None = None
+) -> SlotFill:
+    """A slot given by hand, resolved as Alexa would: an id, value name or synonym of a custom
+    type; spoken words of a built-in type ("fifteen minutes") in Alexa's form (PT15M)."""
     slot_type = model.intents.get(intent, {}).get(name, "") if model else ""
     if model is None or slot_type not in model.types:
-        return SlotFill(name, slot_type, value, None)
+        spoken = builtin_value(slot_type, value, today or date.today())
+        return SlotFill(name, slot_type, spoken or value, None)
     for candidate in model.types[slot_type]:
         if value in (candidate.id, candidate.name):
             return SlotFill(name, slot_type, candidate.name, (candidate,))

@@ -144,7 +144,8 @@ class Simulator:
     def intent(self, name: str, **slots: str) -> Turn:
         """Send an exact intent; custom slot values resolve through the model as Alexa's would."""
         model = self.model if self._model_path.exists() else None
-        fills = {key: resolve(model, name, key, str(value)) for key, value in slots.items()}
+        today = self.now.date()
+        fills = {key: resolve(model, name, key, str(value), today) for key, value in slots.items()}
         return self._send_intent(name, fills, None)
 
     def end(self) -> Turn:

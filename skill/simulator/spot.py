@@ -78,6 +78,18 @@ def analyse(text: str, model: Model, today: date) -> Utterance:
     )
 
 
+def builtin_value(slot_type: str, text: str, today: date) -> str | None:
+    """What Alexa would send for text that is wholly one date, duration or number, else None."""
+    finder = _BUILTIN_FINDERS.get(slot_type)
+    words = normalise(text)
+    if finder is None or not words:
+        return None
+    spans = finder(words, today)
+    if len(spans) == 1 and spans[0][:2] == (0, len(words)):
+        return spans[0][2]
+    return None
+
+
 def _custom_spans(words: list[str], toks: list[Token], model: Model) -> list[Span]:
     """Look up every run of words (articles skipped) in the model's value index."""
     view = [(t.stem, i) for i, t in enumerate(toks) if t.word not in SKIPPABLE]
