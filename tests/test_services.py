@@ -163,3 +163,21 @@ def test_a_request_that_needs_no_memory_never_opens_the_store(tmp_path: Path) ->
     handler = make_lambda_handler(build_skill(load_settings({"db_path": str(db)})))
     run([intent("AMAZON.HelpIntent")], handler=handler, attributes={"started": True})
     assert not db.exists()
+
+
+@pytest.mark.parametrize(("consent", "said"), [("accept", "fifteen minute ice timer"),
+                                               ("deny", "Alexa, set a timer"),
+                                               ("ignore", "Alexa, set a timer")])
+def test_simulator_plays_the_permission_prompt(tmp_path: Path, consent: str, said: str) -> None:
+    from skill.simulator import Simulator
+
+    sim = Simulator(store=tmp_path / "m.db", consent=consent)
+    sim.say("ask hip helper to start my ice timer")
+    for answer in ("no", "no", "yes"):
+        turn = sim.say(answer)
+    assert turn.before is not None and "permission" in turn.before.speech
+    assert said in turn.speech
+    assert turn.scheduled == (("Timer set: 15 minutes (Time to take the ice off.)",)
+                              if consent == "accept" else ())
+    again = sim.say("start my ice timer")
+    assert (again.before is None) == (consent == "accept")

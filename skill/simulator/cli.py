@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -27,7 +28,9 @@ def main(argv: list[str]) -> int:
         return _nlu_eval(args)
     ns = _parser(command).parse_args(args)
     try:
-        sim = Simulator(locale=ns.locale, user_id=ns.user, device=ns.device, store=ns.store)
+        sim = Simulator(locale=ns.locale, user_id=ns.user, device=ns.device, store=ns.store,
+                        consent=ns.consent)
+        sim.now = sim.now + timedelta(days=ns.days_later)
         sim.model  # noqa: B018  # fail now, clearly, if the locale has no model
     except (FileNotFoundError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -47,6 +50,10 @@ def _parser(command: str) -> argparse.ArgumentParser:
     parser.add_argument("--device", choices=("screen", "voice"), default="screen")
     parser.add_argument("--explain", action="store_true", help="show what the NLU understood")
     parser.add_argument("--json", action="store_true", help="show request/response envelopes")
+    parser.add_argument("--consent", choices=("accept", "deny", "ignore"), default="accept",
+                        help="how you answer Alexa's permission prompts (timers, reminders)")
+    parser.add_argument("--days-later", type=int, default=0, metavar="N",
+                        help="start the clock N days from now, to try memory across days")
     parser.add_argument("--store", default=None,
                         help="the skill's memory database (default: the skill's own setting)")
     return parser
@@ -174,7 +181,10 @@ class Printer:
         self.write(self.paint(text, role))
 
     def turn(self, turn: Turn) -> None:
-        """Everything worth seeing about one exchange."""
+        """Everything worth seeing about one exchange (and the permission prompt before it)."""
+        if turn.before is not None:
+            self.turn(turn.before)
+            self.note(f"  [Alexa asks for permission: {turn.permission}]")
         if self.as_json:
             self.write(json.dumps({"request": turn.request, "response": turn.response}, indent=2))
         if self.explain and turn.explain is not None:
@@ -189,5 +199,7 @@ class Printer:
             self.note(f"  [card] {turn.card.title}: {turn.card.text}")
         for directive in turn.directives:
             self.note(f"  [directive] {directive.get('type')}")
+        for item in turn.scheduled:
+            self.note(f"  [{item}]", "warn")
         if turn.end_session:
             self.note("  [session ended]")

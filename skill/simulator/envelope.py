@@ -146,3 +146,16 @@ def session_ended_request(
     """What Alexa sends when the user ends the session (or it times out)."""
     return {"type": "SessionEndedRequest", "requestId": request_id, "timestamp": timestamp(now),
             "locale": locale, "reason": reason}
+
+
+def connections_response(
+    request_id: str, now: datetime, locale: str, directive: dict[str, Any], status: str
+) -> dict[str, Any]:
+    """What Alexa sends back after asking the person for a permission (AskFor)."""
+    payload = directive.get("payload") or {}
+    return {
+        "type": "Connections.Response", "requestId": request_id, "timestamp": timestamp(now),
+        "locale": locale, "status": {"code": "200", "message": "OK"}, "name": "AskFor",
+        "payload": {"permissionScope": payload.get("permissionScope"), "status": status},
+        "token": directive.get("token", ""),
+    }

@@ -31,12 +31,15 @@ from skill.simulator.nlu import (
     understand_answer,
 )
 from skill.simulator.resolution import intent_slots, resolve
+from skill.simulator.services import LocalAlexaApi
 from skill.simulator.turn import Turn, make_turn
 
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 ROOT = Path(__file__).resolve().parents[2]
 MODEL_DIR = ROOT / "interaction_model"
 DEFAULT_USER = "simulated-user"
+# How the simulated person answers Alexa's permission prompts, as Connections.Response statuses.
+CONSENT = {"accept": "ACCEPTED", "deny": "DENIED", "ignore": "NOT_ANSWERED"}
 
 
 def default_handler(
@@ -74,13 +77,17 @@ class Simulator:
         store: str | os.PathLike[str] | None = None, device: str = "screen",
         handler: Handler | None = None, model: str | os.PathLike[str] | None = None,
         skill_id: str | None = None, api_endpoint: str | None = None, api_client: Any = None,
-        permissions: dict[str, str] | None = None,
+        permissions: dict[str, str] | None = None, consent: str = "accept",
     ) -> None:
         if device not in ("screen", "voice"):
             raise ValueError(f"device must be 'screen' or 'voice', not {device!r}")
+        if consent not in CONSENT:
+            raise ValueError(f"consent must be one of {', '.join(CONSENT)}, not {consent!r}")
         self.locale = locale
         self.store = store
-        self.api_client = api_client
+        self.consent = consent
+        # Alexa's Timers and Reminders APIs answered in-process: nothing reaches Amazon.
+        self.api_client = api_client if api_client is not None else LocalAlexaApi()
         self.now = now  # type: ignore[assignment]  # None means the real clock
         self._handler = handler
         self._model_path = Path(model) if model else model_path(locale)
@@ -191,8 +198,13 @@ class Simulator:
         session = self._session or _Session(self._session_id())
         envelope = env.build_envelope(self.device, session.id, session.new, session.attributes,
                                       request)
+        already = self._scheduled_count()
         response = self._call(envelope)
         turn = make_turn(envelope, response, intent, slots, self.device.screen, explain)
+        turn = replace(turn, scheduled=self._scheduled_since(already))
+        asked = _permission_request(turn)
+        if asked is not None:
+            return self._consent(turn, session, asked)
         if request["type"] == "SessionEndedRequest":
             turn = replace(turn, end_session=True)  # whatever the skill says, it is over
         if turn.end_session:
@@ -201,6 +213,28 @@ class Simulator:
             self._session = _Session(session.id, False, dict(turn.session_attributes))
             self._pending = pending_from(response, envelope)
         return turn
+
+    def _consent(self, asked: Turn, session: _Session, directive: dict[str, Any]) -> Turn:
+        """Play Alexa's permission prompt: the person answers as `consent` says, then the skill."""
+        payload = directive.get("payload") or {}
+        scope = str(payload.get("permissionScope", ""))
+        status = CONSENT[self.consent]
+        if status == "ACCEPTED":
+            granted = {**self.device.permissions, scope: "GRANTED"}
+            self.device = replace(self.device, permissions=granted)
+        self._session = _Session(session.id, False, dict(asked.session_attributes))
+        request = env.connections_response(
+            self._request_id(), self.now, self.locale, directive, status
+        )
+        answered = self._send(request, "Connections.Response", {}, None)
+        return replace(answered, before=asked, permission=f"{scope}: {status}")
+
+    def _scheduled_count(self) -> int:
+        return len(getattr(self.api_client, "scheduled", ()))
+
+    def _scheduled_since(self, count: int) -> tuple[str, ...]:
+        items = getattr(self.api_client, "scheduled", ())[count:]
+        return tuple(item.describe() for item in items)
 
     def _call(self, envelope: dict[str, Any]) -> dict[str, Any]:
         """Call the skill; both directions go through JSON, as they do between Alexa and Lambda."""
@@ -215,6 +249,14 @@ class Simulator:
 
     def _session_id(self) -> str:
         return env.stable_id("amzn1.echo-api.session.", self.user_id, self.now, self._count)
+
+
+def _permission_request(turn: Turn) -> dict[str, Any] | None:
+    """The skill's Connections.SendRequest AskFor directive, if this turn has one."""
+    for directive in turn.directives:
+        if directive.get("type") == "Connections.SendRequest" and directive.get("name") == "AskFor":
+            return directive
+    return None
 
 
 def _default_skill_id() -> str:

@@ -38,6 +38,11 @@ class Turn:
     response: dict[str, Any]
     explain: Explanation | None = None
     directives: list[dict[str, Any]] = field(default_factory=list)
+    # Set by the Simulator: what Alexa's stand-in APIs scheduled this turn ("Timer set: ..."),
+    # and, when the skill asked for a permission, that turn and how the user answered.
+    scheduled: tuple[str, ...] = ()
+    before: Turn | None = None
+    permission: str | None = None
 
 
 def ssml_to_text(ssml: str) -> str:
