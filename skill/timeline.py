@@ -58,9 +58,20 @@ def onset_from(started: str | None, duration: str | None, today: date) -> date |
     if onset is None and duration:
         days = duration_days(duration)
         onset = today - timedelta(days=int(days)) if days is not None else None
-    if onset is None:
-        return None
-    return min(onset, today)
+    if onset is None or onset <= today:
+        return onset
+    return _in_the_past(onset, today)
+
+
+def _in_the_past(onset: date, today: date) -> date:
+    """Alexa resolves 'on Monday' or 'November twentieth' forwards; pain started in the past."""
+    if (onset - today).days <= 7:
+        return onset - timedelta(days=7)
+    try:
+        earlier = onset.replace(year=onset.year - 1)
+    except ValueError:  # the 29th of February
+        earlier = onset - timedelta(days=365)
+    return min(earlier, today)
 
 
 def days_since(onset: date, today: date) -> int:
