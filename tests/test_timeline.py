@@ -54,7 +54,7 @@ def test_onset_from_a_date_or_a_duration() -> None:
 def test_future_dates_alexa_filled_forwards_mean_the_last_one() -> None:
     assert onset_from("2026-11-30", None, TODAY) == date(2026, 11, 23)  # "on Monday"
     assert onset_from("2027-11-20", None, TODAY) == date(2026, 11, 20)  # "November twentieth"
-    assert onset_from("2026-12-25", None, TODAY) == TODAY
+    assert onset_from("2026-12-25", None, TODAY) == date(2025, 12, 25)  # "Christmas day"
 
 
 def test_days_since_is_never_negative() -> None:
