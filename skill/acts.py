@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 LAUNCH = "LaunchRequest"
 SESSION_ENDED = "SessionEndedRequest"
@@ -50,12 +51,14 @@ FEATURE_SLOTS: Mapping[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Act:
+_EMPTY: Mapping[str, str] = MappingProxyType({})
+
+
+class Act(NamedTuple):
     """One user turn: the intent (or request type) and its filled slots as resolved ids."""
 
     intent: str
-    slots: Mapping[str, str] = field(default_factory=dict)
+    slots: Mapping[str, str] = _EMPTY
 
     def slot(self, name: str) -> str | None:
         """The slot's resolved id (or raw value for built-in types), None when unfilled."""

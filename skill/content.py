@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 CONDITION_IDS = (
@@ -27,29 +27,25 @@ class ContentError(ValueError):
     """A content file is missing, malformed or inconsistent; the message names file and field."""
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     publisher: str
     title: str
     url: str | None
 
 
-@dataclass(frozen=True)
-class FeatureGroup:
+class FeatureGroup(NamedTuple):
     name: str
     slot_type: str
     labels: Mapping[str, str]
 
 
-@dataclass(frozen=True)
-class CareNotes:
+class CareNotes(NamedTuple):
     triage: str
     caveat: str | None
     skip: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(NamedTuple):
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -66,8 +62,7 @@ class Condition:
         return self.care.caveat
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     id: str
     ask: str
     reask: str
@@ -76,8 +71,7 @@ class Question:
     yes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class SafetyQuestion:
+class SafetyQuestion(NamedTuple):
     id: str
     ask: str
     reask: str
@@ -85,23 +79,20 @@ class SafetyQuestion:
     flag: str
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(NamedTuple):
     id: str
     say: str
     card_title: str
 
 
-@dataclass(frozen=True)
-class RedFlag:
+class RedFlag(NamedTuple):
     id: str
     level: str
     say: str
     card: str
 
 
-@dataclass(frozen=True)
-class Topic:
+class Topic(NamedTuple):
     id: str
     title: str
     say: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from skill.content import Condition, Content, Question
 
@@ -19,14 +19,12 @@ WEIGHTS: Mapping[str, float] = {
 CLOSE_MARGIN = 1.5
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     condition: str
     score: float
 
 
-@dataclass(frozen=True)
-class Ranking:
+class Ranking(NamedTuple):
     """The ranked conditions, and whether the top two need separating first."""
 
     matches: tuple[Match, ...]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from skill.content import Content
 from skill.state import Line, Reply
@@ -17,8 +17,7 @@ _ESCAPES = str.maketrans(
 )
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(NamedTuple):
     """A reply ready for any output: Alexa's SSML and the same words as plain text."""
 
     ssml: str

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+# Immutable records are NamedTuples: as safe as frozen dataclasses, far cheaper to define at
+# import (which every Lambda cold start pays) and to copy on every turn.
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 # Session attribute keys other tools rely on (design.md, section 3).
 CONDITION = "condition"
@@ -32,22 +36,19 @@ ACTION_REMINDER = "reminder"
 ACTION_FORGET = "forget"
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One piece of speech: a content key and the values for its placeholders."""
 
     key: str
-    params: Mapping[str, str] = field(default_factory=dict)
+    params: Mapping[str, str] = _EMPTY
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(NamedTuple):
     title: Line
     body: tuple[Line, ...]
 
 
-@dataclass(frozen=True)
-class Reply:
+class Reply(NamedTuple):
     """What to say, what to ask (and re-ask), what to show, and the state to keep."""
 
     lines: tuple[Line, ...]
@@ -108,16 +109,15 @@ class Reply:
         )
 
 
-@dataclass(frozen=True)
-class State:
+class State(NamedTuple):
     """Everything the skill remembers within a session; serialises to session attributes."""
 
     condition: str | None = None
     triage: str | None = None
     pending: str | None = None
-    features: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    features: Mapping[str, tuple[str, ...]] = _EMPTY
     asked: tuple[str, ...] = ()
-    safety: Mapping[str, str] = field(default_factory=dict)
+    safety: Mapping[str, str] = _EMPTY
     flags: tuple[str, ...] = ()
     step: int = -1
     deferred: str | None = None
@@ -129,24 +129,14 @@ class State:
     returning: bool = False
     started: bool = False
     screened: str | None = None
-    deferred_args: Mapping[str, str] = field(default_factory=dict)
+    deferred_args: Mapping[str, str] = _EMPTY
     last_condition: str | None = None
-    memory: Mapping[str, Any] = field(default_factory=dict)
+    memory: Mapping[str, Any] = _EMPTY
     forgotten: bool = False
 
     def with_(self, **changes: Any) -> State:
-        """A copy with some fields changed: state is never mutated in place.
-
-        Copies the instance dict directly; dataclasses.replace re-runs __init__ and costs
-        ten times more, many times per request.
-        """
-        unknown = changes.keys() - _FIELD_SET
-        if unknown:
-            raise TypeError(f"State has no field(s) {sorted(unknown)}")
-        new = object.__new__(State)
-        new.__dict__.update(self.__dict__)
-        new.__dict__.update(changes)
-        return new
+        """A copy with some fields changed: state is never mutated in place."""
+        return self._replace(**changes)
 
     @property
     def pending_kind(self) -> str | None:
@@ -194,6 +184,5 @@ class State:
             return State()
 
 
-_FIELDS = tuple(f.name for f in fields(State))
-_FIELD_SET = frozenset(_FIELDS)
+_FIELDS = State._fields
 _DEFAULTS = State()._plain()
