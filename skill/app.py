@@ -79,6 +79,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["hip_helper"] = service
     _register_errors(app)
     _register_routes(app, service)
+    if settings.simulator_enabled:  # the page calls the skill in-process, never via /alexa
+        from skill.simulator.web import blueprint as simulator_blueprint
+
+        app.register_blueprint(simulator_blueprint(settings))
     return app
 
 

@@ -1,0 +1,143 @@
+"""Web simulator sessions: one Simulator per browser tab, held in memory, bounded and expiring."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+
+from skill.build import build_skill, make_lambda_handler
+from skill.config import Settings
+from skill.simulator.services import LocalAlexaApi
+from skill.simulator.simulator import MODEL_DIR, Simulator
+
+DEVICES = ("screen", "voice")
+MAX_USER_CHARS = 64
+
+
+def locales() -> list[str]:
+    """Every locale an interaction model exists for (skill.json is the manifest, not a model)."""
+    return sorted(p.stem for p in MODEL_DIR.glob("*.json") if p.name != "skill.json")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the page lets a person choose: who they are, where, and on what device."""
+
+    locale: str = "en-US"
+    device: str = "screen"
+    user: str = ""
+
+    def checked(self) -> Options:
+        """These options, tidied, or ValueError naming what is wrong."""
+        user = " ".join(self.user.split())
+        if self.locale not in locales():
+            raise ValueError(f"unknown locale {self.locale!r}: choose one of {locales()}")
+        if self.device not in DEVICES:
+            raise ValueError(f"device must be 'screen' or 'voice', not {self.device!r}")
+        if len(user) > MAX_USER_CHARS:
+            raise ValueError(f"user name is longer than {MAX_USER_CHARS} characters")
+        return replace(self, user=user)
+
+
+@dataclass
+class WebSession:
+    """A tab's simulator, its local Alexa APIs, its clock offset, and a lock for its turns."""
+
+    id: str
+    settings: Settings
+    options: Options
+    sim: Simulator = field(init=False)
+    api: LocalAlexaApi = field(init=False)
+    offset: timedelta = timedelta(0)
+    touched: float = 0.0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.reconfigure(self.options)
+
+    def reconfigure(self, options: Options) -> None:
+        """A fresh Simulator for new options (memory stays in the store; the clock stays set)."""
+        self.options = options.checked()
+        self.api = LocalAlexaApi()
+        skill = build_skill(self.settings, preload=False, api_client=self.api)
+        self.sim = Simulator(
+            locale=self.options.locale, user_id=self.options.user or None,
+            store=self.settings.db_path or None, device=self.options.device,
+            handler=make_lambda_handler(skill),
+        )
+        self.tick()
+
+    def tick(self) -> datetime:
+        """Set the skill's clock: the real time, moved on by however far the person moved it."""
+        self.sim.now = None if not self.offset else datetime.now(UTC) + self.offset
+        return self.sim.now
+
+    def advance(self, delta: timedelta) -> None:
+        """Move the clock forward (never back: a reset returns it to the real time)."""
+        if delta <= timedelta(0):
+            raise ValueError("the clock only moves forward; reset it to return to now")
+        if self.offset + delta > timedelta(days=3660):
+            raise ValueError("the clock can move at most ten years ahead")
+        self.offset += delta
+        self.tick()
+
+    def reset_clock(self) -> None:
+        """Back to the real time."""
+        self.offset = timedelta(0)
+        self.tick()
+
+
+class SessionStore:
+    """Sessions by unguessable id, at most `limit`, each dropped after `idle` seconds unused."""
+
+    def __init__(
+        self, settings: Settings, limit: int = 200, idle: float = 3600.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.settings, self.limit, self.idle, self._clock = settings, max(1, limit), idle, clock
+        self._sessions: OrderedDict[str, WebSession] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._sessions)
+
+    def create(self, options: Options) -> WebSession:
+        """A new session; the least recently used ones make room when the store is full."""
+        session = WebSession(secrets.token_urlsafe(24), self.settings, options)
+        with self._lock:
+            self._expire()
+            while len(self._sessions) >= self.limit:
+                self._sessions.popitem(last=False)
+            session.touched = self._clock()
+            self._sessions[session.id] = session
+        return session
+
+    def get(self, session_id: str) -> WebSession | None:
+        """The session, marked as just used; None if unknown, evicted or idle too long."""
+        with self._lock:
+            self._expire()
+            session = self._sessions.get(session_id)
+            if session is not None:
+                session.touched = self._clock()
+                self._sessions.move_to_end(session_id)
+            return session
+
+    def drop(self, session_id: str) -> bool:
+        """Forget a session (the tab closed); whether it existed."""
+        with self._lock:
+            return self._sessions.pop(session_id, None) is not None
+
+    def _expire(self) -> None:
+        """Drop sessions idle too long; oldest first, so stop at the first recent one."""
+        cutoff = self._clock() - self.idle
+        while self._sessions:
+            oldest = next(iter(self._sessions.values()))
+            if oldest.touched > cutoff:
+                return
+            self._sessions.popitem(last=False)

@@ -1,0 +1,140 @@
+// Draw one turn: what was said, what the skill answered, and the details behind it.
+// Only textContent is ever set from the skill's data, so nothing it says can become markup.
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (name === "text") node.textContent = value;
+    else if (name === "className") node.className = value;
+    else node.setAttribute(name, value);
+  }
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+function json(value) {
+  return JSON.stringify(value, null, 2);
+}
+
+async function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) {
+    await navigator.clipboard.writeText(text);
+    return;
+  }
+  const area = el("textarea", { "aria-hidden": "true", className: "offscreen" });
+  area.value = text;
+  document.body.append(area);
+  area.select();
+  document.execCommand("copy");
+  area.remove();
+}
+
+function copyButton(label, text, announce) {
+  const button = el("button", { type: "button", className: "copy", text: `Copy ${label}` });
+  button.addEventListener("click", async () => {
+    try {
+      await copyText(text);
+      announce(`${label} copied`);
+    } catch (error) {
+      announce(`Could not copy: ${error.message}`);
+    }
+  });
+  return button;
+}
+
+function envelope(label, value, announce) {
+  return el("details", { className: "envelope" },
+    el("summary", { text: label }),
+    copyButton(label.toLowerCase(), json(value), announce),
+    el("pre", {}, el("code", { text: json(value) })));
+}
+
+function row(list, term, value) {
+  if (value === null || value === undefined || value === "") return;
+  list.append(el("dt", { text: term }), el("dd", { text: String(value) }));
+}
+
+function slotText(name, info) {
+  const values = (info.resolution && info.resolution.values) || [];
+  const resolved = values.length ? values[0].id : info.resolution && info.resolution.status;
+  return `${name} = “${info.value}” → ${resolved}`;
+}
+
+function nlu(turn) {
+  const list = el("dl", { className: "facts" });
+  row(list, "Intent", turn.intent);
+  const slots = Object.entries(turn.slots).map(([k, v]) => `${k} = “${v}”`).join(", ");
+  row(list, "Slots", slots || "none");
+  const why = turn.explain;
+  if (why) {
+    row(list, "Score", `${why.score.toFixed(2)} (threshold ${why.threshold.toFixed(2)})`);
+    row(list, "Matched sample", why.sample || "none: below the threshold");
+    const resolved = Object.entries(why.slots).map(([k, v]) => slotText(k, v)).join("; ");
+    row(list, "Resolved", resolved);
+    const runner = why.runner_up;
+    if (runner) row(list, "Runner-up", `${runner.intent} ${runner.score.toFixed(2)} via “${runner.sample}”`);
+    const spotted = why.spotted.map((s) => `${s.type}: “${s.words}”`).join("; ");
+    row(list, "Spotted", spotted);
+  } else {
+    row(list, "Why", "sent as a request, not understood from words");
+  }
+  if (turn.directives.length) row(list, "Directives", turn.directives.join(", "));
+  return list;
+}
+
+function attributes(turn, announce) {
+  const list = el("dl", { className: "facts highlight" });
+  for (const [key, value] of Object.entries(turn.highlights)) {
+    const dd = el("dd", { text: value === null ? "not yet known" : String(value) });
+    if (key === "triage" && value) dd.className = `triage triage-${value}`;
+    list.append(el("dt", { text: key }), dd);
+  }
+  return el("div", {}, list,
+    envelope("Session attributes", turn.session_attributes, announce));
+}
+
+function details(turn, announce) {
+  return el("details", { className: "details" },
+    el("summary", { text: `Details: ${turn.intent}` }),
+    el("h4", { text: "What the NLU understood" }), nlu(turn),
+    el("h4", { text: "Session attributes" }), attributes(turn, announce),
+    el("h4", { text: "Envelopes" }),
+    envelope("Request envelope", turn.request, announce),
+    envelope("Response envelope", turn.response, announce));
+}
+
+function reply(turn) {
+  const box = el("div", { className: turn.urgent ? "msg alexa urgent-msg" : "msg alexa" },
+    el("span", { className: "who", text: "Hip Helper" }),
+    el("p", { className: "speech", text: turn.speech || "(no speech)" }));
+  if (turn.reprompt) {
+    box.append(el("p", { className: "reprompt" },
+      el("span", { className: "tag", text: "Reprompt" }), " ", turn.reprompt));
+  }
+  if (turn.card) {
+    box.append(el("div", { className: "card" },
+      el("span", { className: "tag", text: "Card" }),
+      el("p", { className: "card-title", text: turn.card.title }),
+      el("p", { className: "card-text", text: turn.card.text })));
+  }
+  return box;
+}
+
+export function turnItem(turn, announce) {
+  const item = el("li", { className: "turn" });
+  if (turn.said !== null) {
+    item.append(el("div", { className: "msg you" },
+      el("span", { className: "who", text: "You" }), el("p", { text: turn.said })));
+  } else {
+    const kind = turn.request.request.type;
+    item.append(el("p", { className: "event", text: kind }));
+  }
+  item.append(reply(turn));
+  if (turn.end_session) item.append(el("p", { className: "event ended", text: "Session ended" }));
+  item.append(details(turn, announce));
+  return item;
+}
+
+export function eventItem(text) {
+  return el("li", { className: "turn" }, el("p", { className: "event", text }));
+}
