@@ -7,12 +7,18 @@ the format and the extensions (`clock:`, `intent`, `slots.<name>`, `request.` JS
 from __future__ import annotations
 
 import functools
+import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+# Before any skill module is imported: the production entry point runs without memory in tests,
+# so no test writes var/ in the working tree or depends on another's leftovers. Tests of memory
+# build their skill on a temporary database.
+os.environ["SKILL_DB_PATH"] = ""
 
 from skill.simulator import Simulator
 from skill.simulator.dialogspec import DialogSyntaxError, DialogTest, load_dialogs
