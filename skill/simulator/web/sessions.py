@@ -133,6 +133,11 @@ class SessionStore:
         with self._lock:
             return self._sessions.pop(session_id, None) is not None
 
+    def clear(self) -> None:
+        """Forget every session, as a server restart would."""
+        with self._lock:
+            self._sessions.clear()
+
     def _expire(self) -> None:
         """Drop sessions idle too long; oldest first, so stop at the first recent one."""
         cutoff = self._clock() - self.idle

@@ -90,7 +90,7 @@ function attributes(turn, announce) {
     list.append(el("dt", { text: key }), dd);
   }
   return el("div", {}, list,
-    envelope("Session attributes", turn.session_attributes, announce));
+    envelope("All session attributes", turn.session_attributes, announce));
 }
 
 function details(turn, announce) {
