@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test chat check lint bench lambda-zip clean
+.PHONY: run test chat check lint bench lambda-zip clean browser
 
 $(STAMP): requirements.txt requirements-lambda.txt requirements-dev.txt requirements-dynamodb.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,7 +28,16 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy skill
 	$(VENV)/bin/yamllint -s content interaction_model tests/dialogs tests/nlu
 
-test: $(STAMP) lint
+# The web simulator's browser tests drive Debian's Chromium (Playwright cannot download its own).
+browser:
+	@command -v chromium >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+		else \
+			echo "chromium is missing: sudo apt-get install -y chromium (browser tests skip without it)"; \
+		fi; }
+
+test: $(STAMP) lint browser
 	$(PY) -m skill check
 	$(PY) -m pytest -q
 
