@@ -11,6 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from skill.app import create_app
+from skill.simulator.simulator import CONSENT
 from skill.simulator.web import EXTENSION
 from skill.simulator.web.sessions import Options, SessionStore, locales
 
@@ -64,7 +65,8 @@ def test_the_page_and_its_assets_are_served_by_the_app(client: FlaskClient) -> N
 
 def test_start_reports_settings_locales_and_clock(client: FlaskClient) -> None:
     state = client.post(API, json={"locale": "en-GB", "device": "voice", "user": " Ann "}).json
-    assert state["settings"] == {"locale": "en-GB", "device": "voice", "user": "Ann"}
+    assert state["settings"] == {"locale": "en-GB", "device": "voice", "user": "Ann",
+                                 "consent": "accept"}
     assert state["locales"] == locales() and "skill.json" not in state["locales"]
     assert {"en-US", "en-GB"} <= set(state["locales"])
     assert state["clock"]["offset_seconds"] == 0 and state["conversation_open"] is False
@@ -98,7 +100,8 @@ def test_settings_change_starts_a_new_conversation_in_that_locale(
 ) -> None:
     post(client, sid, "launch")
     state = post(client, sid, "settings", {"locale": "en-GB", "user": "bea"})["state"]
-    assert state["settings"] == {"locale": "en-GB", "device": "screen", "user": "bea"}
+    assert state["settings"] == {"locale": "en-GB", "device": "screen", "user": "bea",
+                                 "consent": "accept"}
     assert state["conversation_open"] is False
     turn = post(client, sid, "launch")["turn"]
     assert "999" in turn["speech"] and turn["request"]["request"]["locale"] == "en-GB"
@@ -124,6 +127,34 @@ def test_clock_moves_forward_and_back_to_now(client: FlaskClient, sid: str) -> N
 def test_clock_refuses_what_it_cannot_do(client: FlaskClient, sid: str, body: Any) -> None:
     response = client.post(f"{API}/{sid}/clock", json=body)
     assert response.status_code == 400 and response.json["error"]
+
+
+SELF_CARE = ("open hip helper", "my outer hip hurts when I lie on it", "no", "no", "yes")
+
+
+@pytest.mark.parametrize(("consent", "status", "count"), [("accept", "ACCEPTED", 1),
+                                                          ("deny", "DENIED", 0)])
+def test_a_timer_asks_permission_then_shows_what_was_scheduled(
+    client: FlaskClient, consent: str, status: str, count: int
+) -> None:
+    sid = client.post(API, json={"consent": consent}).json["session"]
+    for text in SELF_CARE:
+        post(client, sid, "say", {"text": text})
+    result = post(client, sid, "say", {"text": "set an ice timer"})
+    turn, state = result["turn"], result["state"]
+    assert turn["before"]["speech"] and turn["before"]["directives"] == ["Connections.SendRequest"]
+    assert turn["permission"].endswith(f": {status}")
+    assert turn["request"]["request"]["type"] == "Connections.Response"
+    assert len(turn["scheduled"]) == len(state["scheduled"]) == count
+    assert state["settings"]["consent"] == consent
+
+
+def test_the_page_offers_every_consent_the_simulator_knows(client: FlaskClient) -> None:
+    html = client.get("/").get_data(as_text=True)
+    state = client.post(API, json={}).json
+    assert state["consents"] == list(CONSENT)
+    for consent in CONSENT:
+        assert f'<option value="{consent}">' in html
 
 
 def test_end_closes_the_conversation(client: FlaskClient, sid: str) -> None:
@@ -187,7 +218,8 @@ def test_bad_bodies_get_a_clear_json_4xx(
 
 
 @pytest.mark.parametrize(
-    "body", [{"locale": "fr-FR"}, {"device": "watch"}, {"user": "x" * 65}, {"locale": 7}]
+    "body", [{"locale": "fr-FR"}, {"device": "watch"}, {"user": "x" * 65}, {"locale": 7},
+             {"consent": "maybe"}]
 )
 def test_bad_settings_are_refused(client: FlaskClient, sid: str, body: Any) -> None:
     response = client.post(f"{API}/{sid}/settings", json=body)

@@ -16,8 +16,6 @@ import pytest
 from flask import Flask
 
 from skill.app import create_app
-from skill.build import build_skill, make_lambda_handler
-from skill.config import load_settings
 from skill.simulator import Simulator
 from skill.simulator.web import EXTENSION
 
@@ -113,11 +111,11 @@ class Tab:
         """Do something, then wait for its reply to be drawn; the last reply's locator."""
         from playwright.sync_api import expect
 
-        replies = self.page.locator(".turn .alexa")
-        count = replies.count()
+        exchanges = self.page.locator(".log > li:has(.alexa)")
+        count = exchanges.count()
         action()
-        expect(replies).to_have_count(count + 1)
-        return replies.last
+        expect(exchanges).to_have_count(count + 1)
+        return exchanges.last.locator(".alexa").last
 
 
 @pytest.fixture
@@ -132,8 +130,7 @@ def tab(context: Any, base_url: str) -> Iterator[Tab]:
 @pytest.fixture
 def reference(tmp_path: Path) -> Simulator:
     """The same skill outside the browser, to know what the page should show."""
-    settings = load_settings({"db_path": str(tmp_path / "ref.db"), "user_key_secret": "ref"})
-    return Simulator(handler=make_lambda_handler(build_skill(settings, preload=False)))
+    return Simulator(store=tmp_path / "ref.db")  # its own LocalAlexaApi: nothing leaves
 
 
 def test_a_conversation_from_launch_to_the_self_care_offer(tab: Tab, reference: Simulator) -> None:
@@ -157,6 +154,14 @@ def test_a_conversation_from_launch_to_the_self_care_offer(tab: Tab, reference: 
     expect(details).to_contain_text("AMAZON.YesIntent")
     expect(details.locator(".triage")).to_have_text("self_care")
     expect(details.locator(".highlight")).to_contain_text("gtps")
+    reply = tab.send("set an ice timer")
+    expected = reference.say("set an ice timer")
+    assert expected.before is not None and expected.scheduled
+    expect(reply.locator(".speech")).to_have_text(expected.speech)
+    expect(tab.page.locator(".scheduled-event").last).to_have_text(expected.scheduled[0])
+    expect(tab.page.locator("#scheduled li")).to_have_text(list(expected.scheduled))
+    expect(tab.page.locator("details.details > summary").last).to_have_text(
+        "Details: StartIceTimerIntent")
 
 
 def test_a_red_flag_shows_the_urgent_banner(tab: Tab) -> None:

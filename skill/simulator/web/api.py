@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
@@ -95,7 +96,7 @@ def _drop(store: SessionStore, sid: str) -> tuple[str, int]:
 
 def _options(current: Options, body: dict[str, Any]) -> Options:
     """Options with whatever the body changes; every value must be a string."""
-    values = {"locale": current.locale, "device": current.device, "user": current.user}
+    values = asdict(current)
     for key in values:
         if key in body:
             if not isinstance(body[key], str):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from skill.simulator.simulator import CONSENT
 from skill.simulator.turn import Turn
 from skill.simulator.web.sessions import WebSession, locales
 
@@ -29,6 +30,10 @@ def turn_json(turn: Turn, said: str | None) -> dict[str, Any]:
         "highlights": {key: attributes.get(key) for key in HIGHLIGHTED},
         "urgent": attributes.get("triage") == URGENT,
         "directives": [str(d.get("type", "")) for d in turn.directives],
+        "scheduled": list(turn.scheduled),
+        # When the skill asked for a permission: that turn, and how the simulated person answered.
+        "before": None if turn.before is None else turn_json(turn.before, None),
+        "permission": turn.permission,
         "request": turn.request,
         "response": turn.response,
     }
@@ -43,8 +48,10 @@ def state_json(session: WebSession) -> dict[str, Any]:
             "locale": session.options.locale,
             "device": session.options.device,
             "user": session.options.user,
+            "consent": session.options.consent,
         },
         "locales": locales(),
+        "consents": list(CONSENT),
         "clock": {
             "now": now.isoformat(timespec="seconds"),
             "offset_seconds": int(session.offset.total_seconds()),

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from skill.build import build_skill, make_lambda_handler
 from skill.config import Settings
 from skill.simulator.services import LocalAlexaApi
-from skill.simulator.simulator import MODEL_DIR, Simulator
+from skill.simulator.simulator import CONSENT, MODEL_DIR, Simulator
 
 DEVICES = ("screen", "voice")
 MAX_USER_CHARS = 64
@@ -31,6 +31,7 @@ class Options:
     locale: str = "en-US"
     device: str = "screen"
     user: str = ""
+    consent: str = "accept"  # how the person answers Alexa's permission prompts
 
     def checked(self) -> Options:
         """These options, tidied, or ValueError naming what is wrong."""
@@ -39,6 +40,8 @@ class Options:
             raise ValueError(f"unknown locale {self.locale!r}: choose one of {locales()}")
         if self.device not in DEVICES:
             raise ValueError(f"device must be 'screen' or 'voice', not {self.device!r}")
+        if self.consent not in CONSENT:
+            raise ValueError(f"consent must be one of {', '.join(CONSENT)}, not {self.consent!r}")
         if len(user) > MAX_USER_CHARS:
             raise ValueError(f"user name is longer than {MAX_USER_CHARS} characters")
         return replace(self, user=user)
@@ -68,7 +71,7 @@ class WebSession:
         self.sim = Simulator(
             locale=self.options.locale, user_id=self.options.user or None,
             store=self.settings.db_path or None, device=self.options.device,
-            handler=make_lambda_handler(skill),
+            handler=make_lambda_handler(skill), api_client=self.api, consent=self.options.consent,
         )
         self.tick()
 

@@ -94,13 +94,19 @@ function attributes(turn, announce) {
 }
 
 function details(turn, announce) {
+  // After a permission prompt, the words were understood in the turn before Alexa's answer.
+  const understood = turn.before || turn;
+  const facts = nlu(understood);
+  if (turn.before) row(facts, "Then Alexa sent", `${turn.intent} (${turn.permission})`);
   return el("details", { className: "details" },
-    el("summary", { text: `Details: ${turn.intent}` }),
-    el("h4", { text: "What the NLU understood" }), nlu(turn),
+    el("summary", { text: `Details: ${understood.intent}` }),
+    el("h4", { text: "What the NLU understood" }), facts,
     el("h4", { text: "Session attributes" }), attributes(turn, announce),
     el("h4", { text: "Envelopes" }),
     envelope("Request envelope", turn.request, announce),
-    envelope("Response envelope", turn.response, announce));
+    envelope("Response envelope", turn.response, announce),
+    turn.before && envelope("Permission request envelope", turn.before.request, announce),
+    turn.before && envelope("Permission response envelope", turn.before.response, announce));
 }
 
 function reply(turn) {
@@ -129,7 +135,13 @@ export function turnItem(turn, announce) {
     const kind = turn.request.request.type;
     item.append(el("p", { className: "event", text: kind }));
   }
+  if (turn.before) {
+    // The skill asked for a permission and Alexa put the question to the person first.
+    item.append(reply(turn.before));
+    item.append(el("p", { className: "event", text: `Permission ${turn.permission}` }));
+  }
   item.append(reply(turn));
+  for (const text of turn.scheduled) item.append(el("p", { className: "event scheduled-event", text }));
   if (turn.end_session) item.append(el("p", { className: "event ended", text: "Session ended" }));
   item.append(details(turn, announce));
   return item;

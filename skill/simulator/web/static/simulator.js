@@ -20,6 +20,7 @@ function chosenSettings() {
     locale: page.locale.value || "en-US",
     device: device ? device.value : "screen",
     user: page.user.value.trim(),
+    consent: $("consent").value || "accept",
   };
 }
 
@@ -52,10 +53,12 @@ function speak(text) {
 
 function showTurn(turn) {
   addItem(turnItem(turn, notify));
-  page.live.textContent = `Hip Helper: ${turn.speech}`;
-  page.urgent.textContent = turn.urgent ? URGENT_TEXT : "";
-  if (turn.end_session) page.urgent.textContent = "";
-  speak(turn.speech);
+  const heard = [turn.before && turn.before.speech, turn.speech].filter(Boolean).join(" ");
+  page.live.textContent = `Hip Helper: ${heard}`;
+  // The warning stays until a new conversation starts, even after "stop" ends this one.
+  if (turn.urgent) page.urgent.textContent = URGENT_TEXT;
+  else if (turn.request.session && turn.request.session.new) page.urgent.textContent = "";
+  speak(heard);
 }
 
 function formatOffset(seconds) {
@@ -105,6 +108,7 @@ function show(fresh) {
   state = fresh;
   showLocales(fresh.locales, fresh.settings.locale);
   page.user.value = fresh.settings.user;
+  $("consent").value = fresh.settings.consent;
   const device = document.querySelector(`input[name=device][value=${fresh.settings.device}]`);
   if (device) device.checked = true;
   showClock(fresh.clock);
