@@ -18,30 +18,23 @@ from flask import Flask
 from skill.app import create_app
 from skill.simulator import Simulator
 from skill.simulator.web import EXTENSION
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-URGENT = "Urgent: seek medical attention now"
-COMPLAINT = "my outer hip hurts when I lie on it"
-NAMED_ROLES = {"button", "textbox", "combobox", "checkbox", "radio", "link", "DisclosureTriangle"}
-
-
-def _missing() -> str | None:
-    """Why the browser tests cannot run here, or None."""
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed (pip install -r requirements-dev.txt)"
-    if not os.access(CHROMIUM, os.X_OK):
-        return f"{CHROMIUM} not found: run `make browser` (apt-get install -y chromium)"
-    return None
+from tests.websim_browser import (
+    ARGS,
+    CHROMIUM,
+    COMPLAINT,
+    CONTRAST_JS,
+    NAMED_ROLES,
+    URGENT,
+    Tab,
+    accessibility_roles,
+    why_no_browser,
+)
 
 
 @pytest.fixture(scope="module")
 def context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """One headless Chromium with a fresh profile for the module; pages are per test."""
-    missing = _missing()
+    missing = why_no_browser()
     if missing and os.environ.get("CI") == "true":
         pytest.fail(f"browser tests must run in CI: {missing}")
     if missing:
@@ -77,45 +70,6 @@ def base_url(app: Flask) -> Iterator[str]:
     server.shutdown()
     server.server_close()
     thread.join(5)
-
-
-class Tab:
-    """A page on the simulator that records console errors and every URL it asks for."""
-
-    def __init__(self, context: Any, base_url: str) -> None:
-        self.page, self.base_url = context.new_page(), base_url
-        self.errors: list[str] = []
-        self.urls: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else 0)
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("request", lambda request: self.urls.append(request.url))
-        self.open()
-
-    def open(self) -> None:
-        from playwright.sync_api import expect
-
-        self.page.goto(self.base_url + "/")
-        expect(self.page.locator("body")).to_have_attribute("data-ready", "true")
-
-    def send(self, text: str) -> Any:
-        """Type into the message box and press Enter, as a keyboard user would."""
-        box = self.page.get_by_label("What you say")
-        box.focus()
-        self.page.keyboard.type(text)
-        return self.after(lambda: self.page.keyboard.press("Enter"))
-
-    def press(self, name: str) -> Any:
-        return self.after(lambda: self.page.get_by_role("button", name=name, exact=True).click())
-
-    def after(self, action: Any) -> Any:
-        """Do something, then wait for its reply to be drawn; the last reply's locator."""
-        from playwright.sync_api import expect
-
-        exchanges = self.page.locator(".log > li:has(.alexa)")
-        count = exchanges.count()
-        action()
-        expect(exchanges).to_have_count(count + 1)
-        return exchanges.last.locator(".alexa").last
 
 
 @pytest.fixture
@@ -249,14 +203,31 @@ def test_mute_is_remembered_and_the_mic_shows_only_with_recognition(
     deaf.close()
 
 
+def test_the_keyboard_alone_reaches_the_message_box_and_the_quick_replies(tab: Tab) -> None:
+    from playwright.sync_api import expect
+
+    keys = tab.page.keyboard
+    keys.press("Tab")
+    expect(tab.page.get_by_role("link", name="Skip to the message box")).to_be_focused()
+    keys.press("Enter")
+    expect(tab.page.get_by_label("What you say")).to_be_focused()
+    keys.type("open hip helper")
+    tab.after(lambda: keys.press("Enter"))
+    for _ in range(3):  # past the microphone and Send to the first quick reply
+        keys.press("Tab")
+    expect(tab.page.get_by_role("button", name="open hip helper")).to_be_focused()
+    keys.press("Tab")
+    expect(tab.page.get_by_role("button", name="yes", exact=True)).to_be_focused()
+    reply = tab.after(lambda: keys.press("Space"))
+    expect(tab.page.locator(".you p").last).to_have_text("yes")
+    expect(reply.locator(".speech")).not_to_be_empty()
+
+
 def test_accessible_names_landmarks_live_region_and_contrast(tab: Tab) -> None:
     tab.press("open hip helper")
     tab.send("I have a fever")
     tab.page.locator("details.details").last.locator("> summary").click()
-    cdp = tab.page.context.new_cdp_session(tab.page)
-    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
-    roles = [(n.get("role", {}).get("value"), n.get("name", {}).get("value", ""))
-             for n in nodes if not n.get("ignored")]
+    roles = accessibility_roles(tab.page)
     unnamed = [role for role, name in roles if role in NAMED_ROLES and not str(name).strip()]
     assert unnamed == [], f"controls without an accessible name: {unnamed}"
     assert {"main", "form", "banner", "complementary", "alert"} <= {role for role, _ in roles}
@@ -281,25 +252,3 @@ def test_screenshots_at_desktop_and_phone_widths(
         tab.page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 10_000
         print(f"screenshot: {path}")
-
-
-# Text colour against the first opaque background behind it, WCAG 2 relative luminance.
-CONTRAST_JS = """() => {
-  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
-  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255;
-    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
-    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
-  const background = (e) => { for (; e; e = e.parentElement) {
-      const c = rgb(getComputedStyle(e).backgroundColor);
-      if (c.length === 3 || c[3] > 0) return c; } return [255, 255, 255]; };
-  const low = [];
-  for (const e of document.querySelectorAll("body *")) {
-    const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
-    const box = e.getBoundingClientRect();
-    if (!own || box.width < 2 || box.height < 2 || getComputedStyle(e).visibility !== "visible") continue;
-    const [a, b] = [lum(rgb(getComputedStyle(e).color)), lum(background(e))];
-    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-    if (ratio < 4.5) low.push(`${e.tagName}.${e.className}: ${ratio.toFixed(2)}`);
-  }
-  return low;
-}"""
