@@ -14,6 +14,7 @@ ABOUT = "AboutConditionIntent"
 ANATOMY = "AnatomyIntent"
 RED_FLAG = "RedFlagIntent"
 SAFETY_ANSWER = "SafetyAnswerIntent"
+UNSURE = "UnsureIntent"
 SELF_CARE = "SelfCareIntent"
 SEE_DOCTOR = "SeeDoctorIntent"
 # Care intents that answer one topic of content/care.yaml.

@@ -41,10 +41,25 @@ def next_turn(state: State, act: Act, content: Content) -> Reply:
     screening.record_statements(turn, act)
     flags = triage.flags_in(act, content, screening.pending_safety(turn))
     if flags:
-        _merge_described(turn, act)
-        return finish(screening.escalate(turn, flags))
+        return finish(_flagged(turn, act, flags))
     handler = _HANDLERS.get(act.intent) or _by_topic(act.intent) or _fallback
-    return finish(handler(turn, act))
+    reply = finish(handler(turn, act))
+    if handler is _fallback and state.last:  # "repeat" after a misunderstanding: the question
+        return reply._replace(state=reply.state.with_(last=state.last))
+    return reply
+
+
+def _flagged(turn: Turn, act: Act, flags: list[str]) -> Turn:
+    """Escalate first; a see-provider flag inside a description still gets the description heard."""
+    new = _merge_described(turn, act)
+    suspected = "stress_fracture" in flags  # the person's own suspicion settles the match
+    if suspected:
+        turn.state = turn.state.with_(condition="stress_fracture")
+    turn = screening.escalate(turn, flags)
+    if turn.state.triage != triage.URGENT and act.intent == acts.DESCRIBE and new:
+        turn.state = turn.state.with_(pending=None)
+        return screening.continue_safety(turn) if suspected else _after_match(turn)
+    return turn
 
 
 def _launch(turn: Turn, act: Act) -> Turn:
@@ -102,12 +117,18 @@ def _answer(turn: Turn, act: Act) -> Turn:
     yes = act.intent == acts.YES
     if kind == PENDING_SAFETY:
         asked = screening.pending_safety(turn)
-        if asked is not None and triage.answer_to(act, asked) == triage.SAFE:
+        answer = triage.answer_to(act, asked) if asked is not None else None
+        if asked is not None and answer == triage.SAFE:
             safety = {**turn.state.safety, asked.id: triage.SAFE}
             turn.state = turn.state.with_(safety=safety)
+        elif answer is None and not triage.statement_answers(act):
+            turn.say("dialog.yes_or_no")  # "no I can't": never guessed either way
+            return ask_pending(turn, turn.state.pending or "", reask=True)
         return screening.continue_safety(turn)
     if kind == PENDING_CHECK_IN and act.intent in (acts.YES, acts.NO):
         return screening.check_in_answer(turn, yes)
+    if kind == PENDING_WHICH and act.intent in (acts.NO, acts.SAFETY_ANSWER):
+        return screening.one_at_a_time(turn)
     if kind == PENDING_SEPARATE and act.intent in (acts.YES, acts.NO):
         question = turn.content.questions[ident]
         if question.yes or not yes:  # a plain "no" to an either-or question: neither, move on
@@ -116,9 +137,9 @@ def _answer(turn: Turn, act: Act) -> Turn:
     if act.intent == acts.SAFETY_ANSWER:
         turn.say("dialog.noted")
         return ask_pending(turn, turn.state.pending or PENDING_MORE)
-    answer = _YES_NO.get(kind or "")
-    if answer is not None and act.intent in (acts.YES, acts.NO):
-        return answer(turn, yes)
+    reader = _YES_NO.get(kind or "")
+    if reader is not None and act.intent in (acts.YES, acts.NO):
+        return reader(turn, yes)
     turn.say("dialog.yes_no_unclear")
     return ask_pending(turn, turn.state.pending or PENDING_MORE)
 
@@ -168,7 +189,6 @@ def _onset_answer(turn: Turn, yes: bool) -> Turn:
 
 
 def _which_answer(turn: Turn, yes: bool) -> Turn:
-    turn.say("dialog.yes_no_unclear")
     return ask_pending(turn, PENDING_WHICH, reask=True)
 
 
@@ -188,6 +208,8 @@ _YES_NO: dict[str, Callable[[Turn, bool], Turn]] = {
     PENDING_ONSET: _onset_answer,
     PENDING_WHICH: _which_answer,
 }
+# Where "not sure" is best taken as a no: no idea when it started, not sure the swelling is down.
+_UNSURE_AS_NO = frozenset({PENDING_ONSET, PENDING_SWELLING})
 
 
 def _goodbye(turn: Turn, act: Act) -> Turn:
@@ -206,7 +228,26 @@ def _help(turn: Turn, act: Act) -> Turn:
 def _fallback(turn: Turn, act: Act) -> Turn:
     """Re-ask whatever is pending, in other words."""
     turn.say("dialog.fallback")
+    if turn.state.pending_kind == PENDING_WHICH:
+        return screening.one_at_a_time(turn)
     return ask_pending(turn, turn.state.pending or PENDING_DESCRIBE, reask=True)
+
+
+def _unsure(turn: Turn, act: Act) -> Turn:
+    """'I'm not sure': never read as a safe answer; elsewhere, the gentlest way forward."""
+    kind = turn.state.pending_kind
+    if kind == PENDING_SAFETY:
+        turn.say("dialog.unsure_safety")
+        return ask_pending(turn, turn.state.pending or "", reask=True)
+    if kind in (PENDING_CHECK_IN, PENDING_WHICH):
+        return screening.one_at_a_time(turn)
+    answer = _YES_NO.get(kind or "") if kind in _UNSURE_AS_NO else None
+    if answer is not None:
+        return answer(turn, False)
+    if kind == PENDING_SEPARATE:
+        return _after_match(turn)
+    turn.say("dialog.yes_no_unclear")
+    return ask_pending(turn, turn.state.pending or PENDING_MORE, reask=True)
 
 
 def _start_over(turn: Turn, act: Act) -> Turn:
@@ -267,6 +308,7 @@ _HANDLERS: dict[str, Callable[[Turn, Act], Turn]] = {
     acts.SAFETY_ANSWER: _answer,
     acts.YES: _answer,
     acts.NO: _answer,
+    acts.UNSURE: _unsure,
     acts.HELP: _help,
     acts.FALLBACK: _fallback,
     acts.REPEAT: _fallback,

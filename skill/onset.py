@@ -38,6 +38,20 @@ def since(turn: Turn, count: int) -> str:
     return dialog["since_weeks"].format(weeks=words[min(weeks, len(words) - 1)])
 
 
+def elapsed(turn: Turn, count: int) -> str:
+    """How long it has been, for "It's been ...": 'about a day', 'about three days'."""
+    dialog = turn.content.dialog
+    if count <= 0:
+        return dialog["elapsed_today"]
+    if count == 1:
+        return dialog["elapsed_yesterday"]
+    words = dialog["numbers"].split()
+    if count < 14:
+        return dialog["elapsed_days"].format(days=words[count])
+    weeks = round(count / 7)
+    return dialog["elapsed_weeks"].format(weeks=words[min(weeks, len(words) - 1)])
+
+
 def _assess(turn: Turn, count: int) -> None:
     turn.say("dialog.assess_due", since=since(turn, count))
     turn.state = turn.state.with_(triage=triage.worse(turn.state.triage, triage.SEE_PROVIDER))
@@ -49,7 +63,9 @@ def open_session(turn: Turn, act: Act, launch: bool) -> None:
     count = days(turn)
     if count is not None and count >= ASSESS_FIRST_DAYS:
         _assess(turn, count)
-    if launch and turn.state.returning:
+    if launch and turn.state.memory.get("screening") == triage.URGENT:
+        turn.say("dialog.welcome_back_urgent")
+    elif launch and turn.state.returning:
         name = turn.content.conditions.get(turn.state.last_condition or "")
         if name is not None:
             turn.say("dialog.welcome_back_condition", condition=name.name)
@@ -92,9 +108,10 @@ def ice_or_heat(turn: Turn) -> Turn:
     if count is None:
         return _topic(turn, "ice_or_heat")
     if count < ICE_DAYS:
-        turn.say("dialog.ice_early", since=since(turn, count))
+        turn.say("dialog.ice_early", elapsed=elapsed(turn, count))
         return _topic(turn, "ice")
-    turn.say("dialog.its_been", since=since(turn, count))
+    if not any(line.key == "dialog.onset_noted" for line in turn.lines):
+        turn.say("dialog.its_been", elapsed=elapsed(turn, count))
     return ask_pending(turn, PENDING_SWELLING)
 
 

@@ -88,3 +88,10 @@ def check_in_answer(turn: Turn, yes: bool) -> Turn:
     all_safe = {q.id: triage.SAFE for q in turn.content.safety_questions}
     turn.state = turn.state.with_(safety=all_safe)
     return continue_safety(turn)
+
+
+def one_at_a_time(turn: Turn) -> Turn:
+    """The combined check was unclear: ask the three questions singly, as on a first visit."""
+    turn.say("dialog.one_at_a_time")
+    turn.state = turn.state.with_(returning=False, pending=f"{PENDING_SAFETY}:")
+    return continue_safety(turn)

@@ -43,31 +43,45 @@ def fill(content: Content, line: Line, words: Mapping[str, str]) -> str:
         raise KeyError(f"{line.key}: no value for placeholder {exc}") from None
 
 
-def to_ssml(sentences: list[str]) -> str:
-    """Escape every sentence and join them with a short pause, inside <speak>."""
+# Stands in for the emergency number until after escaping, then becomes <say-as digits>.
+_NUMBER = "\ue000"
+
+
+def to_ssml(sentences: list[str], number: str = "") -> str:
+    """Escape every sentence and join them with a short pause, inside <speak>.
+
+    An emergency number in digits is read digit by digit ("nine nine nine", not "nine hundred
+    and ninety-nine"); spelled-out ones ("triple zero") are spoken as written.
+    """
     body = PAUSE.join(s.translate(_ESCAPES) for s in sentences if s)
+    if _NUMBER in body:
+        spoken = number.translate(_ESCAPES)
+        if number.isdigit():
+            spoken = f'<say-as interpret-as="digits">{number}</say-as>'
+        body = body.replace(_NUMBER, spoken)
     return f"<speak>{body}</speak>"
 
 
 def render(reply: Reply, content: Content, locale: str) -> Rendered:
     """Everything Alexa needs from one reply, in the person's locale."""
     words = locale_words(content, locale)
-    spoken = [fill(content, line, words) for line in reply.lines]
-    if reply.ask is not None:
-        spoken.append(fill(content, reply.ask, words))
-    reprompt = fill(content, reply.reask, words) if reply.reask is not None else None
+    number = words["emergency_number"]
+    marked = {**words, "emergency_number": _NUMBER}
+    said = [*reply.lines, *([reply.ask] if reply.ask is not None else [])]
+    spoken = [fill(content, line, marked) for line in said]
+    reprompt = fill(content, reply.reask, marked) if reply.reask is not None else None
     title = text = None
     if reply.card is not None:
         title = fill(content, reply.card.title, words)
         text = "\n".join(fill(content, line, words) for line in reply.card.body)
-    ssml = to_ssml(spoken)
+    ssml = to_ssml(spoken, number)
     if len(ssml) > MAX_SSML:
         raise ValueError(f"speech is {len(ssml)} characters; Alexa takes at most {MAX_SSML}")
     return Rendered(
         ssml=ssml,
-        text=" ".join(spoken),
-        reprompt_ssml=to_ssml([reprompt]) if reprompt else None,
-        reprompt_text=reprompt,
+        text=" ".join(spoken).replace(_NUMBER, number),
+        reprompt_ssml=to_ssml([reprompt], number) if reprompt else None,
+        reprompt_text=reprompt.replace(_NUMBER, number) if reprompt else None,
         card_title=title,
         card_text=text,
         end=reply.end,

@@ -336,3 +336,53 @@ def test_night_pain_after_lying_on_it_explains_the_difference(talk: Talk) -> Non
     assert talk.keys[:3] == [
         "flag.night_pain.say", "not_red_flag.lying_on_side", "level.see_provider.say"
     ]
+
+
+def test_not_sure_is_never_a_safe_answer(talk: Talk) -> None:
+    talk(acts.DESCRIBE, location="outer_hip")
+    talk(acts.UNSURE)
+    assert talk.keys == ["dialog.unsure_safety", "safety.fever.reask"]
+    assert "fever" not in talk.state.safety
+
+
+def test_an_unreadable_statement_at_a_safety_question_asks_yes_or_no(talk: Talk) -> None:
+    talk(acts.DESCRIBE, location="outer_hip")
+    talk(acts.SAFETY_ANSWER, answer="")
+    assert talk.keys == ["dialog.yes_or_no", "safety.fever.reask"]
+
+
+def test_a_see_provider_flag_inside_a_description_still_matches_it(talk: Talk) -> None:
+    talk(acts.DESCRIBE, location="groin", flag="stress_fracture")
+    assert talk.keys[2:4] == ["flag.stress_fracture.say", "level.see_provider.say"]
+    assert talk.state.condition == "stress_fracture"
+    assert talk.keys[-1] == "safety.fever.ask"
+    talk = Talk()
+    talk(acts.DESCRIBE, location="outer_hip", trigger="lying_on_side", flag="numbness")
+    assert talk.keys[2:5] == [
+        "flag.numbness.say", "level.see_provider.say", "condition.gtps.summary"
+    ]
+
+
+def test_repeat_after_a_misunderstanding_repeats_the_question_not_the_apology(talk: Talk) -> None:
+    talk(acts.DESCRIBE, location="outer_hip")
+    asked = talk.out
+    talk(acts.FALLBACK)
+    again = talk(acts.REPEAT)
+    assert asked is not None and again.text == asked.text
+
+
+def test_a_care_question_mid_screening_is_promised_an_answer(talk: Talk) -> None:
+    talk(acts.DESCRIBE, location="outer_hip")
+    talk("MedicineIntent")
+    assert talk.keys == ["dialog.after_safety", "safety.fever.ask"]
+    screened(talk)
+    assert "topic.medicines.say" in talk.keys
+
+
+def test_emergency_number_is_read_as_digits_in_ssml() -> None:
+    talk = Talk(locale="en-GB")
+    out = talk(acts.RED_FLAG, flag="fever")
+    assert '<say-as interpret-as="digits">999</say-as>' in out.ssml
+    assert "call 999" in out.text
+    out = Talk(locale="en-AU")(acts.RED_FLAG, flag="fever")
+    assert "triple zero" in out.ssml and "say-as" not in out.ssml

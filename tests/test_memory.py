@@ -42,7 +42,7 @@ def test_ice_or_heat_in_the_first_two_days_is_ice() -> None:
     talk(acts.LAUNCH)
     talk("IceOrHeatIntent")
     out = talk(acts.NO)  # the one-breath check
-    assert "since yesterday" in out.text
+    assert "only been about a day" in out.text
     assert "dialog.ice_early" in talk.keys and "topic.ice.say" in talk.keys
 
 
@@ -186,3 +186,19 @@ def test_forget_me_no_keeps_everything() -> None:
     talk(acts.NO)
     assert talk.keys[0] == "dialog.kept"
     assert talk.state.onset == "2026-11-20"
+
+
+def test_which_one_answered_no_goes_through_the_questions_singly() -> None:
+    talk = day_talk("2026-11-25", {"screening": SAFE})
+    talk(acts.SELF_CARE)
+    talk(acts.YES)
+    talk(acts.NO)
+    assert talk.keys == ["dialog.one_at_a_time", "safety.fever.ask"]
+    screened(talk)
+    assert "topic.self_care_intro.say" in talk.keys
+
+
+def test_a_visit_after_an_urgent_one_asks_whether_it_was_checked() -> None:
+    talk = day_talk("2026-11-25", {"screening": URGENT, "disclaimer_heard": True})
+    talk(acts.LAUNCH)
+    assert talk.keys[0] == "dialog.welcome_back_urgent"

@@ -3,4 +3,4 @@
 from skill import acts
 from skill.handlers.common import DialogHandler
 
-HANDLERS = [DialogHandler((acts.SAFETY_ANSWER, acts.YES, acts.NO))]
+HANDLERS = [DialogHandler((acts.SAFETY_ANSWER, acts.YES, acts.NO, acts.UNSURE))]
