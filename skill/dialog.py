@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from skill import acts, care, onset, screening, triage
+from skill import acts, answers, care, onset, screening, triage
 from skill.acts import Act
 from skill.content import Content
 from skill.matching import match_conditions, merge_features, separating_question
@@ -14,13 +14,9 @@ from skill.state import (
     PENDING_FORGET,
     PENDING_LOCATION,
     PENDING_MORE,
-    PENDING_OFFER,
     PENDING_ONSET,
     PENDING_SAFETY,
     PENDING_SEPARATE,
-    PENDING_STEP,
-    PENDING_SWELLING,
-    PENDING_URGENT,
     PENDING_WHICH,
     Reply,
     State,
@@ -137,7 +133,7 @@ def _answer(turn: Turn, act: Act) -> Turn:
     if act.intent == acts.SAFETY_ANSWER:
         turn.say("dialog.noted")
         return ask_pending(turn, turn.state.pending or PENDING_MORE)
-    reader = _YES_NO.get(kind or "")
+    reader = answers.YES_NO.get(kind or "")
     if reader is not None and act.intent in (acts.YES, acts.NO):
         return reader(turn, yes)
     turn.say("dialog.yes_no_unclear")
@@ -148,75 +144,6 @@ def _merge_yes(turn: Turn, ids: tuple[str, ...]) -> None:
     question = turn.content.questions[turn.state.pending_id]
     merged = merge_features(turn.state.features, {question.group: list(ids)})
     turn.state = turn.state.with_(features={g: tuple(v) for g, v in merged.items()})
-
-
-def _offer_answer(turn: Turn, yes: bool) -> Turn:
-    if yes:
-        return care.walkthrough(turn, 0)
-    turn.say("dialog.okay")
-    return ask_pending(turn, PENDING_MORE)
-
-
-def _step_answer(turn: Turn, yes: bool) -> Turn:
-    if yes:
-        return care.walkthrough(turn, turn.state.step + 1)
-    turn.say("dialog.okay")
-    return ask_pending(turn, PENDING_MORE)
-
-
-def _urgent_answer(turn: Turn, yes: bool) -> Turn:
-    if yes:
-        for fid in turn.state.flags:
-            if turn.content.red_flags[fid].level == triage.URGENT:
-                turn.say(f"flag.{fid}.say")
-        turn.say("level.urgent.say")
-        return ask_pending(turn, PENDING_URGENT)
-    return _goodbye(turn, Act(acts.STOP))
-
-
-def _forget_answer(turn: Turn, yes: bool) -> Turn:
-    if yes:
-        turn.action = {"kind": "forget"}
-        return turn
-    turn.say("dialog.kept")
-    return ask_pending(turn, PENDING_MORE)
-
-
-def _onset_answer(turn: Turn, yes: bool) -> Turn:
-    """'No idea' when asked when it started: give the general ice-or-heat advice instead."""
-    turn.state = turn.state.with_(deferred=None)
-    return care.give_general(turn, "ice_or_heat")
-
-
-def _which_answer(turn: Turn, yes: bool) -> Turn:
-    return ask_pending(turn, PENDING_WHICH, reask=True)
-
-
-def _more_answer(turn: Turn, yes: bool) -> Turn:
-    if yes:
-        return ask_pending(turn, PENDING_DESCRIBE)
-    return _goodbye(turn, Act(acts.STOP))
-
-
-_YES_NO: dict[str, Callable[[Turn, bool], Turn]] = {
-    PENDING_OFFER: _offer_answer,
-    PENDING_STEP: _step_answer,
-    PENDING_URGENT: _urgent_answer,
-    PENDING_MORE: _more_answer,
-    PENDING_SWELLING: onset.swelling_answer,
-    PENDING_FORGET: _forget_answer,
-    PENDING_ONSET: _onset_answer,
-    PENDING_WHICH: _which_answer,
-}
-# Where "not sure" is best taken as a no: no idea when it started, not sure the swelling is down.
-_UNSURE_AS_NO = frozenset({PENDING_ONSET, PENDING_SWELLING})
-
-
-def _goodbye(turn: Turn, act: Act) -> Turn:
-    urgent = turn.state.triage == triage.URGENT
-    turn.say("dialog.goodbye_urgent" if urgent else "dialog.goodbye")
-    turn.end = True
-    return turn
 
 
 def _help(turn: Turn, act: Act) -> Turn:
@@ -241,7 +168,7 @@ def _unsure(turn: Turn, act: Act) -> Turn:
         return ask_pending(turn, turn.state.pending or "", reask=True)
     if kind in (PENDING_CHECK_IN, PENDING_WHICH):
         return screening.one_at_a_time(turn)
-    answer = _YES_NO.get(kind or "") if kind in _UNSURE_AS_NO else None
+    answer = answers.YES_NO.get(kind or "") if kind in answers.UNSURE_AS_NO else None
     if answer is not None:
         return answer(turn, False)
     if kind == PENDING_SEPARATE:
@@ -312,8 +239,8 @@ _HANDLERS: dict[str, Callable[[Turn, Act], Turn]] = {
     acts.HELP: _help,
     acts.FALLBACK: _fallback,
     acts.REPEAT: _fallback,
-    acts.STOP: _goodbye,
-    acts.CANCEL: _goodbye,
+    acts.STOP: answers.goodbye,
+    acts.CANCEL: answers.goodbye,
     acts.HOME: _start_over,
     acts.START_OVER: _start_over,
     acts.NEXT: lambda turn, act: care.navigate(turn, +1),

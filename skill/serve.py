@@ -17,7 +17,7 @@ _BANNER = """
   Hip Helper {version} on http://{host}:{port} ({workers} worker{s})
     Alexa endpoint   POST http://{host}:{port}/alexa
     Health           GET  http://{host}:{port}/health
-    Web simulator    http://{host}:{port}/  (once it exists)
+    Web simulator    {simulator}
 """
 _UNVERIFIED = """
   !!! LOCAL DEVELOPMENT: SKILL_ENV was unset, so this server runs with
@@ -32,9 +32,20 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=5000, help="port (default 5000)")
     parser.add_argument(
-        "--workers", type=int, default=os.cpu_count() or 1, help="gunicorn workers (one per core)"
+        "--workers", type=int, default=None,
+        help="gunicorn workers (default: one per core; one, with threads, while the web "
+        "simulator is on, since its conversations live in one process's memory)",
     )
     return parser.parse_args(argv[1:])
+
+
+def worker_plan(workers: int | None, simulator: bool) -> tuple[int, int]:
+    """(processes, threads each): the simulator's sessions need every request in one process."""
+    if workers is not None:
+        return max(1, workers), 1
+    if simulator:
+        return 1, 4
+    return os.cpu_count() or 1, 1
 
 
 def local_environment(environ: Mapping[str, str]) -> tuple[dict[str, str], bool]:
@@ -47,8 +58,9 @@ def local_environment(environ: Mapping[str, str]) -> tuple[dict[str, str], bool]
     return env, env["SKILL_VERIFY_REQUESTS"].strip().lower() in {"0", "false", "no", "off"}
 
 
-def gunicorn_command(args: argparse.Namespace) -> list[str]:
+def gunicorn_command(args: argparse.Namespace, simulator: bool = False) -> list[str]:
     """gunicorn with the app factory, one process per worker so caches stay per process."""
+    workers, threads = worker_plan(args.workers, simulator)
     return [
         sys.executable,
         "-m",
@@ -56,7 +68,9 @@ def gunicorn_command(args: argparse.Namespace) -> list[str]:
         "--bind",
         f"{args.host}:{args.port}",
         "--workers",
-        str(max(1, args.workers)),
+        str(workers),
+        "--threads",
+        str(threads),
         "--access-logfile",
         "-",
         "--access-logformat",
@@ -69,19 +83,22 @@ def gunicorn_command(args: argparse.Namespace) -> list[str]:
 def main(argv: list[str]) -> int:
     """Print where everything is, then run gunicorn until interrupted."""
     from skill import __version__
+    from skill.config import load_settings
 
     args = parse_args(argv)
     env, unverified = local_environment(os.environ)
-    workers = max(1, args.workers)
+    simulator = load_settings(environ=env).simulator_enabled
+    workers, _ = worker_plan(args.workers, simulator)
     banner = _BANNER.format(
         version=__version__,
         host=args.host,
         port=args.port,
         workers=workers,
         s="" if workers == 1 else "s",
+        simulator=f"http://{args.host}:{args.port}/" if simulator else "off (SKILL_SIMULATOR=on)",
     )
     print(banner + (_UNVERIFIED if unverified else ""), flush=True)
-    return _run(gunicorn_command(args), env)
+    return _run(gunicorn_command(args, simulator), env)
 
 
 def _run(command: list[str], env: MutableMapping[str, str]) -> int:

@@ -77,3 +77,9 @@ def test_serve_runs_gunicorn_and_says_where_and_how(tmp_path: Path) -> None:
             raise
     assert f"POST http://127.0.0.1:{port}/alexa" in output
     assert "SKILL_VERIFY_REQUESTS=false" in output
+
+
+def test_the_web_simulator_gets_one_process_with_threads() -> None:
+    assert serve.worker_plan(None, simulator=True) == (1, 4)
+    assert serve.worker_plan(None, simulator=False)[1] == 1
+    assert serve.worker_plan(3, simulator=True) == (3, 1)
