@@ -31,9 +31,11 @@ def save(handler_input: HandlerInput, state: State) -> State:
     if state.forgotten:
         return state
     kept = remembered(state)
-    if save_memory_if_changed(handler_input, state.memory, kept, KEYS):
-        return state.with_(memory=kept)
-    return state
+    if kept == state.memory:
+        return state
+    save_memory_if_changed(handler_input, state.memory, kept, KEYS)
+    # Kept as the snapshot even if the store was off or failed: one try per change, not per turn.
+    return state.with_(memory=kept)
 
 
 def forget(handler_input: HandlerInput) -> bool:
