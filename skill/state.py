@@ -62,8 +62,11 @@ class Reply(NamedTuple):
     def to_dict(self) -> dict[str, Any]:
         """The reply minus its state and action, to be kept for 'repeat' (which never acts)."""
 
-        def line(value: Line | None) -> dict[str, Any] | None:
-            return {"key": value.key, "params": dict(value.params)} if value else None
+        def line(value: Line | None) -> Any:
+            """A line as its key alone, or [key, params]: compact, it travels every turn."""
+            if value is None:
+                return None
+            return [value.key, dict(value.params)] if value.params else value.key
 
         card = self.card
         return {
@@ -92,10 +95,10 @@ class Reply(NamedTuple):
     def from_dict(data: Mapping[str, Any], state: State) -> Reply:
         """Rebuild a kept reply around the current state."""
 
-        def line(d: Mapping[str, Any]) -> Line:
-            return Line(d["key"], dict(d.get("params") or {}))
+        def line(d: Any) -> Line:
+            return Line(d) if isinstance(d, str) else Line(d[0], dict(d[1]))
 
-        def maybe(d: Mapping[str, Any] | None) -> Line | None:
+        def maybe(d: Any) -> Line | None:
             return line(d) if d else None
 
         card = data.get("card")
@@ -135,8 +138,15 @@ class State(NamedTuple):
     forgotten: bool = False
 
     def with_(self, **changes: Any) -> State:
-        """A copy with some fields changed: state is never mutated in place."""
-        return self._replace(**changes)
+        """A copy with some fields changed: state is never mutated in place.
+
+        Several times a turn; NamedTuple._replace rebuilds every field through a map and is
+        slower than setting the few that change.
+        """
+        values = list(self)
+        for name, value in changes.items():
+            values[_INDEX[name]] = value
+        return tuple.__new__(State, values)
 
     @property
     def pending_kind(self) -> str | None:
@@ -185,4 +195,5 @@ class State(NamedTuple):
 
 
 _FIELDS = State._fields
+_INDEX = {name: i for i, name in enumerate(_FIELDS)}
 _DEFAULTS = State()._plain()
