@@ -29,6 +29,15 @@ def recall(state: State, memory: Mapping[str, Any]) -> State:
     )
 
 
+# Worth a write of their own at once; the rest can wait for the session's end.
+SAVE_AT_ONCE = (ONSET, DISCLAIMER, SCREENED_ON, SCREENING)
+
+
+def minor_change(before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
+    """True when only keys that can wait for the session's end differ."""
+    return all(before.get(key) == after.get(key) for key in SAVE_AT_ONCE)
+
+
 def remembered(state: State) -> dict[str, Any]:
     """What should be stored after this turn, built from the state and what was stored before."""
     if state.forgotten:

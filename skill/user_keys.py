@@ -65,6 +65,7 @@ class UserKeys:
         self._secret = secret.encode("utf-8") if secret else None
         self._secret_file = secret_file
         self._lock = threading.Lock()
+        self._recent: dict[str, str] = {}  # a request reads and writes: hash once, not twice
 
     def __call__(self, request_envelope: RequestEnvelope) -> str:
         """The key for the envelope's user; the SDK's partition keygen signature."""
@@ -72,7 +73,13 @@ class UserKeys:
 
     def key_for(self, user_id: str) -> str:
         """The same user id always gives the same key under the same secret."""
-        return hmac.new(self._key(), user_id.encode("utf-8"), hashlib.sha256).hexdigest()
+        key = self._recent.get(user_id)
+        if key is None:
+            key = hmac.new(self._key(), user_id.encode("utf-8"), hashlib.sha256).hexdigest()
+            if len(self._recent) >= 1024:
+                self._recent.clear()
+            self._recent[user_id] = key
+        return key
 
     def _key(self) -> bytes:
         """The secret, read or generated on first use so building the skill touches no file."""

@@ -77,7 +77,7 @@ def respond(handler_input: HandlerInput, act: Act) -> Response:
 def finish_reply(handler_input: HandlerInput, reply: Reply, asking: bool = False) -> Response:
     """Save what changed, keep the session state, and build the SDK response."""
     content = get_content()
-    state = remember.save(handler_input, reply.state)
+    state = remember.save(handler_input, reply.state, ending=reply.end)
     attributes = handler_input.attributes_manager.session_attributes
     attributes.clear()
     attributes.update(state.to_attributes())

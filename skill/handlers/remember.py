@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from ask_sdk_core.handler_input import HandlerInput
 
-from skill.memory import KEYS, recall, remembered
+from skill.memory import KEYS, minor_change, recall, remembered
 from skill.memory_io import forget_memory, load_memory, save_memory_if_changed
 from skill.state import State
 
@@ -26,12 +26,16 @@ def load(handler_input: HandlerInput, state: State) -> State:
     return recall(state, load_memory(handler_input, KEYS))
 
 
-def save(handler_input: HandlerInput, state: State) -> State:
-    """Store the remembered part of the state if, and only if, it changed."""
+def save(handler_input: HandlerInput, state: State, ending: bool = False) -> State:
+    """Store the remembered part of the state if, and only if, it changed.
+
+    Minor changes (the matched condition, the disclaimer heard) wait for a change that matters
+    or for the session's end, so a conversation costs one write, not three.
+    """
     if state.forgotten:
         return state
     kept = remembered(state)
-    if kept == state.memory:
+    if kept == state.memory or (not ending and minor_change(state.memory, kept)):
         return state
     save_memory_if_changed(handler_input, state.memory, kept, KEYS)
     # Kept as the snapshot even if the store was off or failed: one try per change, not per turn.
