@@ -181,3 +181,13 @@ def test_simulator_plays_the_permission_prompt(tmp_path: Path, consent: str, sai
                               if consent == "accept" else ())
     again = sim.say("start my ice timer")
     assert (again.before is None) == (consent == "accept")
+
+
+def test_the_condition_alone_waits_for_the_session_end_to_be_written(handler: Handler, db: Path) -> None:
+    first = run([intent("DescribePainIntent", {"location": "outer_hip", "trigger": "lying_on_side"})],
+                handler=handler, attributes={"started": True, "disclaimer_heard": True,
+                                             "memory": '{"disclaimer_heard": true}'})
+    assert not db.exists() or _rows(db) == []
+    run([intent("AMAZON.StopIntent")], handler=handler, attributes=first[-1]["sessionAttributes"])
+    (row,) = _rows(db)
+    assert '"condition": "gtps"' in row[2] or '"condition":"gtps"' in row[2]
