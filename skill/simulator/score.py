@@ -117,31 +117,31 @@ def upper_bound(sample: Sample, literal_max: float, absorbable: float, overlap: 
     return best
 
 
+def _claim(name: str, slot_type: str, utt: Utterance, work: _Work) -> Span | None:
+    """Fill a slot with the longest free span of its type, marking those words used."""
+    for span in utt.spans.get(slot_type, ()):
+        if not any(work.used[span.start : span.end]):
+            work.fills[name] = span
+            work.used[span.start : span.end] = [True] * span.length
+            return span
+    return None
+
+
 def _fill_spans(sample: Sample, utt: Utterance, work: _Work) -> None:
     """Give each slot the longest free span of its type."""
     for name, slot_type in sample.slots:
-        if name in work.fills:
-            continue
-        for span in utt.spans.get(slot_type, ()):
-            if not any(work.used[span.start : span.end]):
-                work.fills[name] = span
-                work.used[span.start : span.end] = [True] * span.length
-                break
+        if name not in work.fills:
+            _claim(name, slot_type, utt, work)
 
 
 def _extra_fills(sample: Sample, utt: Utterance, costs: list[float], work: _Work) -> int:
     """Values of the intent's other slot types said anywhere: Alexa tags slots per intent."""
     added = 0
     for name, slot_type in sample.intent_slots:
-        if name in work.fills:
-            continue
-        for span in utt.spans.get(slot_type, ()):
-            if not any(work.used[span.start : span.end]):
-                work.fills[name] = span
-                work.used[span.start : span.end] = [True] * span.length
-                work.leftover -= sum(costs[span.start : span.end])
-                added += 1
-                break
+        span = None if name in work.fills else _claim(name, slot_type, utt, work)
+        if span is not None:
+            work.leftover -= sum(costs[span.start : span.end])
+            added += 1
     return added
 
 
