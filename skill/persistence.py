@@ -109,9 +109,9 @@ class SQLiteAdapter(AbstractPersistenceAdapter):
             return _decode(self._row(self._connection(), self.keys(request_envelope)))
 
     def save_attributes(self, request_envelope: RequestEnvelope, attributes: Attributes) -> None:
-        """Replace the user's attributes."""
-        with _faults("save"), self._write() as conn:
-            self._put(conn, self.keys(request_envelope), attributes)
+        """Replace the user's attributes: one upsert, atomic on its own in autocommit mode."""
+        with _faults("save"):
+            self._put(self._connection(), self.keys(request_envelope), attributes)
         self._purge_now_and_then()
 
     def update_attributes(

@@ -157,19 +157,16 @@ class State(NamedTuple):
         return self.pending.partition(":")[2] if self.pending else ""
 
     def to_attributes(self) -> dict[str, Any]:
-        """JSON-safe session attributes; `condition` and `triage` stay top-level keys."""
-        plain = self._plain()
-        # Defaults are left out: smaller attributes are cheaper for the SDK to copy and send.
-        return {k: v for k, v in plain.items() if v is not None and v != _DEFAULTS[k]}
+        """JSON-safe session attributes; `condition` and `triage` stay top-level keys.
 
-    def _plain(self) -> dict[str, Any]:
-        data = {name: getattr(self, name) for name in _FIELDS}
-        data["features"] = {g: list(ids) for g, ids in self.features.items()}
-        data["asked"], data["flags"] = list(self.asked), list(self.flags)
-        data["safety"] = dict(self.safety)
-        data["deferred_args"] = dict(self.deferred_args)
-        # What was stored, as one JSON string: cheap for the SDK to deep-copy on every request.
-        data["memory"] = json.dumps(dict(self.memory), sort_keys=True) if self.memory else None
+        Defaults are left out: smaller attributes are cheaper for the SDK to copy and send.
+        """
+        data: dict[str, Any] = {}
+        for name, value, default in zip(_FIELDS, self, _DEFAULT_VALUES, strict=True):
+            if value is None or value == default:
+                continue
+            convert = _TO_PLAIN.get(name)
+            data[name] = convert(value) if convert else value
         return data
 
     @staticmethod
@@ -196,4 +193,14 @@ class State(NamedTuple):
 
 _FIELDS = State._fields
 _INDEX = {name: i for i, name in enumerate(_FIELDS)}
-_DEFAULTS = State()._plain()
+_DEFAULT_VALUES = tuple(State())
+# How the container fields become JSON; `memory` (what was stored) travels as one JSON string,
+# cheap for the SDK to deep-copy on every request.
+_TO_PLAIN: dict[str, Any] = {
+    "features": lambda v: {g: list(ids) for g, ids in v.items()},
+    "asked": list,
+    "flags": list,
+    "safety": dict,
+    "deferred_args": dict,
+    "memory": lambda v: json.dumps(dict(v), sort_keys=True),
+}
