@@ -37,8 +37,10 @@ def locale_words(content: Content, locale: str) -> Mapping[str, str]:
 def fill(content: Content, line: Line, words: Mapping[str, str]) -> str:
     """One line's text with its placeholders filled; a missing value names the key."""
     text = content.text(line.key)
+    if "{" not in text:
+        return text
     try:
-        return text.format_map({**words, **line.params})
+        return text.format_map({**words, **line.params} if line.params else words)
     except KeyError as exc:
         raise KeyError(f"{line.key}: no value for placeholder {exc}") from None
 
@@ -62,11 +64,22 @@ def to_ssml(sentences: list[str], number: str = "") -> str:
     return f"<speak>{body}</speak>"
 
 
+_MARKED: dict[int, Mapping[str, str]] = {}
+
+
+def _marked(words: Mapping[str, str]) -> Mapping[str, str]:
+    """The locale's words with the emergency number held back for SSML, made once per locale."""
+    found = _MARKED.get(id(words))
+    if found is None:
+        found = _MARKED[id(words)] = {**words, "emergency_number": _NUMBER}
+    return found
+
+
 def render(reply: Reply, content: Content, locale: str) -> Rendered:
     """Everything Alexa needs from one reply, in the person's locale."""
     words = locale_words(content, locale)
     number = words["emergency_number"]
-    marked = {**words, "emergency_number": _NUMBER}
+    marked = _marked(words)
     said = [*reply.lines, *([reply.ask] if reply.ask is not None else [])]
     spoken = [fill(content, line, marked) for line in said]
     reprompt = fill(content, reply.reask, marked) if reply.reask is not None else None

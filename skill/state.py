@@ -81,7 +81,7 @@ class Reply(NamedTuple):
 
     def to_json(self) -> str:
         """The kept reply as one compact string."""
-        return json.dumps(self.to_dict(), separators=(",", ":"))
+        return _COMPACT.encode(self.to_dict())
 
     @staticmethod
     def from_json(text: str, state: State) -> Reply | None:
@@ -172,25 +172,21 @@ class State(NamedTuple):
     @staticmethod
     def from_attributes(attributes: Mapping[str, Any] | None) -> State:
         """Read session attributes back, ignoring anything unknown or malformed."""
-        attributes = attributes or {}
-        data = {k: v for k, v in attributes.items() if k in _FIELDS}
+        values = list(_DEFAULT_VALUES)
         try:
-            data["features"] = {
-                str(g): tuple(str(i) for i in ids)
-                for g, ids in dict(data.get("features") or {}).items()
-            }
-            data["asked"] = tuple(data.get("asked") or ())
-            data["flags"] = tuple(data.get("flags") or ())
-            data["safety"] = dict(data.get("safety") or {})
-            data["deferred_args"] = dict(data.get("deferred_args") or {})
-            memory = data.get("memory") or {}
-            data["memory"] = json.loads(memory) if isinstance(memory, str) else dict(memory)
-            data["step"] = int(data.get("step", -1))
-            return State(**data)
+            for name, value in (attributes or {}).items():
+                index = _INDEX.get(name)
+                if index is not None and value is not None:
+                    convert = _FROM_PLAIN.get(name)
+                    values[index] = convert(value) if convert else value
+            return tuple.__new__(State, values)
         except (TypeError, ValueError, AttributeError):
             return State()
 
 
+# Built once: json.dumps with options builds a new encoder on every call.
+_COMPACT = json.JSONEncoder(separators=(",", ":"))
+_SORTED = json.JSONEncoder(separators=(",", ":"), sort_keys=True)
 _FIELDS = State._fields
 _INDEX = {name: i for i, name in enumerate(_FIELDS)}
 _DEFAULT_VALUES = tuple(State())
@@ -202,5 +198,15 @@ _TO_PLAIN: dict[str, Any] = {
     "flags": list,
     "safety": dict,
     "deferred_args": dict,
-    "memory": lambda v: json.dumps(dict(v), sort_keys=True),
+    "memory": lambda v: _SORTED.encode(dict(v)),
+}
+# And back, checking shapes: a malformed attribute fails here and the session starts afresh.
+_FROM_PLAIN: dict[str, Any] = {
+    "features": lambda v: {str(g): tuple(str(i) for i in ids) for g, ids in dict(v).items()},
+    "asked": tuple,
+    "flags": tuple,
+    "safety": dict,
+    "deferred_args": dict,
+    "memory": lambda v: dict(json.loads(v)) if isinstance(v, str) else dict(v),
+    "step": int,
 }
