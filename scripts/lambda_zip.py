@@ -5,8 +5,10 @@ Handler: skill.lambda_function.lambda_handler (runtime python3.11, x86_64).
 
 from __future__ import annotations
 
+import compileall
 import os
 import platform
+import py_compile
 import shutil
 import subprocess
 import sys
@@ -61,21 +63,49 @@ def install_packages(target: Path) -> None:
         raise SystemExit(f"web-only packages leaked into the Lambda bundle: {present}")
 
 
-def _wanted(relative: str) -> bool:
+def _wanted(relative: str, compiled: bool = False) -> bool:
     parts = relative.split("/")
-    if "__pycache__" in parts or relative.endswith((".pyc", ".pyo")):
+    if not compiled and ("__pycache__" in parts or relative.endswith((".pyc", ".pyo"))):
         return False
     return not any(relative == path or relative.startswith(path + "/") for path in WEB_ONLY)
 
 
-def bundle_files(packages: Path) -> Iterator[tuple[Path, str]]:
-    """Every (file, name in the zip): installed packages at the root, then skill/ and content/."""
+def precompile(directory: Path) -> bool:
+    """Bytecode beside the sources, valid without timestamps (the zip's are fixed).
+
+    Lambda's disk is read-only, so without it every cold start compiles the skill again. Only
+    a Python 3.11 build matches Lambda's python3.11; another just leaves the sources.
+    """
+    if sys.version_info[:2] != (3, 11):
+        return False
+    mode = py_compile.PycInvalidationMode.UNCHECKED_HASH
+    return bool(compileall.compile_dir(directory, quiet=1, invalidation_mode=mode))
+
+
+def bundle_files(packages: Path, compiled: bool = False) -> Iterator[tuple[Path, str]]:
+    """Every (file, name in the zip): installed packages at the root, then skill/ and content/.
+
+    With `compiled`, both were staged and precompiled there, and their bytecode goes in too.
+    """
     sources = [(packages, packages), (ROOT / "skill", ROOT), (ROOT / "content", ROOT)]
+    if compiled:
+        sources = [(packages, packages)]  # skill/ and content/ were staged inside
     for directory, base in sources:
         for path in sorted(directory.rglob("*")):
             relative = path.relative_to(base).as_posix()
-            if path.is_file() and _wanted(relative):
+            if path.is_file() and _wanted(relative, compiled):
                 yield path, relative
+
+
+def _stage_sources(packages: Path) -> None:
+    """Copy skill/ (less the web-only parts) and content/ beside the packages."""
+    for name in ("skill", "content"):
+        for path in sorted((ROOT / name).rglob("*")):
+            relative = path.relative_to(ROOT).as_posix()
+            if path.is_file() and _wanted(relative):
+                target = packages / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
 
 
 def write_zip(files: Iterator[tuple[Path, str]], destination: Path) -> int:
@@ -119,7 +149,9 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(STAGE, ignore_errors=True)
     packages = STAGE / "packages"
     install_packages(packages)
-    count = write_zip(bundle_files(packages), ZIP_PATH)
+    _stage_sources(packages)
+    compiled = precompile(packages)
+    count = write_zip(bundle_files(packages, compiled), ZIP_PATH)
     checked = smoke_test(ZIP_PATH, STAGE / "unpacked")
     size_kb = ZIP_PATH.stat().st_size // 1024
     print(f"{ZIP_PATH.relative_to(ROOT)}: {count} files, {size_kb} KB; handler {HANDLER}")
