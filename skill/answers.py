@@ -21,6 +21,7 @@ from skill.turns import Turn, ask_pending
 
 
 def goodbye(turn: Turn, act: Act) -> Turn:
+    """A short goodbye that ends the session; after anything urgent, one last reminder."""
     urgent = turn.state.triage == triage.URGENT
     turn.say("dialog.goodbye_urgent" if urgent else "dialog.goodbye")
     turn.end = True

@@ -31,6 +31,7 @@ class Ranking(NamedTuple):
 
     @property
     def best(self) -> str | None:
+        """The leading condition's id, or None when nothing described fits any."""
         return self.matches[0].condition if self.matches else None
 
     @property

@@ -19,6 +19,7 @@ from skill.turns import Turn, ask_pending
 
 
 def pending_safety(turn: Turn) -> SafetyQuestion | None:
+    """The safety question being waited on, if the skill is waiting on one."""
     if turn.state.pending_kind != PENDING_SAFETY:
         return None
     return next((q for q in turn.content.safety_questions if q.id == turn.state.pending_id), None)

@@ -150,10 +150,12 @@ class State(NamedTuple):
 
     @property
     def pending_kind(self) -> str | None:
+        """What sort of answer the skill waits for: 'safety', 'separate', 'offer_care'..."""
         return self.pending.partition(":")[0] if self.pending else None
 
     @property
     def pending_id(self) -> str:
+        """Which question of that sort ('fever', 'groin_or_side'), or '' for none."""
         return self.pending.partition(":")[2] if self.pending else ""
 
     def to_attributes(self) -> dict[str, Any]:
