@@ -15,7 +15,6 @@ from skill.state import (
     PENDING_STEP,
     PENDING_SWELLING,
     PENDING_URGENT,
-    PENDING_WHICH,
 )
 from skill.turns import Turn, ask_pending
 
@@ -67,10 +66,6 @@ def _onset_answer(turn: Turn, yes: bool) -> Turn:
     return care.give_general(turn, "ice_or_heat")
 
 
-def _which_answer(turn: Turn, yes: bool) -> Turn:
-    return ask_pending(turn, PENDING_WHICH, reask=True)
-
-
 def _more_answer(turn: Turn, yes: bool) -> Turn:
     if yes:
         return ask_pending(turn, PENDING_DESCRIBE)
@@ -85,7 +80,6 @@ YES_NO: dict[str, Callable[[Turn, bool], Turn]] = {
     PENDING_SWELLING: onset.swelling_answer,
     PENDING_FORGET: _forget_answer,
     PENDING_ONSET: _onset_answer,
-    PENDING_WHICH: _which_answer,
 }
 # Where "not sure" is best taken as a no: no idea when it started, not sure the swelling is down.
 UNSURE_AS_NO = frozenset({PENDING_ONSET, PENDING_SWELLING})

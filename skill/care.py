@@ -13,7 +13,6 @@ from skill.state import (
     PENDING_SAFETY,
     PENDING_STEP,
     PENDING_URGENT,
-    PENDING_WHICH,
     Card,
     Line,
 )
@@ -53,7 +52,7 @@ def ask_topic(turn: Turn, topic_id: str, args: Mapping[str, str] | None = None) 
     if _gated(turn, topic_id) and turn.state.triage == triage.URGENT:
         return urgent_reminder(turn)
     if _gated(turn, topic_id) and not _screened(turn):
-        if turn.state.pending_kind in (PENDING_SAFETY, PENDING_CHECK_IN, PENDING_WHICH):
+        if turn.state.pending_kind in (PENDING_SAFETY, PENDING_CHECK_IN):
             turn.say("dialog.after_safety")  # asked mid-screening: say it will be answered
         turn.state = turn.state.with_(deferred=topic_id)
         return screening.continue_safety(turn)

@@ -29,10 +29,14 @@ class Settings:
 
     @property
     def simulator_enabled(self) -> bool:
-        """The web simulator is on outside production unless switched explicitly."""
+        """The web simulator is on only for local development and tests, unless switched on.
+
+        Any other SKILL_ENV (production, staging, a typo) keeps it off: a public simulator
+        would write to the real store.
+        """
         if self.simulator:
             return self.simulator.lower() in _TRUE
-        return self.env != "production"
+        return self.env in ("development", "test")
 
 
 def _coerce(name: str, raw: Any) -> Any:

@@ -17,7 +17,6 @@ from skill.state import (
     PENDING_ONSET,
     PENDING_SAFETY,
     PENDING_SEPARATE,
-    PENDING_WHICH,
     Reply,
     State,
 )
@@ -34,7 +33,6 @@ def next_turn(state: State, act: Act, content: Content) -> Reply:
     turn = Turn(state, content)
     if not state.started and act.intent not in (acts.STOP, acts.CANCEL):
         onset.open_session(turn, act, launch=act.intent == acts.LAUNCH)
-    screening.record_statements(turn, act)
     flags = triage.flags_in(act, content, screening.pending_safety(turn))
     if flags:
         return finish(_flagged(turn, act, flags))
@@ -117,14 +115,15 @@ def _answer(turn: Turn, act: Act) -> Turn:
         if asked is not None and answer == triage.SAFE:
             safety = {**turn.state.safety, asked.id: triage.SAFE}
             turn.state = turn.state.with_(safety=safety)
-        elif answer is None and not triage.statement_answers(act):
-            turn.say("dialog.yes_or_no")  # "no I can't": never guessed either way
+        elif answer is None:
+            turn.say("dialog.yes_or_no")  # never guessed, never settled ahead of its question
             return ask_pending(turn, turn.state.pending or "", reask=True)
         return screening.continue_safety(turn)
     if kind == PENDING_CHECK_IN and act.intent in (acts.YES, acts.NO):
         return screening.check_in_answer(turn, yes)
-    if kind == PENDING_WHICH and act.intent in (acts.NO, acts.SAFETY_ANSWER):
-        return screening.one_at_a_time(turn)
+    if kind == PENDING_CHECK_IN:
+        turn.say("dialog.yes_or_no")
+        return ask_pending(turn, turn.state.pending or "", reask=True)
     if kind == PENDING_SEPARATE and act.intent in (acts.YES, acts.NO):
         question = turn.content.questions[ident]
         if question.yes or not yes:  # a plain "no" to an either-or question: neither, move on
@@ -155,8 +154,6 @@ def _help(turn: Turn, act: Act) -> Turn:
 def _fallback(turn: Turn, act: Act) -> Turn:
     """Re-ask whatever is pending, in other words."""
     turn.say("dialog.fallback")
-    if turn.state.pending_kind == PENDING_WHICH:
-        return screening.one_at_a_time(turn)
     return ask_pending(turn, turn.state.pending or PENDING_DESCRIBE, reask=True)
 
 
@@ -166,7 +163,7 @@ def _unsure(turn: Turn, act: Act) -> Turn:
     if kind == PENDING_SAFETY:
         turn.say("dialog.unsure_safety")
         return ask_pending(turn, turn.state.pending or "", reask=True)
-    if kind in (PENDING_CHECK_IN, PENDING_WHICH):
+    if kind == PENDING_CHECK_IN:
         return screening.one_at_a_time(turn)
     answer = answers.YES_NO.get(kind or "") if kind in answers.UNSURE_AS_NO else None
     if answer is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from skill import care, triage
-from skill.acts import Act
 from skill.content import SafetyQuestion
 from skill.state import (
     PENDING_CHECK_IN,
@@ -11,7 +10,6 @@ from skill.state import (
     PENDING_OFFER,
     PENDING_SAFETY,
     PENDING_URGENT,
-    PENDING_WHICH,
     Card,
     Line,
 )
@@ -23,14 +21,6 @@ def pending_safety(turn: Turn) -> SafetyQuestion | None:
     if turn.state.pending_kind != PENDING_SAFETY:
         return None
     return next((q for q in turn.content.safety_questions if q.id == turn.state.pending_id), None)
-
-
-def record_statements(turn: Turn, act: Act) -> None:
-    """'No fever', 'I can walk': a statement settles its question whenever it is said."""
-    settled = triage.statement_answers(act)
-    if settled:
-        safety = {**turn.state.safety, **{qid: triage.SAFE for qid in settled}}
-        turn.state = turn.state.with_(safety=safety)
 
 
 def escalate(turn: Turn, flags: list[str]) -> Turn:
@@ -83,9 +73,20 @@ def continue_safety(turn: Turn) -> Turn:
 
 
 def check_in_answer(turn: Turn, yes: bool) -> Turn:
-    """One combined check on later visits: a no settles all three, a yes asks which one."""
+    """One combined check on later visits: a no settles all three; a yes is urgent at once.
+
+    Each of the three (fever, a new fall or injury, trouble bearing weight) is urgent on its
+    own, so there is nothing to gain by asking which before saying what to do.
+    """
     if yes:
-        return ask_pending(turn, PENDING_WHICH)
+        turn.state = turn.state.with_(
+            triage=triage.URGENT, screened=triage.URGENT, deferred=None
+        )
+        turn.say("dialog.check_in_urgent")
+        turn.say("level.urgent.say")
+        body = (Line("dialog.check_in_urgent"), Line("level.urgent.say"))
+        turn.card = Card(Line("level.urgent.card_title"), body)
+        return ask_pending(turn, PENDING_URGENT)
     all_safe = {q.id: triage.SAFE for q in turn.content.safety_questions}
     turn.state = turn.state.with_(safety=all_safe)
     return continue_safety(turn)

@@ -27,7 +27,6 @@ PENDING_MORE = "anything_else"
 PENDING_ONSET = "onset"
 PENDING_SWELLING = "swelling"
 PENDING_CHECK_IN = "check_in"
-PENDING_WHICH = "which"
 PENDING_FORGET = "forget"
 
 # Actions the handler carries out for the pure core (Alexa APIs, the memory store).

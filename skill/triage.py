@@ -59,12 +59,6 @@ def flags_in(act: Act, content: Content, pending: SafetyQuestion | None) -> list
     return list(dict.fromkeys(found))
 
 
-def statement_answers(act: Act) -> set[str]:
-    """Safety questions a statement answers whatever was asked ('no fever' while asked of falls)."""
-    said = act.slot("answer") if act.intent == acts.SAFETY_ANSWER else None
-    return {qid for qid, ids in SAFE_STATEMENTS.items() if said in ids}
-
-
 def next_safety_question(
     content: Content, answers: Mapping[str, str]
 ) -> SafetyQuestion | None:

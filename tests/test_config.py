@@ -37,3 +37,8 @@ def test_simulator_is_off_in_production_unless_switched_on() -> None:
     assert load_settings(environ={}).simulator_enabled
     assert not load_settings(environ={"SKILL_ENV": "production"}).simulator_enabled
     assert load_settings(environ={"SKILL_ENV": "production", "SKILL_SIMULATOR": "on"}).simulator_enabled
+
+
+def test_simulator_is_off_for_any_environment_but_development_and_test() -> None:
+    assert load_settings(environ={"SKILL_ENV": "test"}).simulator_enabled
+    assert not load_settings(environ={"SKILL_ENV": "staging"}).simulator_enabled

@@ -104,15 +104,15 @@ def test_returning_visit_gets_one_combined_check_and_no_disclaimer() -> None:
     assert "topic.rice.say" in talk.keys
 
 
-def test_a_yes_to_the_combined_check_asks_which_then_escalates() -> None:
+def test_a_yes_to_the_combined_check_is_urgent_at_once() -> None:
     talk = day_talk("2026-11-25", {"screening": SAFE})
     talk(acts.SELF_CARE)
     talk(acts.YES)
-    assert talk.keys[-1] == "dialog.ask_which"
-    talk(acts.RED_FLAG, flag="fever")
+    assert talk.keys[:2] == ["dialog.check_in_urgent", "level.urgent.say"]
     assert talk.state.triage == URGENT
     assert remembered(talk.state)["screening"] == URGENT
-
+    talk("RiceIntent")
+    assert "topic.rice.say" not in talk.keys
 
 def test_an_urgent_last_visit_gets_the_full_questions_again() -> None:
     talk = day_talk("2026-11-25", {"screening": URGENT})
@@ -188,15 +188,13 @@ def test_forget_me_no_keeps_everything() -> None:
     assert talk.state.onset == "2026-11-20"
 
 
-def test_which_one_answered_no_goes_through_the_questions_singly() -> None:
+def test_not_sure_at_the_combined_check_asks_the_questions_singly() -> None:
     talk = day_talk("2026-11-25", {"screening": SAFE})
     talk(acts.SELF_CARE)
-    talk(acts.YES)
-    talk(acts.NO)
+    talk(acts.UNSURE)
     assert talk.keys == ["dialog.one_at_a_time", "safety.fever.ask"]
     screened(talk)
     assert "topic.self_care_intro.say" in talk.keys
-
 
 def test_a_visit_after_an_urgent_one_asks_whether_it_was_checked() -> None:
     talk = day_talk("2026-11-25", {"screening": URGENT, "disclaimer_heard": True})

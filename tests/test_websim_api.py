@@ -271,3 +271,11 @@ def test_production_with_simulator_switched_on(
     client = create_app(values).test_client()
     assert client.get("/").status_code == 200
     assert client.post(API, json={}).status_code == 201
+
+
+def test_an_absurd_clock_offset_is_a_400_not_a_crash(client: FlaskClient) -> None:
+    sid = client.post("/simulator/api/sessions", json={}).get_json()["session"]
+    answer = client.post(f"/simulator/api/sessions/{sid}/clock",
+                         json={"advance": "+99999999999999999999d"})
+    assert answer.status_code == 400
+    assert "too large" in answer.get_json()["error"]

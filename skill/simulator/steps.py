@@ -57,5 +57,8 @@ def parse_offset(text: str) -> timedelta:
         raise ValueError(f"not a clock offset: {text!r} (use e.g. +2d, +90m, +1h, +1w)")
     sign, amount, unit = match.groups()
     unit = unit.lower()
-    delta = timedelta(**{_UNITS["min" if unit.startswith("min") else unit[0]]: float(amount)})
+    try:
+        delta = timedelta(**{_UNITS["min" if unit.startswith("min") else unit[0]]: float(amount)})
+    except OverflowError:
+        raise ValueError(f"clock offset too large: {text!r}") from None
     return -delta if sign == "-" else delta

@@ -59,7 +59,7 @@ _IRREGULAR = {
     "began": "begin", "begun": "begin", "ran": "run", "better": "good", "painful": "pain",
     "sore": "sore", "sleeping": "sleep", "slept": "sleep", "done": "do", "did": "do",
 }
-NEGATION_WEIGHT = 1.5
+NEGATION_WEIGHT = 3.0
 CONTENT_WEIGHT = 1.0
 FUNCTION_WEIGHT = 0.5
 
