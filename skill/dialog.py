@@ -84,6 +84,9 @@ def _describe(turn: Turn, act: Act) -> Turn:
 def _after_match(turn: Turn) -> Turn:
     """Name what the pain often is, or ask what separates two near-equal fits, then screen."""
     content, state = turn.content, turn.state
+    if "stress_fracture" in state.flags:  # a suspected stress fracture is never matched away
+        turn.say("dialog.noted")
+        return screening.continue_safety(turn)
     ranking = match_conditions(state.features, content)
     if ranking.best is None:
         return ask_pending(turn, PENDING_LOCATION)

@@ -386,3 +386,11 @@ def test_emergency_number_is_read_as_digits_in_ssml() -> None:
     assert "call 999" in out.text
     out = Talk(locale="en-AU")(acts.RED_FLAG, flag="fever")
     assert "triple zero" in out.ssml and "say-as" not in out.ssml
+
+
+def test_a_suspected_stress_fracture_is_not_matched_away_by_later_details(talk: Talk) -> None:
+    talk(acts.RED_FLAG, flag="stress_fracture")
+    talk(acts.DESCRIBE, location="outer_hip", trigger="lying_on_side")
+    assert talk.state.condition == "stress_fracture"
+    assert "condition.gtps.summary" not in talk.keys
+    assert talk.state.triage == SEE_PROVIDER
