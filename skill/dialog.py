@@ -38,7 +38,7 @@ def next_turn(state: State, act: Act, content: Content) -> Reply:
         return finish(_flagged(turn, act, flags))
     handler = _HANDLERS.get(act.intent) or _by_topic(act.intent) or _fallback
     reply = finish(handler(turn, act))
-    if handler is _fallback and state.last:  # "repeat" after a misunderstanding: the question
+    if handler in (_fallback, _help) and state.last:  # "repeat" after these: the last answer
         return reply._replace(state=reply.state.with_(last=state.last))
     return reply
 
@@ -160,6 +160,14 @@ def _fallback(turn: Turn, act: Act) -> Turn:
     return ask_pending(turn, turn.state.pending or PENDING_DESCRIBE, reask=True)
 
 
+def _unresolved_flag(turn: Turn, act: Act) -> Turn:
+    """A warning sign Alexa heard but could not name: at a safety question, ask yes or no."""
+    if turn.state.pending_kind in (PENDING_SAFETY, PENDING_CHECK_IN):
+        turn.say("dialog.yes_or_no")
+        return ask_pending(turn, turn.state.pending or "", reask=True)
+    return _fallback(turn, act)
+
+
 def _unsure(turn: Turn, act: Act) -> Turn:
     """'I'm not sure': never read as a safe answer; elsewhere, the gentlest way forward."""
     kind = turn.state.pending_kind
@@ -236,6 +244,7 @@ _HANDLERS: dict[str, Callable[[Turn, Act], Turn]] = {
     acts.YES: _answer,
     acts.NO: _answer,
     acts.UNSURE: _unsure,
+    acts.RED_FLAG: _unresolved_flag,  # resolved flags never get here: they escalate first
     acts.HELP: _help,
     acts.FALLBACK: _fallback,
     acts.REPEAT: _fallback,

@@ -23,7 +23,7 @@ BUILTIN_SAMPLES: dict[str, tuple[str, ...]] = {
         "correct", "that's right", "I do", "absolutely", "sure thing", "go ahead", "yes I do",
     ),
     "AMAZON.NoIntent": (
-        "no", "nope", "nah", "no thanks", "no thank you", "not really", "I don't",
+        "no", "nope", "nah", "no thanks", "no thank you", "not really",
         "negative", "no I don't", "no it doesn't",
     ),
     "AMAZON.RepeatIntent": (
