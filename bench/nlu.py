@@ -95,11 +95,6 @@ def bare_handler() -> Handler:
     return handler
 
 
-def time_requests(handler: Handler, envelopes: list[dict[str, Any]]) -> float:
-    """Median seconds per request over ROUNDS passes through the envelopes (after a warm-up)."""
-    return time_paired([handler], envelopes)[0]
-
-
 def time_paired(handlers: list[Handler], envelopes: list[dict[str, Any]]) -> list[float]:
     """Median seconds per request for each handler, taking turns on every envelope.
 

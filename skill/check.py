@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from skill.content import CONTENT_DIR, Content, ContentError, load_content
+from skill.triage import SAFE_STATEMENTS
 
 MODEL_DIR = CONTENT_DIR.parent / "interaction_model"
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 # Slot types whose value ids must equal a list in content, by where that list lives.
 _ID_TYPES = {"RedFlag": "red_flags", "HipCondition": "conditions"}
-SAFETY_ANSWER_IDS = frozenset({"no_fever", "no_injury", "can_walk"})
 
 
 def handled_intents() -> frozenset[str]:
@@ -53,7 +53,7 @@ def model_problems(locale: str, model: Mapping[str, Any], content: Content) -> I
         g.slot_type: set(g.labels) for g in content.features.values()
     }
     expected.update({t: set(getattr(content, attr)) for t, attr in _ID_TYPES.items()})
-    expected["SafetyAnswer"] = set(SAFETY_ANSWER_IDS)
+    expected["SafetyAnswer"] = set().union(*SAFE_STATEMENTS.values())
     for type_name, want in expected.items():
         have = ids.get(type_name)
         if have is None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from skill.simulator.durations import parse_quantity, unit_of
-from skill.simulator.numbers import parse_ordinal
+from skill.simulator.numbers import parse_ordinal, scan
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -169,13 +169,4 @@ def _on_or_after(today: date, month: int, day: int) -> str:
 
 def find_dates(words: list[str], today: date) -> list[tuple[int, int, str]]:
     """Every spoken date as (start, end, value)."""
-    spans: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(words):
-        found = parse_date(words, i, today)
-        if found is None:
-            i += 1
-            continue
-        spans.append((i, found[1], found[0]))
-        i = found[1]
-    return spans
+    return scan(words, lambda words, start: parse_date(words, start, today))

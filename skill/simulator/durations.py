@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from skill.simulator.numbers import parse_number
+from skill.simulator.numbers import Found, parse_number, scan
 
 # unit word -> (ISO designator, is a time part)
 UNITS = {
@@ -114,14 +114,9 @@ def _fmt(value: float) -> str:
 
 def find_durations(words: list[str]) -> list[tuple[int, int, str]]:
     """Every spoken duration as (start, end, ISO value)."""
-    spans: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(words):
-        parsed = parse_duration(words, i)
-        if parsed is None:
-            i += 1
-            continue
-        parts, end = parsed
-        spans.append((i, end, iso_duration(parts)))
-        i = end
-    return spans
+
+    def parse(words: list[str], start: int) -> Found:
+        parsed = parse_duration(words, start)
+        return None if parsed is None else (iso_duration(parsed[0]), parsed[1])
+
+    return scan(words, parse)

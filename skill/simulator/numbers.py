@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 _UNITS = {
     "zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -94,16 +96,28 @@ def parse_ordinal(words: list[str], start: int) -> tuple[int, int] | None:
     return None
 
 
-def find_numbers(words: list[str]) -> list[tuple[int, int, str]]:
-    """Every maximal spoken number as (start, end, value) the way AMAZON.NUMBER fills it."""
+Found = tuple[str, int] | None  # (value as Alexa fills it, index after the last word)
+
+
+def scan(words: list[str], parse: Callable[[list[str], int], Found]) -> list[tuple[int, int, str]]:
+    """Every maximal match of `parse`, left to right, as (start, end, value)."""
     spans: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
-        parsed = parse_number(words, i)
-        if parsed is None:
+        found = parse(words, i)
+        if found is None:
             i += 1
             continue
-        value, end = parsed
-        spans.append((i, end, str(value)))
-        i = end
+        spans.append((i, found[1], found[0]))
+        i = found[1]
     return spans
+
+
+def find_numbers(words: list[str]) -> list[tuple[int, int, str]]:
+    """Every maximal spoken number as (start, end, value) the way AMAZON.NUMBER fills it."""
+
+    def parse(words: list[str], start: int) -> Found:
+        parsed = parse_number(words, start)
+        return None if parsed is None else (str(parsed[0]), parsed[1])
+
+    return scan(words, parse)
