@@ -26,6 +26,7 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check skill tests bench scripts
 	$(VENV)/bin/mypy skill
+	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/yamllint -s content interaction_model tests/dialogs tests/nlu
 
 # The web simulator's browser tests drive Debian's Chromium (Playwright cannot download its own).

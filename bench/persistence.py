@@ -17,8 +17,8 @@ from pathlib import Path
 from ask_sdk_model import Application, Context, LaunchRequest, RequestEnvelope, User
 from ask_sdk_model.interfaces.system import SystemState
 
-from skill.persistence import SQLiteAdapter
-from skill.user_keys import UserKeys
+from skill.store.sqlite import SQLiteAdapter
+from skill.store.user_keys import UserKeys
 
 USERS = 100
 REQUESTS = 2000

@@ -37,7 +37,7 @@ TARGETS = "targets: verified >= 0.70x bare req/s, p99 < 50 ms, worker RSS < 80 M
 
 def verified_app() -> Flask:
     """gunicorn factory: the real app, its chain served from a file instead of S3."""
-    from skill.app import create_app
+    from skill.web.app import create_app
 
     chain = Path(os.environ["BENCH_CHAIN_PEM"]).read_bytes()
     return create_app({"CERT_FETCHER": lambda url: chain})
@@ -48,7 +48,7 @@ def bare_app() -> Flask:
     from ask_sdk_model import RequestEnvelope
     from flask import jsonify, request
 
-    from skill.build import build_skill
+    from skill.alexa.assembly import build_skill
     from skill.config import load_settings
 
     skill = build_skill(load_settings())

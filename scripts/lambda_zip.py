@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 STAGE = ROOT / "build" / "lambda"
 ZIP_PATH = ROOT / "dist" / "hip-helper-lambda.zip"
 HANDLER = "skill.lambda_function.lambda_handler"
-# The web service and the simulator run only on a server or a laptop, never on Lambda.
-WEB_ONLY = {"skill/app.py", "skill/serve.py", "skill/verify.py", "skill/simulator"}
+# The web service, the simulator and the developer tools run only on a server or a laptop.
+WEB_ONLY = {"skill/app.py", "skill/web", "skill/simulator", "skill/tools"}
 FORBIDDEN = ("flask", "gunicorn", "werkzeug")
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # reproducible archives: same sources, same bytes
 _SMOKE = {"applicationId": "smoke-test"}

@@ -7,11 +7,11 @@ import sys
 
 # command -> module whose main(argv) -> int runs it; imported only when used.
 COMMANDS = {
-    "serve": "skill.serve",
+    "serve": "skill.web.serve",
     "chat": "skill.simulator.cli",
     "say": "skill.simulator.cli",
     "nlu-eval": "skill.simulator.cli",
-    "check": "skill.check",
+    "check": "skill.tools.check",
 }
 
 

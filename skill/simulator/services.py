@@ -85,6 +85,6 @@ def _now() -> str:
 
 
 def _iso_seconds(duration: str) -> int:
-    from skill.timeline import duration_seconds
+    from skill.core.timeline import duration_seconds
 
     return duration_seconds(duration) or 0

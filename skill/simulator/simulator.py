@@ -50,7 +50,7 @@ def default_handler(
         from skill.lambda_function import lambda_handler
 
         return lambda_handler
-    from skill.build import build_skill, make_lambda_handler
+    from skill.alexa.assembly import build_skill, make_lambda_handler
     from skill.config import load_settings
 
     settings = load_settings({"db_path": os.fspath(store)} if store is not None else None)

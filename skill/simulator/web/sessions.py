@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
-from skill.build import build_skill, make_lambda_handler
+from skill.alexa.assembly import build_skill, make_lambda_handler
 from skill.config import Settings
 from skill.simulator.services import LocalAlexaApi
 from skill.simulator.simulator import CONSENT, MODEL_DIR, Simulator

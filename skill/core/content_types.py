@@ -1,0 +1,145 @@
+"""Pure: the frozen records content is loaded into, so the core reads content without YAML."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+CONDITION_IDS = (
+    "gtps",
+    "hip_flexor_tendinopathy",
+    "muscle_strain",
+    "osteoarthritis",
+    "fai",
+    "stress_fracture",
+    "referred_pain",
+)
+LEVELS = ("urgent", "see_provider")
+TRIAGES = ("urgent", "see_provider", "self_care")
+LOCALE_WORDS = ("emergency_number", "doctor", "emergency_department")
+
+
+class ContentError(ValueError):
+    """A content file is missing, malformed or inconsistent; the message names file and field."""
+
+
+class Source(NamedTuple):
+    publisher: str
+    title: str
+    url: str | None
+
+
+class FeatureGroup(NamedTuple):
+    name: str
+    slot_type: str
+    labels: Mapping[str, str]
+
+
+class CareNotes(NamedTuple):
+    triage: str
+    caveat: str | None
+    skip: tuple[str, ...]
+
+
+class Condition(NamedTuple):
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    summary: str
+    about: str
+    features: Mapping[str, frozenset[str]]
+    questions: tuple[str, ...]
+    care: CareNotes
+    sources: tuple[Source, ...]
+
+    @property
+    def caveat(self) -> str | None:
+        """The care caveat, spoken before any self-care for this condition."""
+        return self.care.caveat
+
+
+class Question(NamedTuple):
+    id: str
+    ask: str
+    reask: str
+    group: str
+    options: tuple[str, ...]
+    yes: tuple[str, ...]
+
+
+class SafetyQuestion(NamedTuple):
+    id: str
+    ask: str
+    reask: str
+    safe: str
+    flag: str
+
+
+class Level(NamedTuple):
+    id: str
+    say: str
+    card_title: str
+
+
+class RedFlag(NamedTuple):
+    id: str
+    level: str
+    say: str
+    card: str
+
+
+class Topic(NamedTuple):
+    id: str
+    title: str
+    say: str
+    card: str
+    gated: bool
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the skill can say, validated and cross-checked."""
+
+    features: Mapping[str, FeatureGroup]
+    conditions: Mapping[str, Condition]
+    questions: Mapping[str, Question]
+    safety_questions: tuple[SafetyQuestion, ...]
+    levels: Mapping[str, Level]
+    red_flags: Mapping[str, RedFlag]
+    not_red_flags: Mapping[str, str]
+    topics: Mapping[str, Topic]
+    walkthrough: tuple[str, ...]
+    rice_steps: int
+    dialog: Mapping[str, str]
+    locales: Mapping[str, Mapping[str, str]]
+
+    def text(self, key: str) -> str:
+        """Resolve a dotted content key ('dialog.welcome', 'condition.gtps.summary') to its text."""
+        cache: dict[str, str] = self.__dict__.setdefault("_texts", {})
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = self._lookup(key)
+        return found
+
+    def _lookup(self, key: str) -> str:
+        kind, _, rest = key.partition(".")
+        ident, _, attr = rest.rpartition(".")
+        table: Mapping[str, Any] | None = {
+            "condition": self.conditions,
+            "question": self.questions,
+            "safety": {q.id: q for q in self.safety_questions},
+            "level": self.levels,
+            "flag": self.red_flags,
+            "topic": self.topics,
+        }.get(kind)
+        if kind == "dialog":
+            return self.dialog[rest]
+        if kind == "not_red_flag":
+            return self.not_red_flags[rest]
+        if table is None or ident not in table:
+            raise KeyError(key)
+        value = getattr(table[ident], attr, None)
+        if not isinstance(value, str):
+            raise KeyError(key)
+        return value

@@ -1,0 +1,258 @@
+"""Pure: conversation state + what the person did -> what to say next. No ask_sdk imports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from skill.core import answers, care, intents, onset, screening, triage
+from skill.core.content_types import Content
+from skill.core.intents import Act
+from skill.core.matching import match_conditions, merge_features, separating_question
+from skill.core.reply_builder import Turn, ask_pending, finish
+from skill.core.state import (
+    PENDING_CHECK_IN,
+    PENDING_DESCRIBE,
+    PENDING_FORGET,
+    PENDING_LOCATION,
+    PENDING_MORE,
+    PENDING_ONSET,
+    PENDING_SAFETY,
+    PENDING_SEPARATE,
+    Reply,
+    State,
+)
+
+
+def next_turn(state: State, act: Act, content: Content) -> Reply:
+    """Decide the whole reply: red flags first, then whatever the intent asks for."""
+    if act.intent == intents.SESSION_ENDED:
+        return Reply((), None, None, None, True, state)
+    last = state.last if act.intent == intents.REPEAT else None
+    again = Reply.from_json(last, state) if last else None
+    if again is not None:
+        return again
+    turn = Turn(state, content)
+    if not state.started and act.intent not in (intents.STOP, intents.CANCEL):
+        onset.open_session(turn, act, launch=act.intent == intents.LAUNCH)
+    flags = triage.flags_in(act, content, screening.pending_safety(turn))
+    if flags:
+        return finish(_flagged(turn, act, flags))
+    handler = _HANDLERS.get(act.intent) or _by_topic(act.intent) or _fallback
+    reply = finish(handler(turn, act))
+    if handler in (_fallback, _help) and state.last:  # "repeat" after these: the last answer
+        return reply._replace(state=reply.state.with_(last=state.last))
+    return reply
+
+
+def _flagged(turn: Turn, act: Act, flags: list[str]) -> Turn:
+    """Escalate first; a see-provider flag inside a description still gets the description heard."""
+    new = _merge_described(turn, act)
+    suspected = "stress_fracture" in flags  # the person's own suspicion settles the match
+    if suspected:
+        turn.state = turn.state.with_(condition="stress_fracture")
+    turn = screening.escalate(turn, flags)
+    if turn.state.triage != triage.URGENT and act.intent == intents.DESCRIBE and new:
+        turn.state = turn.state.with_(pending=None)
+        return screening.continue_safety(turn, care.give) if suspected else _after_match(turn)
+    return turn
+
+
+def _launch(turn: Turn, act: Act) -> Turn:
+    return ask_pending(turn, PENDING_DESCRIBE)
+
+
+def _merge_described(turn: Turn, act: Act) -> dict[str, list[str]]:
+    """Fold the described features into the state; returns only what was new and known."""
+    new: dict[str, list[str]] = {}
+    for slot, group in intents.FEATURE_SLOTS.items():
+        value = act.slot(slot)
+        if value and value in turn.content.features[group].labels:
+            new[group] = [value]
+    merged = merge_features(turn.state.features, new)
+    turn.state = turn.state.with_(features={g: tuple(ids) for g, ids in merged.items()})
+    return new
+
+
+def _describe(turn: Turn, act: Act) -> Turn:
+    new = _merge_described(turn, act)
+    onset.note_onset(turn, act)
+    if turn.state.pending_kind == PENDING_SEPARATE and not new:
+        turn.say("dialog.noted")
+        return ask_pending(turn, turn.state.pending or "", reask=True)
+    return _after_match(turn)
+
+
+def _after_match(turn: Turn) -> Turn:
+    """Name what the pain often is, or ask what separates two near-equal fits, then screen."""
+    content, state = turn.content, turn.state
+    if "stress_fracture" in state.flags:  # a suspected stress fracture is never matched away
+        turn.say("dialog.noted")
+        return screening.continue_safety(turn, care.give)
+    ranking = match_conditions(state.features, content)
+    if ranking.best is None:
+        return ask_pending(turn, PENDING_LOCATION)
+    question = separating_question(ranking, content, state.asked)
+    if question is not None:
+        turn.state = state.with_(asked=(*state.asked, question.id))
+        return ask_pending(turn, f"{PENDING_SEPARATE}:{question.id}")
+    best = content.conditions[ranking.best]
+    if best.id != state.condition:
+        turn.say(f"condition.{best.id}.summary")
+        if best.care.caveat:
+            turn.say(f"condition.{best.id}.caveat")
+        level = triage.SEE_PROVIDER if best.care.triage == triage.SEE_PROVIDER else None
+        turn.state = turn.state.with_(
+            condition=best.id, triage=triage.worse(turn.state.triage, level)
+        )
+    else:
+        turn.say("dialog.noted")
+    return screening.continue_safety(turn, care.give)
+
+
+def _answer(turn: Turn, act: Act) -> Turn:
+    """A yes, a no or a statement, read against whatever the skill last asked."""
+    kind, ident = turn.state.pending_kind, turn.state.pending_id
+    yes = act.intent == intents.YES
+    if kind == PENDING_SAFETY:
+        asked = screening.pending_safety(turn)
+        answer = triage.answer_to(act, asked) if asked is not None else None
+        if asked is not None and answer == triage.SAFE:
+            safety = {**turn.state.safety, asked.id: triage.SAFE}
+            turn.state = turn.state.with_(safety=safety)
+        elif answer is None:
+            turn.say("dialog.yes_or_no")  # never guessed, never settled ahead of its question
+            return ask_pending(turn, turn.state.pending or "", reask=True)
+        return screening.continue_safety(turn, care.give)
+    if kind == PENDING_CHECK_IN and act.intent in (intents.YES, intents.NO):
+        return screening.check_in_answer(turn, yes, care.give)
+    if kind == PENDING_CHECK_IN:
+        turn.say("dialog.yes_or_no")
+        return ask_pending(turn, turn.state.pending or "", reask=True)
+    if kind == PENDING_SEPARATE and act.intent in (intents.YES, intents.NO):
+        question = turn.content.questions[ident]
+        if question.yes or not yes:  # a plain "no" to an either-or question: neither, move on
+            _merge_yes(turn, question.yes if yes else ())
+            return _after_match(turn)
+    if act.intent == intents.SAFETY_ANSWER:
+        turn.say("dialog.noted")
+        return ask_pending(turn, turn.state.pending or PENDING_MORE)
+    reader = answers.YES_NO.get(kind or "")
+    if reader is not None and act.intent in (intents.YES, intents.NO):
+        return reader(turn, yes)
+    turn.say("dialog.yes_no_unclear")
+    return ask_pending(turn, turn.state.pending or PENDING_MORE)
+
+
+def _merge_yes(turn: Turn, ids: tuple[str, ...]) -> None:
+    question = turn.content.questions[turn.state.pending_id]
+    merged = merge_features(turn.state.features, {question.group: list(ids)})
+    turn.state = turn.state.with_(features={g: tuple(v) for g, v in merged.items()})
+
+
+def _help(turn: Turn, act: Act) -> Turn:
+    kind = turn.state.pending_kind or PENDING_DESCRIBE
+    turn.say(f"dialog.help_{kind}")
+    return ask_pending(turn, turn.state.pending or PENDING_DESCRIBE)
+
+
+def _fallback(turn: Turn, act: Act) -> Turn:
+    """Re-ask whatever is pending, in other words."""
+    turn.say("dialog.fallback")
+    return ask_pending(turn, turn.state.pending or PENDING_DESCRIBE, reask=True)
+
+
+def _unresolved_flag(turn: Turn, act: Act) -> Turn:
+    """A warning sign Alexa heard but could not name: at a safety question, ask yes or no."""
+    if turn.state.pending_kind in (PENDING_SAFETY, PENDING_CHECK_IN):
+        turn.say("dialog.yes_or_no")
+        return ask_pending(turn, turn.state.pending or "", reask=True)
+    return _fallback(turn, act)
+
+
+def _unsure(turn: Turn, act: Act) -> Turn:
+    """'I'm not sure': never read as a safe answer; elsewhere, the gentlest way forward."""
+    kind = turn.state.pending_kind
+    if kind == PENDING_SAFETY:
+        turn.say("dialog.unsure_safety")
+        return ask_pending(turn, turn.state.pending or "", reask=True)
+    if kind == PENDING_CHECK_IN:
+        return screening.one_at_a_time(turn, care.give)
+    answer = answers.YES_NO.get(kind or "") if kind in answers.UNSURE_AS_NO else None
+    if answer is not None:
+        return answer(turn, False)
+    if kind == PENDING_SEPARATE:
+        return _after_match(turn)
+    turn.say("dialog.yes_no_unclear")
+    return ask_pending(turn, turn.state.pending or PENDING_MORE, reask=True)
+
+
+def _start_over(turn: Turn, act: Act) -> Turn:
+    """Forget the description but keep safety answers and any raised triage: they still hold."""
+    turn.state = turn.state.with_(
+        condition=None, features={}, asked=(), step=-1, deferred=None, pending=None
+    )
+    turn.say("dialog.start_over")
+    return ask_pending(turn, PENDING_DESCRIBE)
+
+
+def _about(turn: Turn, act: Act) -> Turn:
+    cid = act.slot("condition")
+    if cid in turn.content.conditions:
+        turn.say(f"condition.{cid}.about")
+    else:
+        turn.say("dialog.unknown_condition")
+    return ask_pending(turn, turn.state.pending or PENDING_MORE)
+
+
+def _started(turn: Turn, act: Act) -> Turn:
+    """'It started three days ago': remember it, then answer what was waiting for it."""
+    if not onset.note_onset(turn, act):
+        turn.say("dialog.onset_unclear")
+        return ask_pending(turn, turn.state.pending or PENDING_MORE, reask=True)
+    deferred = turn.state.deferred
+    if turn.state.pending_kind == PENDING_ONSET and deferred:
+        turn.state = turn.state.with_(deferred=None)
+        return care.ask_topic(turn, deferred)
+    return ask_pending(turn, turn.state.pending or PENDING_MORE)
+
+
+def _forget(turn: Turn, act: Act) -> Turn:
+    return ask_pending(turn, PENDING_FORGET)
+
+
+def _reminder(turn: Turn, act: Act) -> Turn:
+    args = {"duration": act.slot("duration") or ""}
+    return care.ask_topic(turn, care.REMINDER, args)
+
+
+def _by_topic(intent: str) -> Callable[[Turn, Act], Turn] | None:
+    topic = intents.TOPIC_INTENTS.get(intent)
+    if topic is None:
+        return None
+    return lambda turn, act: care.ask_topic(turn, topic)
+
+
+_HANDLERS: dict[str, Callable[[Turn, Act], Turn]] = {
+    intents.LAUNCH: _launch,
+    intents.DESCRIBE: _describe,
+    intents.STARTED: _started,
+    intents.ABOUT: _about,
+    intents.SELF_CARE: lambda turn, act: care.ask_topic(turn, care.WALKTHROUGH),
+    intents.ICE_TIMER: lambda turn, act: care.ask_topic(turn, care.TIMER),
+    intents.ICE_REMINDER: _reminder,
+    intents.FORGET_ME: _forget,
+    intents.SAFETY_ANSWER: _answer,
+    intents.YES: _answer,
+    intents.NO: _answer,
+    intents.UNSURE: _unsure,
+    intents.RED_FLAG: _unresolved_flag,  # resolved flags never get here: they escalate first
+    intents.HELP: _help,
+    intents.FALLBACK: _fallback,
+    intents.REPEAT: _fallback,
+    intents.STOP: answers.goodbye,
+    intents.CANCEL: answers.goodbye,
+    intents.HOME: _start_over,
+    intents.START_OVER: _start_over,
+    intents.NEXT: lambda turn, act: care.navigate(turn, +1),
+    intents.PREVIOUS: lambda turn, act: care.navigate(turn, -1),
+}

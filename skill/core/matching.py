@@ -1,0 +1,108 @@
+"""Pure: described features -> ranked conditions, and the question that separates the top two."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
+
+from skill.core.content_types import Condition, Content, Question
+
+# Where it hurts says most; what makes it worse and how it feels next; the rest least.
+WEIGHTS: Mapping[str, float] = {
+    "location": 3.0,
+    "trigger": 2.0,
+    "quality": 2.0,
+    "onset": 1.0,
+    "activity": 1.0,
+}
+# Two conditions "fit about equally" when the runner-up is this close to the leader.
+CLOSE_MARGIN = 1.5
+
+
+class Match(NamedTuple):
+    condition: str
+    score: float
+
+
+class Ranking(NamedTuple):
+    """The ranked conditions, and whether the top two need separating first."""
+
+    matches: tuple[Match, ...]
+
+    @property
+    def best(self) -> str | None:
+        """The leading condition's id, or None when nothing described fits any."""
+        return self.matches[0].condition if self.matches else None
+
+    @property
+    def close(self) -> bool:
+        """True when the top two scored within CLOSE_MARGIN of each other."""
+        if len(self.matches) < 2:
+            return False
+        return self.matches[0].score - self.matches[1].score < CLOSE_MARGIN
+
+
+def score_condition(features: Mapping[str, Iterable[str]], condition: Condition) -> float:
+    """Sum the weights of every described feature that the condition is known for."""
+    total = 0.0
+    for group, ids in features.items():
+        known = condition.features.get(group, frozenset())
+        total += WEIGHTS.get(group, 1.0) * sum(1 for fid in ids if fid in known)
+    return total
+
+
+def match_conditions(features: Mapping[str, Iterable[str]], content: Content) -> Ranking:
+    """Rank every condition with a positive score, best first, content order breaking ties."""
+    scored = [
+        Match(cid, score_condition(features, cond)) for cid, cond in content.conditions.items()
+    ]
+    positive = [m for m in scored if m.score > 0]
+    return Ranking(tuple(sorted(positive, key=lambda m: -m.score)))
+
+
+def separating_question(
+    ranking: Ranking, content: Content, asked: Iterable[str]
+) -> Question | None:
+    """The first unasked question telling the leader from a close runner-up.
+
+    Runners-up that need a provider (a possible stress fracture) are ruled in or out first;
+    when no question is left for the second, the third close one is tried, and so on.
+    """
+    if not ranking.close:
+        return None
+    leader = content.conditions[ranking.matches[0].condition]
+    top = ranking.matches[0].score
+    rivals = [
+        content.conditions[m.condition]
+        for m in ranking.matches[1:]
+        if top - m.score < CLOSE_MARGIN
+    ]
+    rivals.sort(key=lambda c: c.care.triage != "see_provider")
+    done = set(asked)
+    for rival in rivals:
+        candidates = [*leader.questions, *rival.questions, *content.questions]
+        for qid in dict.fromkeys(candidates):
+            question = content.questions[qid]
+            if qid not in done and _splits(question, leader, rival):
+                return question
+    return None
+
+
+def _splits(question: Question, a: Condition, b: Condition) -> bool:
+    """A question separates a from b when one option is a's alone and another b's alone."""
+    fa = a.features.get(question.group, frozenset())
+    fb = b.features.get(question.group, frozenset())
+    only_a = any(o in fa and o not in fb for o in question.options)
+    only_b = any(o in fb and o not in fa for o in question.options)
+    return only_a and only_b
+
+
+def merge_features(
+    current: Mapping[str, Iterable[str]], new: Mapping[str, Iterable[str]]
+) -> dict[str, list[str]]:
+    """Add newly described features to what was said before, keeping order and no repeats."""
+    merged = {group: list(ids) for group, ids in current.items()}
+    for group, ids in new.items():
+        bucket = merged.setdefault(group, [])
+        bucket.extend(fid for fid in ids if fid not in bucket)
+    return merged

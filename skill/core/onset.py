@@ -1,0 +1,127 @@
+"""Pure: what the skill does with time — the opening lines, when the pain began, ice or heat."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from skill.core import triage
+from skill.core.intents import Act
+from skill.core.reply_builder import Turn, ask_pending
+from skill.core.state import PENDING_MORE, PENDING_ONSET, PENDING_SWELLING, Card, Line
+from skill.core.timeline import (
+    ASSESS_DAYS,
+    ASSESS_FIRST_DAYS,
+    ICE_DAYS,
+    days_since,
+    onset_from,
+)
+
+
+def days(turn: Turn) -> int | None:
+    """Days since the remembered onset, or None when either date is unknown."""
+    if not turn.state.onset or not turn.state.today:
+        return None
+    return days_since(date.fromisoformat(turn.state.onset), date.fromisoformat(turn.state.today))
+
+
+def since(turn: Turn, count: int) -> str:
+    """How long, said naturally: 'since yesterday', 'for about three days', 'about two weeks'."""
+    words = turn.content.dialog["numbers"].split()
+    dialog = turn.content.dialog
+    if count <= 0:
+        return dialog["since_today"]
+    if count == 1:
+        return dialog["since_yesterday"]
+    if count < 14:
+        return dialog["since_days"].format(days=words[count])
+    weeks = round(count / 7)
+    return dialog["since_weeks"].format(weeks=words[min(weeks, len(words) - 1)])
+
+
+def elapsed(turn: Turn, count: int) -> str:
+    """How long it has been, for "It's been ...": 'about a day', 'about three days'."""
+    dialog = turn.content.dialog
+    if count <= 0:
+        return dialog["elapsed_today"]
+    if count == 1:
+        return dialog["elapsed_yesterday"]
+    words = dialog["numbers"].split()
+    if count < 14:
+        return dialog["elapsed_days"].format(days=words[count])
+    weeks = round(count / 7)
+    return dialog["elapsed_weeks"].format(weeks=words[min(weeks, len(words) - 1)])
+
+
+def _assess(turn: Turn, count: int) -> None:
+    turn.say("dialog.assess_due", since=since(turn, count))
+    turn.state = turn.state.with_(triage=triage.worse(turn.state.triage, triage.SEE_PROVIDER))
+
+
+def open_session(turn: Turn, act: Act, launch: bool) -> None:
+    """A session's first words: greeting, the disclaimer once, a long-running pain first."""
+    turn.state = turn.state.with_(started=True)
+    count = days(turn)
+    if count is not None and count >= ASSESS_FIRST_DAYS:
+        _assess(turn, count)
+    if launch and turn.state.memory.get("screening") == triage.URGENT:
+        turn.say("dialog.welcome_back_urgent")
+    elif launch and turn.state.returning:
+        name = turn.content.conditions.get(turn.state.last_condition or "")
+        if name is not None:
+            turn.say("dialog.welcome_back_condition", condition=name.name)
+        else:
+            turn.say("dialog.welcome_back")
+    elif launch:
+        turn.say("dialog.welcome")
+    elif not turn.state.disclaimer_heard:
+        turn.say("dialog.hello")
+    if not turn.state.disclaimer_heard:
+        turn.say("dialog.disclaimer")
+        turn.state = turn.state.with_(disclaimer_heard=True)
+    if count is not None and ASSESS_DAYS <= count < ASSESS_FIRST_DAYS:
+        _assess(turn, count)
+
+
+def note_onset(turn: Turn, act: Act) -> bool:
+    """Remember when the pain started, if the turn said so; a week or more means see a provider."""
+    if not turn.state.today:
+        return False
+    today = date.fromisoformat(turn.state.today)
+    onset = onset_from(act.slot("started"), act.slot("duration"), today)
+    if onset is None:
+        return False
+    turn.state = turn.state.with_(onset=onset.isoformat())
+    count = days_since(onset, today)
+    if count >= ASSESS_DAYS:
+        _assess(turn, count)
+    else:
+        turn.say("dialog.onset_noted", since=since(turn, count))
+    return True
+
+
+def ice_or_heat(turn: Turn) -> Turn:
+    """Ice in the first forty-eight hours; after that, heat only once the swelling has gone down."""
+    count = days(turn)
+    if count is None and turn.state.today:
+        turn.state = turn.state.with_(deferred="ice_or_heat")
+        return ask_pending(turn, PENDING_ONSET)
+    if count is None:
+        return _topic(turn, "ice_or_heat")
+    if count < ICE_DAYS:
+        turn.say("dialog.ice_early", elapsed=elapsed(turn, count))
+        return _topic(turn, "ice")
+    if not any(line.key == "dialog.onset_noted" for line in turn.lines):
+        turn.say("dialog.its_been", elapsed=elapsed(turn, count))
+    return ask_pending(turn, PENDING_SWELLING)
+
+
+def swelling_answer(turn: Turn, yes: bool) -> Turn:
+    """Swelling gone: heat, with its cautions. Not gone: keep icing, and see someone if it stays."""
+    turn.say("dialog.heat_ok" if yes else "dialog.keep_icing")
+    return _topic(turn, "heat" if yes else "ice")
+
+
+def _topic(turn: Turn, topic_id: str) -> Turn:
+    turn.say(f"topic.{topic_id}.say")
+    turn.card = Card(Line(f"topic.{topic_id}.title"), (Line(f"topic.{topic_id}.card"),))
+    return ask_pending(turn, PENDING_MORE)

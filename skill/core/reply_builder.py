@@ -1,0 +1,53 @@
+"""The reply under construction: what the pure core has decided to say so far in this turn."""
+
+from __future__ import annotations
+
+from skill.core.content_types import Content
+from skill.core.state import PENDING_SAFETY, PENDING_SEPARATE, Card, Line, Reply, State
+
+
+class Turn:
+    """A mutable builder for one Reply, so each dialog step can add a line and move on."""
+
+    def __init__(self, state: State, content: Content) -> None:
+        self.state = state
+        self.content = content
+        self.lines: list[Line] = []
+        self.ask: Line | None = None
+        self.reask: Line | None = None
+        self.card: Card | None = None
+        self.end = False
+        self.action: dict[str, str] | None = None
+
+    def say(self, key: str, **params: str) -> None:
+        """Add one content line to the speech."""
+        self.lines.append(Line(key, params))
+
+
+def prompt_lines(pending: str) -> tuple[Line, Line]:
+    """The question (and its re-ask in other words) that goes with what the skill waits for."""
+    kind, _, ident = pending.partition(":")
+    if kind == PENDING_SEPARATE:
+        return Line(f"question.{ident}.ask"), Line(f"question.{ident}.reask")
+    if kind == PENDING_SAFETY:
+        return Line(f"safety.{ident}.ask"), Line(f"safety.{ident}.reask")
+    return Line(f"dialog.ask_{kind}"), Line(f"dialog.reask_{kind}")
+
+
+def ask_pending(turn: Turn, pending: str, reask: bool = False) -> Turn:
+    """End the turn on a question, remembering it so the answer can be read against it."""
+    ask, again = prompt_lines(pending)
+    turn.ask = again if reask else ask
+    turn.reask = again
+    turn.state = turn.state.with_(pending=pending)
+    return turn
+
+
+def finish(turn: Turn) -> Reply:
+    """Freeze the turn into a Reply and keep a copy of it for 'repeat'."""
+    ask = None if turn.end else turn.ask
+    reask = None if turn.end else turn.reask
+    state = turn.state.with_(pending=None) if turn.end else turn.state
+    reply = Reply(tuple(turn.lines), ask, reask, turn.card, turn.end, state, turn.action)
+    kept = state.with_(last=reply.to_json())
+    return Reply(reply.lines, ask, reask, reply.card, reply.end, kept, turn.action)

@@ -1,0 +1,112 @@
+"""Pure: the safety screen — red flags answered at once, the three questions, the return check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from skill.core import triage
+from skill.core.content_types import SafetyQuestion
+from skill.core.reply_builder import Turn, ask_pending
+from skill.core.state import (
+    PENDING_CHECK_IN,
+    PENDING_MORE,
+    PENDING_OFFER,
+    PENDING_SAFETY,
+    PENDING_URGENT,
+    Card,
+    Line,
+)
+
+# Answers the care topic that waited for screening (care.give); passed in, so care may import
+# screening and not the other way round.
+Give = Callable[[Turn, str], Turn]
+
+
+def pending_safety(turn: Turn) -> SafetyQuestion | None:
+    """The safety question being waited on, if the skill is waiting on one."""
+    if turn.state.pending_kind != PENDING_SAFETY:
+        return None
+    return next((q for q in turn.content.safety_questions if q.id == turn.state.pending_id), None)
+
+
+def escalate(turn: Turn, flags: list[str]) -> Turn:
+    """Say what each red flag may mean and what to do, before anything else."""
+    content = turn.content
+    level = triage.level_of(flags, content)
+    pending = pending_safety(turn)
+    safety = dict(turn.state.safety)
+    if pending is not None and pending.flag in flags:
+        safety[pending.id] = triage.UNSAFE
+    turn.state = turn.state.with_(
+        triage=triage.worse(turn.state.triage, level),
+        flags=tuple(dict.fromkeys((*turn.state.flags, *flags))),
+        safety=safety,
+    )
+    for fid in flags:
+        turn.say(f"flag.{fid}.say")
+    if "night_pain" in flags and "lying_on_side" in turn.state.features.get("trigger", ()):
+        turn.say("not_red_flag.lying_on_side")  # tell the two apart: lying on it vs woken by it
+    turn.say(f"level.{level}.say")
+    body = (*tuple(Line(f"flag.{fid}.card") for fid in flags), Line(f"level.{level}.say"))
+    turn.card = Card(Line(f"level.{level}.card_title"), body)
+    if level == triage.URGENT:
+        turn.state = turn.state.with_(screened=triage.URGENT, deferred=None)
+        return ask_pending(turn, PENDING_URGENT)
+    return ask_pending(turn, turn.state.pending or PENDING_MORE)
+
+
+def continue_safety(turn: Turn, give: Give) -> Turn:
+    """Ask the next safety question; once all are safe, `give` what waited or offer self-care."""
+    if turn.state.triage == triage.URGENT:
+        return urgent_reminder(turn)
+    question = triage.next_safety_question(turn.content, turn.state.safety)
+    if question is not None and turn.state.returning and not turn.state.safety:
+        return ask_pending(turn, PENDING_CHECK_IN)
+    if question is not None:
+        if not turn.state.safety and turn.state.pending_kind != PENDING_SAFETY:
+            turn.say("dialog.safety_first" if turn.state.deferred else "dialog.safety_intro")
+        return ask_pending(turn, f"{PENDING_SAFETY}:{question.id}")
+    if turn.state.pending_kind in (PENDING_SAFETY, PENDING_CHECK_IN):
+        turn.say("dialog.safety_done")
+    turn.state = turn.state.with_(
+        triage=triage.worse(turn.state.triage, triage.SELF_CARE), screened=triage.SAFE
+    )
+    deferred = turn.state.deferred
+    if deferred:
+        turn.state = turn.state.with_(deferred=None)
+        return give(turn, deferred)
+    return ask_pending(turn, PENDING_OFFER)
+
+
+def check_in_answer(turn: Turn, yes: bool, give: Give) -> Turn:
+    """One combined check on later visits: a no settles all three; a yes is urgent at once.
+
+    Each of the three (fever, a new fall or injury, trouble bearing weight) is urgent on its
+    own, so there is nothing to gain by asking which before saying what to do.
+    """
+    if yes:
+        turn.state = turn.state.with_(
+            triage=triage.URGENT, screened=triage.URGENT, deferred=None
+        )
+        turn.say("dialog.check_in_urgent")
+        turn.say("level.urgent.say")
+        body = (Line("dialog.check_in_urgent"), Line("level.urgent.say"))
+        turn.card = Card(Line("level.urgent.card_title"), body)
+        return ask_pending(turn, PENDING_URGENT)
+    all_safe = {q.id: triage.SAFE for q in turn.content.safety_questions}
+    turn.state = turn.state.with_(safety=all_safe)
+    return continue_safety(turn, give)
+
+
+def one_at_a_time(turn: Turn, give: Give) -> Turn:
+    """The combined check was unclear: ask the three questions singly, as on a first visit."""
+    turn.say("dialog.one_at_a_time")
+    turn.state = turn.state.with_(returning=False, pending=f"{PENDING_SAFETY}:")
+    return continue_safety(turn, give)
+
+
+def urgent_reminder(turn: Turn) -> Turn:
+    """Once something urgent was said, self-care waits: repeat what to do instead."""
+    turn.say("dialog.urgent_first")
+    turn.say("level.urgent.say")
+    return ask_pending(turn, PENDING_URGENT)

@@ -1,0 +1,1 @@
+"""The web service: the Flask app Alexa calls, its request verification, gunicorn serving."""

@@ -1,0 +1,1 @@
+"""Shared test helpers: the pure core driven directly, envelopes, certificates, the browser."""

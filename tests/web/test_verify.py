@@ -1,0 +1,380 @@
+"""Amazon's request-verification rules, each refused on its own, against a test-time CA."""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.server
+import json
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from skill.web import verify
+from skill.web.verify import RequestVerifier, VerificationError
+from tests.support.certs import (
+    APP_ID,
+    CERT_URL,
+    alexa_timestamp,
+    body_of,
+    envelope,
+    make_pki,
+    pem,
+    sign,
+    signed_headers,
+    utcnow,
+)
+
+VALID_URLS = [
+    "https://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert.pem",
+    "HTTPS://S3.AmazonAWS.com/echo.api/echo-api-cert.pem",
+]
+INVALID_URLS = [
+    "http://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+    "https://notamazon.com/echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com/EcHo.aPi/echo-api-cert.pem",
+    "https://s3.amazonaws.com/invalid.path/echo-api-cert.pem",
+    "https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com/echo.api/../invalid.path/echo-api-cert.pem",
+    "https://s3.amazonaws.com.evil.example/echo.api/echo-api-cert.pem",
+    "https://user@s3.amazonaws.com/echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com:notaport/echo.api/echo-api-cert.pem",
+    "file:///echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com//echo.api/echo-api-cert.pem",
+    "s3.amazonaws.com/echo.api/echo-api-cert.pem",
+]
+
+
+class CountingFetcher:
+    """Serves one chain from memory and counts downloads, so tests never touch the network."""
+
+    def __init__(self, chain: bytes) -> None:
+        self.chain = chain
+        self.urls: list[str] = []
+
+    def __call__(self, url: str) -> bytes:
+        self.urls.append(url)
+        return self.chain
+
+
+@pytest.fixture
+def roots(tmp_path: Path) -> str:
+    return make_pki().write_roots(tmp_path)
+
+
+@pytest.fixture
+def fetcher() -> CountingFetcher:
+    return CountingFetcher(make_pki().chain())
+
+
+@pytest.fixture
+def verifier(roots: str, fetcher: CountingFetcher) -> RequestVerifier:
+    return RequestVerifier(trust_roots=roots, application_ids=[APP_ID], fetcher=fetcher)
+
+
+def signed(**options: Any) -> tuple[dict[str, str], bytes]:
+    body = body_of(envelope(**options))
+    return signed_headers(body), body
+
+
+def refuses(v: RequestVerifier, headers: dict[str, str], body: bytes, reason: str) -> None:
+    with pytest.raises(VerificationError) as caught:
+        v.verify(headers, body)
+    assert reason in caught.value.reason
+
+
+def test_a_correctly_signed_request_is_accepted(verifier: RequestVerifier) -> None:
+    headers, body = signed()
+    assert verifier.verify(headers, body)["request"]["type"] == "LaunchRequest"
+
+
+def test_header_names_are_case_insensitive(verifier: RequestVerifier) -> None:
+    headers, body = signed()
+    assert verifier.verify({k.lower(): v for k, v in headers.items()}, body)
+
+
+@pytest.mark.parametrize("url", VALID_URLS)
+def test_amazons_valid_url_examples_are_accepted(
+    verifier: RequestVerifier, fetcher: CountingFetcher, url: str
+) -> None:
+    body = body_of(envelope())
+    assert verifier.verify(signed_headers(body, url), body)
+    assert fetcher.urls == [CERT_URL]  # the normalised URL is the one fetched
+
+
+@pytest.mark.parametrize("url", INVALID_URLS)
+def test_amazons_invalid_url_examples_are_refused_before_any_download(
+    verifier: RequestVerifier, fetcher: CountingFetcher, url: str
+) -> None:
+    body = body_of(envelope())
+    refuses(verifier, signed_headers(body, url), body, "certificate URL")
+    assert fetcher.urls == []
+
+
+@pytest.mark.parametrize(
+    ("chain", "reason"),
+    [
+        (lambda p: p.chain(not_after=utcnow() - dt.timedelta(seconds=1)), "expired"),
+        (lambda p: p.chain(not_before=utcnow() + dt.timedelta(hours=1)), "not yet valid"),
+        (lambda p: p.chain(san="echo-api.example.com"), "not issued to"),
+        (lambda p: pem(p.leaf()), "not trusted"),  # intermediate missing
+        (lambda p: pem(p.leaf(), p.rogue_root), "not trusted"),  # wrong intermediate
+        (lambda p: p.rogue_chain(), "not trusted"),
+        (lambda p: pem(p.inter), "not issued to"),
+        (lambda p: b"not a certificate", "unreadable"),
+        (lambda p: b"", "unreadable"),
+    ],
+    ids=[
+        "expired-leaf",
+        "not-yet-valid-leaf",
+        "wrong-san",
+        "broken-chain",
+        "wrong-intermediate",
+        "untrusted-root",
+        "ca-as-leaf",
+        "garbage",
+        "empty",
+    ],
+)
+def test_bad_certificate_chains_are_refused(
+    roots: str, chain: Callable[[Any], bytes], reason: str
+) -> None:
+    v = RequestVerifier(roots, [APP_ID], fetcher=CountingFetcher(chain(make_pki())))
+    headers, body = signed()
+    refuses(v, headers, body, reason)
+
+
+def test_a_signature_from_another_key_is_refused(verifier: RequestVerifier) -> None:
+    headers, body = signed()
+    headers["Signature-256"] = sign(body + b" ")
+    refuses(verifier, headers, body, "signature does not match")
+
+
+def test_a_tampered_body_is_refused(verifier: RequestVerifier) -> None:
+    headers, body = signed()
+    tampered = body.replace(b"LaunchRequest", b"SessionEndedRequest")
+    refuses(verifier, headers, tampered, "signature does not match")
+
+
+def test_the_same_json_with_different_whitespace_is_refused(verifier: RequestVerifier) -> None:
+    headers, body = signed()
+    reserialised = json.dumps(json.loads(body), indent=1).encode()
+    refuses(verifier, headers, reserialised, "signature does not match")
+
+
+@pytest.mark.parametrize("value", ["", "   ", "not base64!", "QUJD", "A" * 10_000], ids=str.__len__)
+def test_unreadable_or_wrong_signatures_are_refused(verifier: RequestVerifier, value: str) -> None:
+    headers, body = signed()
+    headers["Signature-256"] = value
+    with pytest.raises(VerificationError):
+        verifier.verify(headers, body)
+
+
+@pytest.mark.parametrize("missing", ["SignatureCertChainUrl", "Signature-256"])
+def test_missing_headers_are_refused(verifier: RequestVerifier, missing: str) -> None:
+    headers, body = signed()
+    del headers[missing]
+    refuses(verifier, headers, body, "headers missing")
+
+
+@pytest.mark.parametrize("seconds", [-151, 151, -3600, 86_400])
+def test_stale_and_future_timestamps_are_refused(verifier: RequestVerifier, seconds: int) -> None:
+    when = utcnow() + dt.timedelta(seconds=seconds)
+    headers, body = signed(timestamp=alexa_timestamp(when))
+    refuses(verifier, headers, body, "timestamp out of range")
+
+
+@pytest.mark.parametrize("seconds", [-140, 140])
+def test_timestamps_within_150_seconds_are_accepted(
+    verifier: RequestVerifier, seconds: int
+) -> None:
+    headers, body = signed(timestamp=alexa_timestamp(utcnow() + dt.timedelta(seconds=seconds)))
+    assert verifier.verify(headers, body)
+
+
+@pytest.mark.parametrize("stamp", ["yesterday", "2024-01-01T00:00:00", "9999-12-31T23:59:59-23:59"])
+def test_unreadable_or_naive_timestamps_are_refused(verifier: RequestVerifier, stamp: str) -> None:
+    headers, body = signed(timestamp=stamp)
+    refuses(verifier, headers, body, "timestamp")
+
+
+def test_skill_events_may_be_up_to_an_hour_old(verifier: RequestVerifier) -> None:
+    event = "AlexaSkillEvent.SkillEnabled"
+    old = alexa_timestamp(utcnow() - dt.timedelta(minutes=50))
+    headers, body = signed(request_type=event, timestamp=old)
+    assert verifier.verify(headers, body)
+    older = alexa_timestamp(utcnow() - dt.timedelta(minutes=61))
+    headers, body = signed(request_type=event, timestamp=older)
+    refuses(verifier, headers, body, "timestamp out of range")
+
+
+def test_another_skills_application_id_is_refused(verifier: RequestVerifier) -> None:
+    headers, body = signed(app_id="amzn1.ask.skill.someone-else")
+    refuses(verifier, headers, body, "application id")
+
+
+def test_an_envelope_without_an_application_id_is_refused_when_ids_are_set(
+    verifier: RequestVerifier,
+) -> None:
+    env = envelope()
+    del env["context"], env["session"]
+    body = body_of(env)
+    refuses(verifier, signed_headers(body), body, "application id")
+
+
+def test_any_application_id_passes_when_none_is_configured(roots: str) -> None:
+    v = RequestVerifier(roots, (), fetcher=CountingFetcher(make_pki().chain()))
+    headers, body = signed(app_id="amzn1.ask.skill.anything")
+    assert v.verify(headers, body)
+
+
+@pytest.mark.parametrize("body", [b"", b"{", b"[]", b'{"version": "1.0"}', b"\xff\xfe"])
+def test_bodies_that_are_not_envelopes_are_refused(verifier: RequestVerifier, body: bytes) -> None:
+    with pytest.raises(VerificationError):
+        verifier.verify(signed_headers(body), body)
+
+
+def test_an_unreachable_chain_download_is_refused(roots: str) -> None:
+    def unreachable(url: str) -> bytes:
+        raise OSError("network is unreachable")
+
+    headers, body = signed()
+    refuses(RequestVerifier(roots, [APP_ID], fetcher=unreachable), headers, body, "unavailable")
+
+
+def test_an_oversized_chain_from_any_fetcher_is_refused(roots: str) -> None:
+    huge = make_pki().chain() + b"\n" * verify.MAX_CHAIN_BYTES
+    headers, body = signed()
+    refuses(RequestVerifier(roots, [APP_ID], fetcher=CountingFetcher(huge)), headers, body, "large")
+
+
+def test_the_chain_is_downloaded_once_and_reused(
+    verifier: RequestVerifier, fetcher: CountingFetcher
+) -> None:
+    for _ in range(5):
+        verifier.verify(*signed())
+    assert len(fetcher.urls) == 1
+
+
+def test_concurrent_first_requests_share_one_download(roots: str) -> None:
+    chain = make_pki().chain()
+    calls: list[str] = []
+
+    def slow(url: str) -> bytes:
+        calls.append(url)
+        time.sleep(0.05)
+        return chain
+
+    v = RequestVerifier(roots, [APP_ID], fetcher=slow)
+    requests = [signed() for _ in range(8)]
+    errors: list[BaseException] = []
+
+    def run(headers: dict[str, str], body: bytes) -> None:
+        try:
+            v.verify(headers, body)
+        except BaseException as exc:  # collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=r) for r in requests]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(5)
+    assert errors == [] and len(calls) == 1
+
+
+def test_a_cached_chain_is_checked_again_once_it_expires(roots: str) -> None:
+    now = utcnow()
+    fetcher = CountingFetcher(make_pki().chain(not_after=now + dt.timedelta(minutes=5)))
+    clock = [now]
+    v = RequestVerifier(roots, [APP_ID], fetcher=fetcher, clock=lambda: clock[0])
+    v.verify(*signed())
+    clock[0] = now + dt.timedelta(minutes=10)
+    later = alexa_timestamp(clock[0])
+    refuses(v, *signed(timestamp=later), "expired")
+    assert len(fetcher.urls) == 2
+
+
+def test_certifis_roots_load_without_warnings() -> None:
+    assert len(verify.load_trust_roots(None)) > 50
+
+
+def test_a_trust_roots_file_without_certificates_is_an_error(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.pem"
+    empty.write_text("nothing here\n")
+    with pytest.raises(ValueError):
+        RequestVerifier(str(empty), [])
+
+
+# The default fetcher, against a throwaway HTTP server on loopback (never the network).
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    payload = b""
+
+    def do_GET(self) -> None:
+        self.send_response(302 if self.path == "/redirect" else 200)
+        if self.path == "/redirect":
+            self.send_header("Location", "/small")
+        if self.path != "/chunked":
+            self.send_header("Content-Length", str(len(self.payload)))
+        self.end_headers()
+        self.wfile.write(self.payload)
+
+    def log_message(self, *args: Any) -> None:
+        return None
+
+
+@pytest.fixture
+def local_server() -> Iterator[Callable[[bytes], str]]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
+    thread.start()
+
+    def serve(payload: bytes) -> str:
+        _Handler.payload = payload
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield serve
+    server.shutdown()
+    server.server_close()
+
+
+def test_fetch_chain_returns_a_small_download(local_server: Callable[[bytes], str]) -> None:
+    assert verify.fetch_chain(local_server(b"chain") + "/small") == b"chain"
+
+
+@pytest.mark.parametrize("path", ["/big", "/chunked"])
+def test_fetch_chain_refuses_an_oversized_download(
+    local_server: Callable[[bytes], str], path: str
+) -> None:
+    with pytest.raises(VerificationError, match="too large"):
+        verify.fetch_chain(local_server(b"x" * 100_000) + path, max_bytes=65_536)
+
+
+def test_fetch_chain_does_not_follow_redirects(local_server: Callable[[bytes], str]) -> None:
+    with pytest.raises(OSError):
+        verify.fetch_chain(local_server(b"") + "/redirect")
+
+
+def test_fetch_chain_fails_fast_when_nothing_listens() -> None:
+    started = time.monotonic()
+    with pytest.raises(OSError):
+        verify.fetch_chain("http://127.0.0.1:9/echo.api/cert.pem", timeout=1)
+    assert time.monotonic() - started < 2
+
+
+def test_fetch_chain_gives_up_on_a_server_that_never_answers() -> None:
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()  # the kernel accepts; nobody ever answers
+        started = time.monotonic()
+        with pytest.raises(OSError):
+            verify.fetch_chain(f"http://127.0.0.1:{silent.getsockname()[1]}/", timeout=0.3)
+    assert time.monotonic() - started < 2
