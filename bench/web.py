@@ -166,11 +166,14 @@ def _load(
 Requests = list[tuple[bytes, dict[str, str]]]
 
 
-def _signed_requests() -> Requests:
-    """A pool of correctly signed launches, signed now so their timestamps are fresh."""
-    from tests.certs import body_of, envelope, signed_headers
+def _signed_requests(count: int = REQUESTS) -> Requests:
+    """Correctly signed launches, signed now so their timestamps are fresh, each sent once.
 
-    bodies = [body_of(envelope()) for _ in range(64)]
+    Every request id is accepted once (a replay is refused), so a round needs `count` of them.
+    """
+    from tests.support.certs import body_of, envelope, signed_headers
+
+    bodies = [body_of(envelope()) for _ in range(count)]
     return [(body, signed_headers(body)) for body in bodies]
 
 
@@ -190,7 +193,7 @@ def measure(servers: dict[str, str], env: dict[str, str]) -> tuple[list[Result],
     rounds: dict[str, list[tuple[float, float, float, int]]] = {name: [] for name in names}
     try:
         for name in names:
-            _load(ports[name], _signed_requests(), WARMUP)
+            _load(ports[name], _signed_requests(WARMUP), WARMUP)
         for number in range(ROUNDS):
             requests = _signed_requests()
             for name in names if number % 2 == 0 else reversed(names):
@@ -214,7 +217,7 @@ def measure(servers: dict[str, str], env: dict[str, str]) -> tuple[list[Result],
 
 def _environment(work: Path) -> dict[str, str]:
     """Production settings, trusting only the throwaway test CA."""
-    from tests.certs import APP_ID, make_pki
+    from tests.support.certs import APP_ID, make_pki
 
     pki = make_pki()
     chain = work / "chain.pem"

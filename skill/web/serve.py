@@ -9,6 +9,8 @@ import subprocess
 import sys
 from collections.abc import Mapping, MutableMapping
 
+from skill.config import ConfigError, load_settings, parse_bool
+
 APP_FACTORY = "skill.web.app:create_app()"
 # Method, path, status and duration: enough to watch requests arrive, nothing that identifies.
 ACCESS_LOG_FORMAT = "%(m)s %(U)s %(s)s %(M)sms"
@@ -55,7 +57,7 @@ def local_environment(environ: Mapping[str, str]) -> tuple[dict[str, str], bool]
         return env, False
     env["SKILL_ENV"] = "development"
     env.setdefault("SKILL_VERIFY_REQUESTS", "false")
-    return env, env["SKILL_VERIFY_REQUESTS"].strip().lower() in {"0", "false", "no", "off"}
+    return env, not parse_bool("SKILL_VERIFY_REQUESTS", env["SKILL_VERIFY_REQUESTS"])
 
 
 def gunicorn_command(args: argparse.Namespace, simulator: bool = False) -> list[str]:
@@ -80,14 +82,29 @@ def gunicorn_command(args: argparse.Namespace, simulator: bool = False) -> list[
     ]
 
 
+def preflight(
+    args: argparse.Namespace, environ: Mapping[str, str]
+) -> tuple[dict[str, str], bool, bool]:
+    """(child environment, unverified, simulator on), or ConfigError: one line, before gunicorn."""
+    from skill.web.startup import check_port, check_service
+
+    env, unverified = local_environment(environ)
+    settings = load_settings(environ=env)
+    check_service(settings)
+    check_port(args.host, args.port)
+    return env, unverified, settings.simulator_enabled
+
+
 def main(argv: list[str]) -> int:
-    """Print where everything is, then run gunicorn until interrupted."""
+    """Check the settings and the port, print where everything is, then run gunicorn."""
     from skill import __version__
-    from skill.config import load_settings
 
     args = parse_args(argv)
-    env, unverified = local_environment(os.environ)
-    simulator = load_settings(environ=env).simulator_enabled
+    try:
+        env, unverified, simulator = preflight(args, os.environ)
+    except ConfigError as exc:
+        print(f"hip helper: {exc}", file=sys.stderr)
+        return 2
     workers, _ = worker_plan(args.workers, simulator)
     banner = _BANNER.format(
         version=__version__,

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import datetime as dt
+import http.client
 import json
 import posixpath
 import re
+import socket
 import ssl
 import threading
-import time
-import urllib.request
 import warnings
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -41,8 +43,10 @@ TOLERANCE = dt.timedelta(seconds=150)
 EVENT_TOLERANCE = dt.timedelta(hours=1)
 # Our own bounds, so a slow or hostile download can never hold a worker.
 MAX_CHAIN_BYTES = 64 * 1024
-FETCH_TIMEOUT = 2.0
+FETCH_TIMEOUT = 2.0  # seconds for the whole download, connect to last byte
 MAX_CACHED_URLS = 8
+MIN_RSA_BITS = 2048
+MAX_REMEMBERED_REQUESTS = 100_000  # request ids inside their window, per process
 
 Fetcher = Callable[[str], bytes]
 Clock = Callable[[], dt.datetime]
@@ -138,32 +142,73 @@ def load_trust_roots(path: str | None) -> list[x509.Certificate]:
     return roots
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """Amazon serves the chain directly; a redirect is a failure, never followed."""
-
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
 def fetch_chain(
     url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_CHAIN_BYTES
 ) -> bytes:
-    """Download a PEM chain with TLS checked against certifi, a deadline and a size cap."""
-    context = ssl.create_default_context(cafile=certifi.where())
-    opener = urllib.request.build_opener(
-        _NoRedirect(), urllib.request.HTTPSHandler(context=context)
-    )
-    deadline = time.monotonic() + timeout
-    with opener.open(url, timeout=timeout) as response:
-        if int(response.headers.get("Content-Length") or 0) > max_bytes:
+    """Download a PEM chain with TLS checked against certifi, a size cap and a TOTAL deadline.
+
+    A per-read timeout is not enough: a server dripping a byte every half second would hold the
+    worker for as long as it liked. A watchdog cuts the connection when the deadline passes.
+    Redirects are never followed: Amazon serves the chain directly.
+    """
+    parts = urlsplit(url)
+    connection = _connection(parts.scheme, parts.hostname or "", parts.port, timeout)
+    expired = threading.Event()
+    held: list[socket.socket] = []  # http.client drops conn.sock once a response will close
+    watchdog = threading.Timer(timeout, _cut, (held, expired))
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        connection.connect()  # bounded by the socket timeout, itself the whole deadline
+        if connection.sock is not None:
+            held.append(connection.sock)
+        if expired.is_set():
+            _cut(held, expired)
+        connection.request("GET", parts.path or "/", headers={"Accept": "*/*"})
+        data = _read_capped(connection.getresponse(), max_bytes)
+        if expired.is_set():  # the cut reads as an early end of file: never a partial chain
+            raise OSError("deadline passed")
+        return data
+    except (OSError, http.client.HTTPException):
+        if expired.is_set():
+            raise VerificationError("certificate download too slow") from None
+        raise
+    finally:
+        watchdog.cancel()
+        connection.close()
+
+
+def _connection(
+    scheme: str, host: str, port: int | None, timeout: float
+) -> http.client.HTTPConnection:
+    """HTTPS against certifi's roots; plain HTTP only for loopback test servers."""
+    if scheme == "https":
+        context = ssl.create_default_context(cafile=certifi.where())
+        return http.client.HTTPSConnection(host, port, timeout=timeout, context=context)
+    if scheme == "http" and host in ("127.0.0.1", "localhost", "::1"):
+        return http.client.HTTPConnection(host, port, timeout=timeout)
+    raise VerificationError("certificate URL not allowed")
+
+
+def _cut(held: list[socket.socket], expired: threading.Event) -> None:
+    """The deadline passed: shut the socket so a blocked read returns at once."""
+    expired.set()
+    for sock in held:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+def _read_capped(response: http.client.HTTPResponse, max_bytes: int) -> bytes:
+    """The body of a 200 answer, never more than max_bytes."""
+    if response.status != 200:
+        raise VerificationError("certificate chain unavailable")
+    if int(response.headers.get("Content-Length") or 0) > max_bytes:
+        raise VerificationError("certificate chain too large")
+    data = b""
+    while chunk := response.read1(8192):
+        data += chunk
+        if len(data) > max_bytes:
             raise VerificationError("certificate chain too large")
-        data = b""
-        while chunk := response.read(8192):
-            data += chunk
-            if len(data) > max_bytes:
-                raise VerificationError("certificate chain too large")
-            if time.monotonic() > deadline:
-                raise VerificationError("certificate download too slow")
     return data
 
 
@@ -195,6 +240,8 @@ class RequestVerifier:
         self._clock = clock or partial(dt.datetime.now, dt.UTC)  # aware, like cert dates
         self._cache: dict[str, _TrustedKey] = {}
         self._fetch_lock = threading.Lock()
+        self._seen: OrderedDict[str, dt.datetime] = OrderedDict()  # request id -> forget after
+        self._seen_lock = threading.Lock()
 
     def verify(self, headers: Mapping[str, str], body: bytes) -> dict[str, Any]:
         """Return the parsed envelope, or raise VerificationError with a short reason."""
@@ -214,7 +261,30 @@ class RequestVerifier:
             key.verify(raw_signature, body, padding.PKCS1v15(), hashes.SHA256())
         except InvalidSignature:
             raise VerificationError("signature does not match") from None
+        self._accept_once(envelope, now)
         return envelope
+
+    def _accept_once(self, envelope: Mapping[str, Any], now: dt.datetime) -> None:
+        """Refuse a replay: each signed request id once while its timestamp is in the window.
+
+        Remembered per process; ids leave once their window has closed (a replay after that
+        fails the timestamp check anyway).
+        """
+        request = envelope["request"]
+        request_id = request.get("requestId")
+        if not isinstance(request_id, str) or not request_id:
+            raise VerificationError("request id missing")
+        is_event = str(request["type"]).startswith("AlexaSkillEvent.")
+        forget_after = (dt.datetime.fromisoformat(request["timestamp"])
+                        + (EVENT_TOLERANCE if is_event else TOLERANCE))
+        with self._seen_lock:
+            while self._seen and next(iter(self._seen.values())) < now:
+                self._seen.popitem(last=False)
+            if request_id in self._seen:
+                raise VerificationError("request already received")
+            if len(self._seen) >= MAX_REMEMBERED_REQUESTS:
+                self._seen.popitem(last=False)
+            self._seen[request_id] = forget_after
 
     def _check_application(self, envelope: Mapping[str, Any]) -> None:
         if not self._application_ids:
@@ -268,6 +338,8 @@ class RequestVerifier:
         key = leaf.public_key()
         if not isinstance(key, rsa.RSAPublicKey):
             raise VerificationError("certificate key is not RSA")
+        if key.key_size < MIN_RSA_BITS:
+            raise VerificationError("certificate key too short")
         policy = verification.PolicyBuilder().store(self._store).time(now)
         verifier = policy.build_server_verifier(x509.DNSName(ECHO_SAN))
         try:
