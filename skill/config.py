@@ -26,6 +26,9 @@ class Settings:
     application_ids: tuple[str, ...] = ()
     trust_roots: str = ""
     simulator: str = ""
+    # Host names the web simulator answers to (and Origins it accepts): loopback only unless set,
+    # so a web page cannot reach it through DNS rebinding.
+    simulator_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
     db_path: str = "var/hip-helper.db"
     dynamodb_table: str = ""
     dynamodb_create_table: bool = False

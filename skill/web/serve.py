@@ -12,6 +12,7 @@ from collections.abc import Mapping, MutableMapping
 from skill.config import ConfigError, load_settings, parse_bool
 
 APP_FACTORY = "skill.web.app:create_app()"
+ACCESS_LOGGER = "skill.web.accesslog.AccessLogger"  # keeps simulator session ids out
 # Method, path, status and duration: enough to watch requests arrive, nothing that identifies.
 ACCESS_LOG_FORMAT = "%(m)s %(U)s %(s)s %(M)sms"
 
@@ -77,6 +78,8 @@ def gunicorn_command(args: argparse.Namespace, simulator: bool = False) -> list[
         "-",
         "--access-logformat",
         ACCESS_LOG_FORMAT,
+        "--logger-class",
+        ACCESS_LOGGER,
         "--no-control-socket",
         APP_FACTORY,
     ]

@@ -68,6 +68,7 @@ def test_serve_runs_gunicorn_and_says_where_and_how(tmp_path: Path) -> None:
     )
     try:
         assert _get_health(port, time.monotonic() + 15)["status"] == "ok"
+        sid = _simulator_session(port)
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -77,6 +78,27 @@ def test_serve_runs_gunicorn_and_says_where_and_how(tmp_path: Path) -> None:
             raise
     assert f"POST http://127.0.0.1:{port}/alexa" in output
     assert "SKILL_VERIFY_REQUESTS=false" in output
+    assert "GET /simulator/api/sessions/… 200" in output
+    assert sid not in output  # a session id is a bearer token: never in the access log
+
+
+def _simulator_session(port: int) -> str:
+    """Open a web simulator session and read its state, as the page does."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    connection.request("POST", "/simulator/api/sessions", body=b"{}",
+                       headers={"Content-Type": "application/json"})
+    sid = str(json.loads(connection.getresponse().read())["session"])
+    connection.request("GET", f"/simulator/api/sessions/{sid}")
+    connection.getresponse().read()
+    return sid
+
+
+def test_the_access_log_redacts_session_ids() -> None:
+    from skill.web.accesslog import redact
+
+    assert redact("/simulator/api/sessions/abc-DEF_1/say") == "/simulator/api/sessions/…/say"
+    assert redact("POST /simulator/api/sessions HTTP/1.1") == "POST /simulator/api/sessions HTTP/1.1"
+    assert redact("/alexa") == "/alexa"
 
 
 def test_the_web_simulator_gets_one_process_with_threads() -> None:

@@ -13,15 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from skill.web import verify
 from skill.web.verify import RequestVerifier, VerificationError
-from cryptography.hazmat.primitives.asymmetric import rsa
-
 from tests.support.certs import (
     APP_ID,
-    ECHO_SAN,
     CERT_URL,
+    ECHO_SAN,
     alexa_timestamp,
     body_of,
     envelope,
