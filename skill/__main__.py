@@ -18,8 +18,9 @@ COMMANDS = {
               "validate content/ and interaction_model/, and that they agree with the handlers"),
     "nlu-eval": ("skill.simulator.cli",
                  "score the local language understanding on the paraphrases in tests/nlu"),
-    "bespoken-config": ("skill.simulator.bespoken",
-                        "write the testing.json that runs tests/dialogs with Bespoken's bst test"),
+    "bespoken": ("skill.tools.bespoken",
+                 "run tests/dialogs unchanged in Bespoken's bst test against the local endpoint "
+                 "(make bespoken installs bst)"),
 }
 
 
