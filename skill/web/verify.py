@@ -152,18 +152,17 @@ def fetch_chain(
     Redirects are never followed: Amazon serves the chain directly.
     """
     parts = urlsplit(url)
-    connection = _connection(parts.scheme, parts.hostname or "", parts.port, timeout)
+    host = parts.hostname or ""
+    context = _tls_context(parts.scheme, host)
+    connection = (http.client.HTTPSConnection(host, parts.port, timeout=timeout, context=context)
+                  if context else http.client.HTTPConnection(host, parts.port, timeout=timeout))
     expired = threading.Event()
     held: list[socket.socket] = []  # http.client drops conn.sock once a response will close
     watchdog = threading.Timer(timeout, _cut, (held, expired))
     watchdog.daemon = True
     watchdog.start()
     try:
-        connection.connect()  # bounded by the socket timeout, itself the whole deadline
-        if connection.sock is not None:
-            held.append(connection.sock)
-        if expired.is_set():
-            _cut(held, expired)
+        connection.sock = _open(connection, context, held, expired)
         connection.request("GET", parts.path or "/", headers={"Accept": "*/*"})
         data = _read_capped(connection.getresponse(), max_bytes)
         if expired.is_set():  # the cut reads as an early end of file: never a partial chain
@@ -176,18 +175,34 @@ def fetch_chain(
     finally:
         watchdog.cancel()
         connection.close()
+        for sock in held:  # a failed handshake never reached the connection
+            sock.close()
 
 
-def _connection(
-    scheme: str, host: str, port: int | None, timeout: float
-) -> http.client.HTTPConnection:
-    """HTTPS against certifi's roots; plain HTTP only for loopback test servers."""
+def _tls_context(scheme: str, host: str) -> ssl.SSLContext | None:
+    """HTTPS against certifi's roots; plain HTTP (None) only for loopback test servers."""
     if scheme == "https":
-        context = ssl.create_default_context(cafile=certifi.where())
-        return http.client.HTTPSConnection(host, port, timeout=timeout, context=context)
+        return ssl.create_default_context(cafile=certifi.where())
     if scheme == "http" and host in ("127.0.0.1", "localhost", "::1"):
-        return http.client.HTTPConnection(host, port, timeout=timeout)
+        return None
     raise VerificationError("certificate URL not allowed")
+
+
+def _open(
+    connection: http.client.HTTPConnection, context: ssl.SSLContext | None,
+    held: list[socket.socket], expired: threading.Event,
+) -> socket.socket:
+    """Connect, and shake hands for HTTPS, with the socket already in the watchdog's reach."""
+    sock = socket.create_connection((connection.host, connection.port), connection.timeout)
+    held.append(sock)
+    if context is not None:
+        sock = context.wrap_socket(sock, server_hostname=connection.host,
+                                   do_handshake_on_connect=False)
+        held.append(sock)  # the wrapper now owns the file descriptor
+        if expired.is_set():
+            raise OSError("deadline passed")
+        sock.do_handshake()  # a slow handshake is cut like a slow body
+    return sock
 
 
 def _cut(held: list[socket.socket], expired: threading.Event) -> None:

@@ -460,3 +460,28 @@ def test_fetch_chain_has_a_total_deadline_against_a_dripping_server() -> None:
 def test_fetch_chain_refuses_plain_http_anywhere_but_loopback() -> None:
     with pytest.raises(VerificationError, match="not allowed"):
         verify.fetch_chain("http://s3.amazonaws.com/echo.api/echo-api-cert.pem")
+
+
+def test_fetch_chain_cuts_a_tls_handshake_that_drips() -> None:
+    """A server that starts a TLS record and sends the rest a byte every half second."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+
+        def drip() -> None:
+            conn, _ = listener.accept()
+            with conn:
+                try:
+                    conn.recv(4096)  # the ClientHello
+                    for byte in b"\x16\x03\x03\x40\x00" + b"\x00" * 40:
+                        conn.sendall(bytes([byte]))
+                        time.sleep(0.5)
+                except OSError:
+                    return
+
+        threading.Thread(target=drip, daemon=True).start()
+        started = time.monotonic()
+        with pytest.raises(VerificationError, match="too slow"):
+            verify.fetch_chain(f"https://127.0.0.1:{port}/echo.api/c.pem", timeout=1.0)
+        assert time.monotonic() - started < 1.6
