@@ -142,10 +142,28 @@ def _first_words(client: FlaskClient, **options: str) -> str:
 
 
 def test_each_browser_without_a_name_is_a_new_person(client: FlaskClient) -> None:
-    first = _first_words(client)
-    second = _first_words(client)
+    first = _first_words(client, visitor="browser-one")
+    second = _first_words(client, visitor="browser-two")
     assert "In an emergency" in first and "In an emergency" in second
     assert "Welcome back" not in second
+
+
+def test_the_same_browser_comes_back_as_itself(client: FlaskClient) -> None:
+    assert "In an emergency" in _first_words(client, visitor="browser-one")
+    assert "In an emergency" not in _first_words(client, visitor="browser-one")
+
+
+def test_without_a_name_or_a_browser_token_each_session_is_a_new_person(
+    client: FlaskClient,
+) -> None:
+    assert "In an emergency" in _first_words(client)
+    assert "In an emergency" in _first_words(client)
+
+
+@pytest.mark.parametrize("visitor", ["x" * 65, "no spaces", "../../etc"])
+def test_a_malformed_browser_token_is_a_400(client: FlaskClient, visitor: str) -> None:
+    answer = client.post(API, json={"visitor": visitor})
+    assert answer.status_code == 400 and "visitor" in answer.json["error"]
 
 
 def test_a_name_brings_the_same_person_back(client: FlaskClient) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 import threading
 import time
@@ -17,6 +18,7 @@ from skill.simulator.services import LocalAlexaApi
 from skill.simulator.simulator import CONSENT, MODEL_DIR, Simulator
 
 DEVICES = ("screen", "voice")
+_VISITOR = re.compile(r"[A-Za-z0-9-]{0,64}")
 MAX_USER_CHARS = 64
 # Simulated people get ids of their own: a name typed on the page is hashed into this space, so
 # no name (not even a real `amzn1.ask.account.` id) can read or delete a real person's memory.
@@ -51,6 +53,7 @@ class Options:
     device: str = "screen"
     user: str = ""
     consent: str = "accept"  # how the person answers Alexa's permission prompts
+    visitor: str = ""  # the browser's own random token (localStorage): who it is without a name
 
     def checked(self) -> Options:
         """These options, tidied, or ValueError naming what is wrong."""
@@ -63,6 +66,8 @@ class Options:
             raise ValueError(f"consent must be one of {', '.join(CONSENT)}, not {self.consent!r}")
         if len(user) > MAX_USER_CHARS:
             raise ValueError(f"user name is longer than {MAX_USER_CHARS} characters")
+        if not _VISITOR.fullmatch(self.visitor):
+            raise ValueError("visitor must be up to 64 letters, digits or hyphens")
         return replace(self, user=user)
 
 
@@ -78,8 +83,9 @@ class WebSession:
     offset: timedelta = timedelta(0)
     touched: float = 0.0
     used: bool = False  # any call after creation: a conversation someone is having
-    # Without a name, each session is its own new person: nobody inherits another's memory.
-    visitor: str = field(default_factory=lambda: "visitor:" + secrets.token_hex(16))
+    # Without a name or a browser token, each session is a new person: nobody inherits
+    # another's memory.
+    visitor: str = field(default_factory=lambda: "session:" + secrets.token_hex(16))
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -90,7 +96,8 @@ class WebSession:
         self.options = options.checked()
         self.api = LocalAlexaApi()
         skill = build_skill(self.settings, preload=False, api_client=self.api)
-        person = "name:" + self.options.user if self.options.user else self.visitor
+        person = ("name:" + self.options.user if self.options.user
+                  else "visitor:" + self.options.visitor if self.options.visitor else self.visitor)
         self.sim = Simulator(
             locale=self.options.locale, user_id=web_user_id(person),
             store=self.settings.db_path or None, device=self.options.device,
