@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -11,6 +12,7 @@ _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off"})
 # Every SKILL_ENV there is: anything else (a typo of "production") must stop the start.
 ENVIRONMENTS = ("development", "test", "production")
+_LOCALE = re.compile(r"[a-z]{2}-[A-Z]{2}")
 
 
 class ConfigError(ValueError):
@@ -81,6 +83,10 @@ def _coerce(name: str, raw: Any) -> Any:
         return parse_bool(variable, raw)
     if name == "env":
         return _choice(variable, raw, ENVIRONMENTS)
+    if name == "default_locale":
+        if not _LOCALE.fullmatch(str(raw).strip()):
+            raise ConfigError(f"{variable}={raw!r} is not a locale: write it like en-US")
+        return str(raw).strip()
     if name == "simulator":
         return "" if str(raw).strip() == "" else ("on" if parse_bool(variable, raw) else "off")
     if isinstance(default, int):

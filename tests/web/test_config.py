@@ -48,7 +48,8 @@ def test_simulator_is_on_for_tests_and_off_in_production() -> None:
     ("variable", "value"),
     [("SKILL_VERIFY_REQUESTS", "ture"), ("SKILL_VERIFY_REQUESTS", ""),
      ("SKILL_DYNAMODB_CREATE_TABLE", "maybe"), ("SKILL_SIMULATOR", "of"),
-     ("SKILL_ENV", "prodution"), ("SKILL_ENV", "staging")],
+     ("SKILL_ENV", "prodution"), ("SKILL_ENV", "staging"), ("SKILL_DEFAULT_LOCALE", "en_US"),
+     ("SKILL_RETENTION_DAYS", "ninety")],
 )
 def test_an_unknown_spelling_stops_the_start_naming_the_variable(variable: str, value: str) -> None:
     with pytest.raises(ConfigError) as caught:
