@@ -168,8 +168,8 @@ def fetch_chain(
         if expired.is_set():  # the cut reads as an early end of file: never a partial chain
             raise OSError("deadline passed")
         return data
-    except (OSError, http.client.HTTPException):
-        if expired.is_set():
+    except (OSError, http.client.HTTPException) as exc:
+        if expired.is_set() or isinstance(exc, TimeoutError):  # the watchdog, or a read's own
             raise VerificationError("certificate download too slow") from None
         raise
     finally:

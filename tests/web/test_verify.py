@@ -451,7 +451,7 @@ def test_fetch_chain_has_a_total_deadline_against_a_dripping_server() -> None:
         started = time.monotonic()
         with pytest.raises(VerificationError, match="too slow"):
             verify.fetch_chain(f"http://127.0.0.1:{server.server_address[1]}/c", timeout=1.0)
-        assert time.monotonic() - started < 1.6
+        assert time.monotonic() - started < 2.5  # one second asked; the drip would take 20+
     finally:
         server.shutdown()
         server.server_close()
@@ -484,4 +484,4 @@ def test_fetch_chain_cuts_a_tls_handshake_that_drips() -> None:
         started = time.monotonic()
         with pytest.raises(VerificationError, match="too slow"):
             verify.fetch_chain(f"https://127.0.0.1:{port}/echo.api/c.pem", timeout=1.0)
-        assert time.monotonic() - started < 1.6
+        assert time.monotonic() - started < 2.5  # one second asked; the drip would take 20+
