@@ -26,7 +26,7 @@ COMMANDS = {
 
 def usage() -> str:
     """Every command with a sentence each, as --help prints it."""
-    width = max(map(len, COMMANDS))
+    width = max(len(name) for name in [*COMMANDS, "--version"])
     lines = ["usage: python -m skill COMMAND [options]   (python -m skill COMMAND --help for more)",
              "", "commands:"]
     lines += [f"  {name:<{width}}  {text}" for name, (_, text) in COMMANDS.items()]

@@ -55,8 +55,10 @@ def check_db_folder(db_path: str) -> None:
         if Path(db_path).exists() and not os.access(db_path, os.R_OK | os.W_OK):
             raise PermissionError(errno.EACCES, "the database file is not readable and writable")
     except OSError as exc:
+        cause = ("a file is in the way" if isinstance(exc, (FileExistsError, NotADirectoryError))
+                 else exc.strerror or str(exc))
         raise ConfigError(f"SKILL_DB_PATH={db_path!r}: cannot write to {str(folder)!r} "
-                          f"({exc.strerror or exc}): choose a writable path, or set "
+                          f"({cause}): choose a writable path, or set "
                           "SKILL_DB_PATH= (empty) to run without memory") from None
 
 
