@@ -218,11 +218,12 @@ def _element(path: Path, step: Step, element: Any, line: int) -> Step:
         return _with(step, slots=step.slots + tuple((k, str(v)) for k, v in given.items()))
     if first.startswith(("request", "set ")):  # Bespoken: sets a field of the request
         return _with(step, request_sets=(*step.request_sets, (first, element[first])))
-    assertions = list(step.assertions)
-    for target, expected in element.items():
-        _check_target(where, target)
-        assertions.append(Assertion(target, expected, _line(element) or line))
-    return _with(step, assertions=tuple(assertions))
+    if len(element) > 1:
+        raise DialogSyntaxError(f"{where}: one check per `- key: value`: Bespoken reads only "
+                                f"the first of {sorted(element)}")
+    _check_target(where, first)
+    assertion = Assertion(first, element[first], _line(element) or line)
+    return _with(step, assertions=(*step.assertions, assertion))
 
 
 def _with(step: Step, **changes: Any) -> Step:

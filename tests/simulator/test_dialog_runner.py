@@ -168,9 +168,10 @@ def test_prompt_is_matched_against_the_ssml_and_speech_against_the_words(tmp_pat
          "configuration:\n  locale: en-GB\n", "file of their own"),
         ("- test: x\n- clock: +1d\n", "simulator-only"),
         ("- test: x\n- help:\n    - just words\n", "- prompt: just words"),
+        ("- test: x\n- help:\n    - prompt: a\n      cardTitle: b\n", "only the first"),
     ],
     ids=["mapping-step", "old-slot-assertion", "two-tests-one-document", "second-configuration",
-         "untagged-clock", "bare-value"],
+         "untagged-clock", "bare-value", "two-checks-in-one-item"],
 )
 def test_the_old_dialect_is_refused_with_the_fix(tmp_path, text, hint):
     with pytest.raises(DialogSyntaxError) as caught:
