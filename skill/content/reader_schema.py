@@ -80,10 +80,14 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         pseudo=_phrases(context, "pseudo", {}),
         others=_phrases(people, "others", _sets(people)),
         children=_phrases(people, "children", _sets(people)),
+        self_=_phrases(people, "self", _sets(people)),
+        adults=_phrases(people, "adults", _sets(people)),
         yes=_phrases(answers, "yes", {}),
         no=_phrases(answers, "no", {}),
         unsure=_phrases(answers, "unsure", {}),
         safe=_keyed(answers.child("safe"), {}, {"fever", "injury", "weight"}),
+        pain=_phrases(files["features"], "pain", {}),
+        soft=frozenset(stem(w) for w in files["features"].strings("soft")),
         features=_features(files["features"], locale, known),
         conditions=_with_locales(files["features"].child("conditions"), locale, known.conditions),
         asking=_phrases(topics, "asking", {}),
@@ -161,6 +165,10 @@ def _locale_lists(reader: _Reader, locale: str, allowed: set[str]) -> dict[str, 
     return {str(key): entry.strings(str(key)) for key in entry.data}
 
 
+def _soft(features: _Reader) -> frozenset[str]:
+    return frozenset(stem(w) for w in features.strings("soft"))
+
+
 def _rules(reader: _Reader) -> tuple[ContextRule, ...]:
     rules = []
     for i, item in enumerate(reader.get("triggers", list)):
@@ -186,11 +194,15 @@ def _features(reader: _Reader, locale: str, known: _Known) -> dict[str, dict[str
     for group in groups.data:
         if group not in known.features:
             groups.fail(str(group), "is not a group of content/features.yaml")
-        out[str(group)] = _with_locales(groups.child(str(group)), locale, known.features[group])
+        out[str(group)] = _with_locales(
+            groups.child(str(group)), locale, known.features[group], _soft(reader)
+        )
     return out
 
 
-def _with_locales(reader: _Reader, locale: str, allowed: set[str]) -> dict[str, PatternSet]:
+def _with_locales(
+    reader: _Reader, locale: str, allowed: set[str], soft: frozenset[str] = frozenset()
+) -> dict[str, PatternSet]:
     out = {}
     for ident in reader.data:
         if ident not in allowed:
@@ -199,7 +211,9 @@ def _with_locales(reader: _Reader, locale: str, allowed: set[str]) -> dict[str, 
         texts: list[Any] = [*entry.strings("phrases")]
         if "locales" in entry.data:
             texts += entry.child("locales").strings(locale, optional=True)
-        out[str(ident)] = _compiled(entry, "phrases", [str(t) for t in texts], {})
+        kept = [" ".join(w for w in str(t).split() if stem(w.lower()) not in soft) or str(t)
+                for t in texts]
+        out[str(ident)] = _compiled(entry, "phrases", kept, {})
     return out
 
 

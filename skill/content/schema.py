@@ -161,7 +161,16 @@ def _condition(path: Path, features: dict[str, FeatureGroup]) -> Condition:
         questions=r.strings("questions", True),
         care=notes,
         sources=_sources(r),
+        requires=_requires(r, by_group),
     )
+
+
+def _requires(reader: _Reader, by_group: dict[str, frozenset[str]]) -> frozenset[str]:
+    wanted = frozenset(reader.strings("requires", True))
+    known = frozenset().union(*by_group.values())
+    for fid in sorted(wanted - known):
+        reader.fail("requires", f"{fid!r} is not one of this condition's features")
+    return wanted
 
 
 def _questions(directory: Path, features: dict[str, FeatureGroup]) -> dict[str, Question]:

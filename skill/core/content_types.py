@@ -54,6 +54,9 @@ class Condition(NamedTuple):
     questions: tuple[str, ...]
     care: CareNotes
     sources: tuple[Source, ...]
+    # Feature ids of which at least one must be described before this condition is named: a
+    # stress fracture is never suggested on running alone.
+    requires: frozenset[str] = frozenset()
 
     @property
     def caveat(self) -> str | None:

@@ -95,6 +95,9 @@ def _merge_described(turn: Turn, act: Act) -> dict[str, list[str]]:
 def _describe(turn: Turn, act: Act) -> Turn:
     new = _merge_described(turn, act)
     onset.note_onset(turn, act)
+    named = turn.content.conditions.get(act.condition or "")
+    if named is not None and named.id != turn.state.condition:
+        return _name(turn, named.id)  # "my doctor said it's bursitis": the person's word wins
     if turn.state.pending_kind == PENDING_SEPARATE and not new:
         turn.say("dialog.noted")
         return ask_pending(turn, turn.state.pending or "", reask=True)
@@ -114,17 +117,22 @@ def _after_match(turn: Turn) -> Turn:
     if question is not None:
         turn.state = state.with_(asked=(*state.asked, question.id))
         return ask_pending(turn, f"{PENDING_SEPARATE}:{question.id}")
-    best = content.conditions[ranking.best]
-    if best.id != state.condition:
-        turn.say(f"condition.{best.id}.summary")
-        if best.care.caveat:
-            turn.say(f"condition.{best.id}.caveat")
-        level = triage.SEE_PROVIDER if best.care.triage == triage.SEE_PROVIDER else None
-        turn.state = turn.state.with_(
-            condition=best.id, triage=triage.worse(turn.state.triage, level)
-        )
-    else:
-        turn.say("dialog.noted")
+    if ranking.best != state.condition:
+        return _name(turn, ranking.best)
+    turn.say("dialog.noted")
+    return screening.continue_safety(turn, care.give)
+
+
+def _name(turn: Turn, cid: str) -> Turn:
+    """Say what the pain often is, with its caveat, then screen."""
+    best = turn.content.conditions[cid]
+    turn.say(f"condition.{best.id}.summary")
+    if best.care.caveat:
+        turn.say(f"condition.{best.id}.caveat")
+    level = triage.SEE_PROVIDER if best.care.triage == triage.SEE_PROVIDER else None
+    turn.state = turn.state.with_(
+        condition=best.id, triage=triage.worse(turn.state.triage, level), pending=None
+    )
     return screening.continue_safety(turn, care.give)
 
 

@@ -11,6 +11,7 @@ from skill.core.intents import Act
 from skill.core.reader.read import Reading, read
 from skill.core.reader.vocabulary import UNCERTAIN
 from skill.core.state import PENDING_CHECK_IN, PENDING_SAFETY, State
+from skill.core.triage import SAFE_STATEMENTS
 
 SAFE, FLAG, UNSURE = "safe", "flag", "unsure"
 # For a child these signs are urgent whatever else is said (NHS Healthier Together, limp).
@@ -101,6 +102,10 @@ def _act_for(
     """The one act the dialog answers, after any warning signs have been escalated."""
     base = act._replace(slots={}, features={})
     if question is not None and not flags:
+        stated = question.id in reading.safe or any(s.id == question.flag for s in reading.signs)
+        if answer == SAFE and stated:  # said in a statement: "no fever", "I can walk fine"
+            said = sorted(SAFE_STATEMENTS[question.id])[0]
+            return base._replace(intent=intents.SAFETY_ANSWER, slots={"answer": said})
         if answer == SAFE:
             return base._replace(intent=intents.YES if question.safe == "yes" else intents.NO)
         if answer == UNSURE:
@@ -110,10 +115,22 @@ def _act_for(
             return base._replace(intent=_PARTICLES[reading.particle])
         if reading.signs:  # every sign said was negated: "no fever, no falls, I can walk"
             return base._replace(intent=intents.NO)
+        if _heard_anything(reading):
+            return base._replace(intent=intents.SAFETY_ANSWER)  # "was that a yes or a no?"
     general = _general(reading, base, flags)
-    if question is not None and general.intent in (intents.FALLBACK, intents.YES, intents.NO):
+    if question is not None and reading.safe and general.intent == intents.DESCRIBE:
+        return base._replace(intent=intents.SAFETY_ANSWER)  # answers another question: ask again
+    if (question is not None and general.intent in (intents.YES, intents.NO)) or (
+        question is not None and general.intent == intents.FALLBACK and _heard_anything(reading)
+    ):
         return base._replace(intent=intents.SAFETY_ANSWER)  # asked again: "yes or no?"
     return general
+
+
+def _heard_anything(reading: Reading) -> bool:
+    """Something the reader knows was said, short of an answer ('I feel fine', 'it aches')."""
+    return bool(reading.signs or reading.safe or reading.pain or reading.features
+                or reading.particle or reading.condition)
 
 
 _PARTICLES = {"yes": intents.YES, "no": intents.NO, "unsure": intents.UNSURE}
@@ -136,10 +153,12 @@ def _general(reading: Reading, base: Act, flags: list[str]) -> Act:
     if reading.features or reading.condition:
         return base._replace(intent=intents.DESCRIBE, slots=time, features=reading.features,
                              condition=reading.condition)
+    if flags and not reading.pain:
+        return base._replace(intent=intents.RED_FLAG)
     if reading.particle in _PARTICLES:
         return base._replace(intent=_PARTICLES[reading.particle])
-    if time:
+    if time and not reading.pain:
         return base._replace(intent=intents.STARTED, slots=time)
-    if flags:
-        return base._replace(intent=intents.DESCRIBE)
+    if reading.pain:
+        return base._replace(intent=intents.DESCRIBE, slots=time)
     return base._replace(intent=intents.FALLBACK)

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from skill.core.reader.vocabulary import MAX_GAP, Pattern, PatternSet, Step
 from skill.core.reader.words import stem, tokens
 
-GAP = "..."
+GAP = re.compile(r"^\.\.(\.|\d)$")  # "..." up to MAX_GAP words; "..2" up to two
 _SET = re.compile(r"^\{([a-z_]+)\}$")
 
 
@@ -29,9 +29,10 @@ def compile_phrase(text: str, sets: Mapping[str, Sequence[str]]) -> Pattern:
     """One phrase as steps of stem sequences; sets expand to their alternatives."""
     steps: list[Step] = []
     for word in str(text).split():
-        if word == GAP:
-            if steps and steps[-1] is not None:
-                steps.append(None)
+        gap = GAP.match(word)
+        if gap:
+            if steps and not isinstance(steps[-1], int):
+                steps.append(MAX_GAP if gap.group(1) == "." else int(gap.group(1)))
             continue
         named = _SET.match(word)
         if named:
@@ -44,7 +45,7 @@ def compile_phrase(text: str, sets: Mapping[str, Sequence[str]]) -> Pattern:
         if not options:
             raise PhraseError(f"empty choice in {text!r}")
         steps.append(tuple(dict.fromkeys(options)))
-    while steps and steps[-1] is None:
+    while steps and isinstance(steps[-1], int):
         steps.pop()
     if not steps:
         raise PhraseError(f"empty phrase {text!r}")
@@ -60,7 +61,8 @@ def index(patterns: tuple[Pattern, ...]) -> PatternSet:
     """Patterns by each stem they may start with."""
     table: dict[str, list[Pattern]] = {}
     for pattern in patterns:
-        for option in pattern.steps[0] or ():
+        first = pattern.steps[0]
+        for option in first if isinstance(first, tuple) else ():
             bucket = table.setdefault(option[0], [])
             if pattern not in bucket:
                 bucket.append(pattern)
@@ -95,8 +97,8 @@ def _match(
     if k == len(steps):
         return i
     step = steps[k]
-    if step is None:
-        for gap in range(MAX_GAP + 1):
+    if isinstance(step, int):
+        for gap in range(step + 1):
             if gap and i + gap - 1 in barrier:
                 return None
             if i + gap > len(words):

@@ -16,6 +16,7 @@ from skill.core.spoken.durations import find_durations
 
 _EMPTY: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 _ALONE_SLACK = 2  # an `alone` phrase may have this many other words around it
+_ASK_REACH = 3  # a topic is asked about when it comes this soon after "can I", "should I"...
 _SEVERITY = {"urgent": 2, "see_provider": 1}
 
 
@@ -43,6 +44,7 @@ class Reading(NamedTuple):
     child: bool = False
     particle: str | None = None  # yes, no or unsure, said first
     safe: tuple[str, ...] = ()  # safety question ids a statement answers safely
+    pain: bool = False  # describes pain at all ("my hip hurts")
     features: Mapping[str, tuple[str, ...]] = _EMPTY
     condition: str | None = None
     topic: str | None = None
@@ -71,10 +73,11 @@ def read(
     return Reading(
         words=tuple(words),
         signs=signs,
-        helper=bool(find(vocab.others, stemmed)),
-        child=bool(find(vocab.children, stemmed)),
+        helper=_someone_else(stemmed, vocab),
+        child=_child(stemmed, vocab),
         particle=_particle(stemmed, vocab),
         safe=_safe_answers(stemmed, vocab, scene),
+        pain=bool(find(vocab.pain, stemmed)),
         features=_features(stemmed, vocab, scene),
         condition=_first_id(stemmed, vocab.conditions, scene),
         topic=_topic(stemmed, vocab),
@@ -99,7 +102,10 @@ def _signs(
             if len(content) <= (m.end - m.start) + _ALONE_SLACK
         ]
         lookalikes = find(sign.not_, words)
-        matches = [m for m in matches if not any(_overlap(m, n) for n in lookalikes)]
+        matches = [
+            m for m in matches
+            if not any(_overlap(m, n) and not _within(n, m) for n in lookalikes)
+        ]
         found += [(m, sign.id) for m in longest_first(matches)]
     kept = [
         (m, sid)
@@ -113,6 +119,18 @@ def _signs(
         cue = " ".join(words[trigger.start : trigger.end]) if trigger else None
         result.append(Sign(sid, levels.get(sid, ""), status, match.pattern.text, cue))
     return tuple(result)
+
+
+def _someone_else(words: Sequence[str], vocab: Vocabulary) -> bool:
+    """Someone else's pain: a person is named and the speaker's own body is not."""
+    return bool(find(vocab.others, words)) and not find(vocab.self_, words)
+
+
+def _child(words: Sequence[str], vocab: Vocabulary) -> bool:
+    """A child's pain: a child is named (not a grown-up's age), and not the speaker's body."""
+    adults = find(vocab.adults, words)
+    kids = [m for m in find(vocab.children, words) if not any(_overlap(m, a) for a in adults)]
+    return bool(kids) and not find(vocab.self_, words)
 
 
 def _rank(levels: Mapping[str, str], sid: str) -> int:
@@ -163,16 +181,26 @@ def _safe_answers(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> tupl
 def _features(
     words: Sequence[str], vocab: Vocabulary, scene: Scene
 ) -> Mapping[str, tuple[str, ...]]:
+    """Features by group, matched with the small words left out, and never when negated."""
+    keep = [i for i, w in enumerate(words) if w not in vocab.soft]
+    reduced = [words[i] for i in keep]
     found: dict[str, tuple[str, ...]] = {}
     for group, ids in vocab.features.items():
         matches = [
-            (m, fid) for fid, patterns in ids.items() for m in find(patterns, words, scene.barrier)
+            (_unreduce(m, keep), fid)
+            for fid, patterns in ids.items()
+            for m in find(patterns, reduced)
         ]
         chosen = longest_first([m for m, _ in matches])
         named = [fid for m, fid in matches if m in chosen and status_of(m, scene)[0] != NEGATED]
         if named:
             found[group] = tuple(dict.fromkeys(named))
     return MappingProxyType(found)
+
+
+def _unreduce(match: Match, keep: list[int]) -> Match:
+    """A match in the reduced words, as positions in the words as said."""
+    return Match(keep[match.start], keep[match.end - 1] + 1, match.pattern)
 
 
 def _first_id(words: Sequence[str], table: Mapping[str, object], scene: Scene) -> str | None:
@@ -188,15 +216,15 @@ def _first_id(words: Sequence[str], table: Mapping[str, object], scene: Scene) -
 
 
 def _topic(words: Sequence[str], vocab: Vocabulary) -> str | None:
-    """A self-care topic, only when it is asked about."""
+    """A self-care topic, only when it is asked about or is all that was said."""
     asks = find(vocab.asking, words)
-    if not asks:
-        return None
-    first_ask = min(m.start for m in asks)
+    content = [w for w in words if w not in vocab.filler]
     best: tuple[int, int, str] | None = None
     for topic, patterns in vocab.topics.items():
         for match in find(patterns, words):
-            if match.start >= first_ask:
+            alone = len(content) <= (match.end - match.start) + _ALONE_SLACK
+            asked = any(0 <= match.start - ask.end <= _ASK_REACH for ask in asks)
+            if asked or alone:
                 key = (match.start, match.start - match.end, topic)
                 if best is None or key < best:
                     best = key

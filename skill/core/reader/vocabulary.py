@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
-# One step of a phrase: the stem sequences any of which may stand here, or None for a gap.
-Step = tuple[tuple[str, ...], ...] | None
+# One step of a phrase: the stem sequences any of which may stand here, or a gap of at most
+# that many other words.
+Step = tuple[tuple[str, ...], ...] | int
 
 
 class Pattern(NamedTuple):
@@ -52,10 +53,14 @@ class Vocabulary(NamedTuple):
     pseudo: PatternSet
     others: PatternSet
     children: PatternSet
+    self_: PatternSet
+    adults: PatternSet
     yes: PatternSet
     no: PatternSet
     unsure: PatternSet
     safe: Mapping[str, PatternSet]
+    pain: PatternSet
+    soft: frozenset[str]
     features: Mapping[str, Mapping[str, PatternSet]]
     conditions: Mapping[str, PatternSet]
     asking: PatternSet
@@ -71,5 +76,5 @@ POSSIBLE = "possible"
 UNCERTAIN = "uncertain"
 CATEGORIES = (NEGATED, POSSIBLE, UNCERTAIN)
 DIRECTIONS = ("forward", "backward", "both")
-DEFAULT_SCOPE = 4
+DEFAULT_SCOPE = 6
 MAX_GAP = 4
