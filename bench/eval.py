@@ -28,9 +28,9 @@ import yaml
 # "welcome back" from another and nothing is written to var/.
 os.environ["SKILL_DB_PATH"] = ""
 
-from skill.content import get_content  # noqa: E402
-from skill.core.reader.read import read  # noqa: E402
-from skill.simulator import Simulator  # noqa: E402
+from skill.content import get_content
+from skill.core.reader.read import read
+from skill.simulator import Simulator
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "eval"

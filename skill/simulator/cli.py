@@ -48,7 +48,8 @@ def _parser(command: str) -> argparse.ArgumentParser:
     parser.add_argument("--locale", default="en-US", help="en-US, en-GB, en-CA, en-AU or en-IN")
     parser.add_argument("--user", default=None, help="a name for the simulated Alexa user")
     parser.add_argument("--device", choices=("screen", "voice"), default="screen")
-    parser.add_argument("--explain", action="store_true", help="show what the NLU understood and what the reader found")
+    parser.add_argument("--explain", action="store_true",
+                        help="show what the NLU understood and what the reader found")
     parser.add_argument("--json", action="store_true", help="show request/response envelopes")
     parser.add_argument("--consent", choices=("accept", "deny", "ignore"), default="accept",
                         help="how you answer Alexa's permission prompts (timers, reminders)")
