@@ -54,6 +54,7 @@ def model_problems(locale: str, model: Mapping[str, Any], content: Content) -> I
     }
     expected.update({t: set(getattr(content, attr)) for t, attr in _ID_TYPES.items()})
     expected["SafetyAnswer"] = set().union(*SAFE_STATEMENTS.values())
+    expected["RedFlag"] = {fid for fid, flag in content.red_flags.items() if flag.said}
     for type_name, want in expected.items():
         have = ids.get(type_name)
         if have is None:
