@@ -27,6 +27,7 @@ class Settings:
     verify_requests: bool = True
     application_ids: tuple[str, ...] = ()
     trust_roots: str = ""
+    replay_path: str = ""  # a file shared by every worker for replay checks ("": this process)
     simulator: str = ""
     # Host names the web simulator answers to (and Origins it accepts): loopback only unless set,
     # so a web page cannot reach it through DNS rebinding.

@@ -176,9 +176,12 @@ def _wait_for_health(port: int, deadline: float) -> None:
     while True:
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-            connection.request("GET", "/health")
-            if connection.getresponse().status == 200:
-                return
+            try:
+                connection.request("GET", "/health")
+                if connection.getresponse().status == 200:
+                    return
+            finally:
+                connection.close()
         except OSError:
             if time.monotonic() > deadline:
                 raise

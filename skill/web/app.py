@@ -17,6 +17,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from skill import __version__
 from skill.alexa import assembly as skill_build
 from skill.config import Settings, load_settings
+from skill.web.replay import seen_requests
 from skill.web.startup import check_service
 from skill.web.verify import RequestVerifier, VerificationError, parse_envelope
 
@@ -99,6 +100,7 @@ def _make_verifier(settings: Settings) -> RequestVerifier | None:
         trust_roots=settings.trust_roots or None,
         application_ids=settings.application_ids,
         fetcher=settings.extra.get("CERT_FETCHER"),
+        seen=seen_requests(settings.replay_path),
     )
 
 

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 from collections.abc import Mapping, MutableMapping
 
 from skill.config import ConfigError, load_settings, parse_bool
@@ -118,7 +119,10 @@ def main(argv: list[str]) -> int:
         simulator=f"http://{args.host}:{args.port}/" if simulator else "off (SKILL_SIMULATOR=on)",
     )
     print(banner + (_UNVERIFIED if unverified else ""), flush=True)
-    return _run(gunicorn_command(args, simulator), env)
+    with tempfile.TemporaryDirectory(prefix="hip-helper-") as scratch:
+        # one replay memory for every worker: a signed request is answered once, by any of them
+        env.setdefault("SKILL_REPLAY_PATH", os.path.join(scratch, "requests.db"))
+        return _run(gunicorn_command(args, simulator), env)
 
 
 def _run(command: list[str], env: MutableMapping[str, str]) -> int:

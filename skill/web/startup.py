@@ -30,6 +30,9 @@ def check_service(settings: Settings) -> None:
         check_trust_roots(settings.trust_roots)
     if settings.db_path and not settings.dynamodb_table:
         check_db_folder(settings.db_path)
+    if settings.replay_path:
+        check_folder("SKILL_REPLAY_PATH", settings.replay_path,
+                     "choose a writable path, or unset it to remember replays per process")
 
 
 def check_trust_roots(path: str) -> None:
@@ -47,6 +50,12 @@ def check_trust_roots(path: str) -> None:
 
 def check_db_folder(db_path: str) -> None:
     """The SQLite file's folder can be created and written, so memory never fails per request."""
+    check_folder("SKILL_DB_PATH", db_path,
+                 "choose a writable path, or set SKILL_DB_PATH= (empty) to run without memory")
+
+
+def check_folder(variable: str, db_path: str, fix: str) -> None:
+    """A file's folder can be created and written, and the file itself read and written."""
     folder = Path(db_path).expanduser().parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -57,9 +66,8 @@ def check_db_folder(db_path: str) -> None:
     except OSError as exc:
         cause = ("a file is in the way" if isinstance(exc, (FileExistsError, NotADirectoryError))
                  else exc.strerror or str(exc))
-        raise ConfigError(f"SKILL_DB_PATH={db_path!r}: cannot write to {str(folder)!r} "
-                          f"({cause}): choose a writable path, or set "
-                          "SKILL_DB_PATH= (empty) to run without memory") from None
+        raise ConfigError(f"{variable}={db_path!r}: cannot write to {str(folder)!r} "
+                          f"({cause}): {fix}") from None
 
 
 def check_port(host: str, port: int) -> None:

@@ -18,7 +18,6 @@ import socket
 import ssl
 import threading
 import warnings
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -33,6 +32,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509 import verification
 
+from skill.web.replay import InProcess, SeenRequests
+
 # Amazon's fixed rules, from "Host a Custom Skill as a Web Service".
 CERT_URL_HEADER = "SignatureCertChainUrl"
 SIGNATURE_HEADER = "Signature-256"
@@ -46,7 +47,6 @@ MAX_CHAIN_BYTES = 64 * 1024
 FETCH_TIMEOUT = 2.0  # seconds for the whole download, connect to last byte
 MAX_CACHED_URLS = 8
 MIN_RSA_BITS = 2048
-MAX_REMEMBERED_REQUESTS = 100_000  # request ids inside their window, per process
 
 Fetcher = Callable[[str], bytes]
 Clock = Callable[[], dt.datetime]
@@ -248,6 +248,7 @@ class RequestVerifier:
         application_ids: Iterable[str] = (),
         fetcher: Fetcher | None = None,
         clock: Clock | None = None,
+        seen: SeenRequests | None = None,
     ) -> None:
         self._store = verification.Store(load_trust_roots(trust_roots or None))
         self._application_ids = frozenset(application_ids)
@@ -255,8 +256,7 @@ class RequestVerifier:
         self._clock = clock or partial(dt.datetime.now, dt.UTC)  # aware, like cert dates
         self._cache: dict[str, _TrustedKey] = {}
         self._fetch_lock = threading.Lock()
-        self._seen: OrderedDict[str, dt.datetime] = OrderedDict()  # request id -> forget after
-        self._seen_lock = threading.Lock()
+        self._seen = seen or InProcess()
 
     def verify(self, headers: Mapping[str, str], body: bytes) -> dict[str, Any]:
         """Return the parsed envelope, or raise VerificationError with a short reason."""
@@ -282,8 +282,8 @@ class RequestVerifier:
     def _accept_once(self, envelope: Mapping[str, Any], now: dt.datetime) -> None:
         """Refuse a replay: each signed request id once while its timestamp is in the window.
 
-        Remembered per process; ids leave once their window has closed (a replay after that
-        fails the timestamp check anyway).
+        Remembered by `seen` (this process, or a file every worker shares); ids leave once their
+        window has closed (a replay after that fails the timestamp check anyway).
         """
         request = envelope["request"]
         request_id = request.get("requestId")
@@ -292,14 +292,8 @@ class RequestVerifier:
         is_event = str(request["type"]).startswith("AlexaSkillEvent.")
         forget_after = (dt.datetime.fromisoformat(request["timestamp"])
                         + (EVENT_TOLERANCE if is_event else TOLERANCE))
-        with self._seen_lock:
-            while self._seen and next(iter(self._seen.values())) < now:
-                self._seen.popitem(last=False)
-            if request_id in self._seen:
-                raise VerificationError("request already received")
-            if len(self._seen) >= MAX_REMEMBERED_REQUESTS:
-                self._seen.popitem(last=False)
-            self._seen[request_id] = forget_after
+        if not self._seen.first_time(request_id, forget_after, now):
+            raise VerificationError("request already received")
 
     def _check_application(self, envelope: Mapping[str, Any]) -> None:
         if not self._application_ids:

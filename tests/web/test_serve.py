@@ -49,8 +49,11 @@ def _get_health(port: int, deadline: float) -> dict[str, str]:
     while True:
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-            connection.request("GET", "/health")
-            return dict(json.loads(connection.getresponse().read()))
+            try:
+                connection.request("GET", "/health")
+                return dict(json.loads(connection.getresponse().read()))
+            finally:
+                connection.close()
         except OSError:
             if time.monotonic() > deadline:
                 raise
@@ -85,12 +88,15 @@ def test_serve_runs_gunicorn_and_says_where_and_how(tmp_path: Path) -> None:
 def _simulator_session(port: int) -> str:
     """Open a web simulator session and read its state, as the page does."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-    connection.request("POST", "/simulator/api/sessions", body=b"{}",
-                       headers={"Content-Type": "application/json"})
-    sid = str(json.loads(connection.getresponse().read())["session"])
-    connection.request("GET", f"/simulator/api/sessions/{sid}")
-    connection.getresponse().read()
-    return sid
+    try:
+        connection.request("POST", "/simulator/api/sessions", body=b"{}",
+                           headers={"Content-Type": "application/json"})
+        sid = str(json.loads(connection.getresponse().read())["session"])
+        connection.request("GET", f"/simulator/api/sessions/{sid}")
+        connection.getresponse().read()
+        return sid
+    finally:
+        connection.close()
 
 
 def test_the_access_log_redacts_session_ids() -> None:
