@@ -16,6 +16,7 @@ from typing import Protocol
 
 logger = logging.getLogger(__name__)
 MAX_REMEMBERED = 100_000  # ids inside their window, in memory
+PRUNE_EVERY = 1.0  # seconds between deletions of closed windows from the shared file
 
 
 class SeenRequests(Protocol):
@@ -56,7 +57,9 @@ class SharedFile:
     def first_time(self, request_id: str, forget_after: dt.datetime, now: dt.datetime) -> bool:
         try:
             conn = self._connection()
-            conn.execute("DELETE FROM seen WHERE forget_after < ?", (now.timestamp(),))
+            if now.timestamp() - self._local.pruned >= PRUNE_EVERY:  # not on every request
+                conn.execute("DELETE FROM seen WHERE forget_after < ?", (now.timestamp(),))
+                self._local.pruned = now.timestamp()
             conn.execute("INSERT INTO seen VALUES (?, ?)", (request_id, forget_after.timestamp()))
             return True
         except sqlite3.IntegrityError:
@@ -74,7 +77,9 @@ class SharedFile:
             conn.execute("PRAGMA synchronous=OFF")  # a lost id after a crash is refused by time
             conn.execute("CREATE TABLE IF NOT EXISTS seen "
                          "(request_id TEXT PRIMARY KEY, forget_after REAL) WITHOUT ROWID")
+            conn.execute("CREATE INDEX IF NOT EXISTS seen_by_age ON seen (forget_after)")
             self._local.conn = conn
+            self._local.pruned = 0.0
         return conn
 
 
