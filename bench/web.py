@@ -229,6 +229,7 @@ def _environment(work: Path) -> dict[str, str]:
         SKILL_TRUST_ROOTS=pki.write_roots(work),
         SKILL_APPLICATION_IDS=APP_ID,
         SKILL_DB_PATH=str(work / "bench.db"),
+        SKILL_REPLAY_PATH=str(work / "requests.db"),  # as `python -m skill serve` sets it
         BENCH_CHAIN_PEM=str(chain),
         PYTHONPATH=str(ROOT),
     )
