@@ -14,10 +14,11 @@ from skill.core.reader.vocabulary import (
     DIRECTIONS,
     ContextRule,
     PatternSet,
+    SignTables,
     SignWords,
     Vocabulary,
 )
-from skill.core.reader.words import stem
+from skill.core.reader.words import stem, tokens
 
 Sets = Mapping[str, tuple[str, ...]]
 ACTIONS = (
@@ -71,9 +72,15 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
     answers, topics, commands = files["answers"], files["topics"], files["commands"]
     sign_sets = _sets(signs)
     rules = _rules(context)
+    sign_words = _signs(signs, sign_sets, locale, known)
     return Vocabulary(
         locale=locale,
-        signs=_signs(signs, sign_sets, locale, known),
+        signs=sign_words,
+        sign_tables=SignTables(
+            {s.id: s.phrases for s in sign_words},
+            {s.id: s.alone for s in sign_words},
+            {s.id: s.not_ for s in sign_words},
+        ),
         triggers=rules,
         trigger_set=index(tuple(rule.pattern for rule in rules)),
         terminators=_phrases(context, "terminators", {}),
@@ -211,7 +218,7 @@ def _with_locales(
         texts: list[Any] = [*entry.strings("phrases")]
         if "locales" in entry.data:
             texts += entry.child("locales").strings(locale, optional=True)
-        kept = [" ".join(w for w in str(t).split() if stem(w.lower()) not in soft) or str(t)
+        kept = [" ".join(w for w in tokens(str(t)) if stem(w) not in soft) or str(t)
                 for t in texts]
         out[str(ident)] = _compiled(entry, "phrases", kept, {})
     return out

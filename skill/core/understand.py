@@ -39,7 +39,8 @@ def understand(act: Act, state: State, content: Content) -> Understood | None:
     today = date.fromisoformat(state.today) if state.today else None
     reading = read(act.words, vocab, levels, today)
     child = state.child or reading.child
-    signs = [s for s in reading.present if s.id in content.red_flags]
+    signs = [s for s in reading.present
+             if s.id in content.red_flags and (child or s.id != CHILD_URGENT)]
     if act.intent != intents.FREE_SPEECH:  # raw slot values Alexa could not resolve: signs only
         return Understood(act, _with_child(child, [s.id for s in signs], state), reading)
     question = _pending_question(state, content)
@@ -68,6 +69,8 @@ def answer_for(reading: Reading, question: SafetyQuestion) -> str | None:
         return UNSURE
     if own or question.id in reading.safe:
         return SAFE
+    if any(not s.present for s in reading.signs):
+        return None  # "no fever" at the walking question: the no belongs to the fever
     if reading.particle in ("yes", "no"):
         return SAFE if reading.particle == question.safe else FLAG
     return None

@@ -10,6 +10,7 @@ from typing import Any
 
 from skill.content import CONTENT_DIR, Content, ContentError, load_content
 from skill.core.triage import SAFE_STATEMENTS
+from skill.tools.reader_check import reader_problems
 
 MODEL_DIR = CONTENT_DIR.parent / "interaction_model"
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
@@ -86,6 +87,7 @@ def problems(directory: Path = MODEL_DIR) -> list[str]:
             found.append(str(exc))
             continue
         found.extend(model_problems(locale, model, content))
+        found.extend(reader_problems(locale, model, content))
     return found
 
 

@@ -126,3 +126,35 @@ def longest_first(matches: list[Match]) -> list[Match]:
         chosen.append(match)
         taken |= span
     return sorted(chosen, key=lambda m: m.start)
+
+
+Table = Mapping[str, PatternSet]
+_MERGED: dict[int, tuple[object, dict[str, list[tuple[Pattern, str]]]]] = {}
+
+
+def find_labelled(
+    table: Table, words: Sequence[str], barrier: frozenset[int] = frozenset()
+) -> list[tuple[Match, str]]:
+    """Every match of any label's patterns, with its label: one pass over the words per table."""
+    index = _merged(table)
+    found: list[tuple[Match, str]] = []
+    for start, word in enumerate(words):
+        for pattern, label in index.get(word, ()):
+            end = _match(pattern.steps, 0, words, start, barrier)
+            if end is not None:
+                found.append((Match(start, end, pattern), label))
+    return found
+
+
+def _merged(table: Table) -> dict[str, list[tuple[Pattern, str]]]:
+    """The table's patterns indexed together, built once per table (tables live as long as the
+    content that holds them)."""
+    cached = _MERGED.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    index: dict[str, list[tuple[Pattern, str]]] = {}
+    for label, patterns in table.items():
+        for first, bucket in patterns.by_first.items():
+            index.setdefault(first, []).extend((pattern, label) for pattern in bucket)
+    _MERGED[id(table)] = (table, index)
+    return index

@@ -8,7 +8,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from skill.core.reader.context import Scene, scene_of, status_of
-from skill.core.reader.patterns import Match, find, longest_first
+from skill.core.reader.patterns import Match, Table, find, find_labelled, longest_first
 from skill.core.reader.vocabulary import NEGATED, Vocabulary
 from skill.core.reader.words import stems, tokens
 from skill.core.spoken.dates import find_dates
@@ -73,7 +73,7 @@ def read(
     return Reading(
         words=tuple(words),
         signs=signs,
-        helper=_someone_else(stemmed, vocab),
+        helper=_someone_else(stemmed, vocab) or _child(stemmed, vocab),
         child=_child(stemmed, vocab),
         particle=_particle(stemmed, vocab),
         safe=_safe_answers(stemmed, vocab, scene),
@@ -93,20 +93,23 @@ def _signs(
     words: Sequence[str], vocab: Vocabulary, levels: Mapping[str, str], scene: Scene
 ) -> tuple[Sign, ...]:
     content = [w for w in words if w not in vocab.filler]
+    tables = vocab.sign_tables
+    by_sign: dict[str, list[Match]] = {}
+    for match, sid in find_labelled(tables.phrases, words, scene.barrier):
+        by_sign.setdefault(sid, []).append(match)
+    for match, sid in find_labelled(tables.alone, words, scene.barrier):
+        if len(content) <= (match.end - match.start) + _ALONE_SLACK:
+            by_sign.setdefault(sid, []).append(match)
+    lookalikes: dict[str, list[Match]] = {}
+    for match, sid in find_labelled(tables.not_, words):
+        lookalikes.setdefault(sid, []).append(match)
     found: list[tuple[Match, str]] = []
-    for sign in vocab.signs:
-        matches = find(sign.phrases, words, scene.barrier)
-        matches += [
-            m
-            for m in find(sign.alone, words, scene.barrier)
-            if len(content) <= (m.end - m.start) + _ALONE_SLACK
+    for sid, matches in by_sign.items():
+        near = lookalikes.get(sid, [])
+        kept_here = [
+            m for m in matches if not any(_overlap(m, n) and not _within(n, m) for n in near)
         ]
-        lookalikes = find(sign.not_, words)
-        matches = [
-            m for m in matches
-            if not any(_overlap(m, n) and not _within(n, m) for n in lookalikes)
-        ]
-        found += [(m, sign.id) for m in longest_first(matches)]
+        found += [(m, sid) for m in longest_first(kept_here)]
     kept = [
         (m, sid)
         for m, sid in found
@@ -171,11 +174,12 @@ def _particle(words: Sequence[str], vocab: Vocabulary) -> str | None:
 
 def _safe_answers(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> tuple[str, ...]:
     """The safety questions a plain statement answers safely ('I can walk fine')."""
-    said = []
-    for question, patterns in vocab.safe.items():
-        if any(status_of(m, scene)[0] is None for m in find(patterns, words, scene.barrier)):
-            said.append(question)
-    return tuple(said)
+    said = {
+        question
+        for match, question in find_labelled(vocab.safe, words, scene.barrier)
+        if status_of(match, scene)[0] is None
+    }
+    return tuple(q for q in vocab.safe if q in said)
 
 
 def _features(
@@ -186,11 +190,7 @@ def _features(
     reduced = [words[i] for i in keep]
     found: dict[str, tuple[str, ...]] = {}
     for group, ids in vocab.features.items():
-        matches = [
-            (_unreduce(m, keep), fid)
-            for fid, patterns in ids.items()
-            for m in find(patterns, reduced)
-        ]
+        matches = [(_unreduce(m, keep), fid) for m, fid in find_labelled(ids, reduced)]
         chosen = longest_first([m for m, _ in matches])
         named = [fid for m, fid in matches if m in chosen and status_of(m, scene)[0] != NEGATED]
         if named:
@@ -203,15 +203,14 @@ def _unreduce(match: Match, keep: list[int]) -> Match:
     return Match(keep[match.start], keep[match.end - 1] + 1, match.pattern)
 
 
-def _first_id(words: Sequence[str], table: Mapping[str, object], scene: Scene) -> str | None:
+def _first_id(words: Sequence[str], table: Table, scene: Scene) -> str | None:
     best: tuple[int, int, str] | None = None
-    for ident, patterns in table.items():
-        for match in find(patterns, words, scene.barrier):  # type: ignore[arg-type]
-            if status_of(match, scene)[0] == NEGATED:
-                continue
-            key = (match.start, match.start - match.end, ident)
-            if best is None or key < best:
-                best = key
+    for match, ident in find_labelled(table, words, scene.barrier):
+        if status_of(match, scene)[0] == NEGATED:
+            continue
+        key = (match.start, match.start - match.end, ident)
+        if best is None or key < best:
+            best = key
     return best[2] if best else None
 
 
@@ -220,14 +219,11 @@ def _topic(words: Sequence[str], vocab: Vocabulary) -> str | None:
     asks = find(vocab.asking, words)
     content = [w for w in words if w not in vocab.filler]
     best: tuple[int, int, str] | None = None
-    for topic, patterns in vocab.topics.items():
-        for match in find(patterns, words):
-            alone = len(content) <= (match.end - match.start) + _ALONE_SLACK
-            asked = any(0 <= match.start - ask.end <= _ASK_REACH for ask in asks)
-            if asked or alone:
-                key = (match.start, match.start - match.end, topic)
-                if best is None or key < best:
-                    best = key
+    for match, topic in find_labelled(vocab.topics, words):
+        alone = len(content) <= (match.end - match.start) + _ALONE_SLACK
+        asked = any(0 <= match.start - ask.end <= _ASK_REACH for ask in asks)
+        if (asked or alone) and (best is None or (match.start, -match.end) < best[:2]):
+            best = (match.start, -match.end, topic)
     return best[2] if best else None
 
 
@@ -236,8 +232,8 @@ def _command(words: Sequence[str], vocab: Vocabulary) -> str | None:
     content = tuple(w for w in words if w not in vocab.filler)
     if not content or len(content) > 5:
         return None
-    for intent, patterns in vocab.commands.items():
-        if any(m.start == 0 and m.end == len(content) for m in find(patterns, content)):
+    for match, intent in find_labelled(vocab.commands, content):
+        if match.start == 0 and match.end == len(content):
             return intent
     return None
 

@@ -42,11 +42,20 @@ class ContextRule(NamedTuple):
     max_scope: int
 
 
+class SignTables(NamedTuple):
+    """The signs' phrases by sign id, one table per kind, for a single search each."""
+
+    phrases: Mapping[str, PatternSet]
+    alone: Mapping[str, PatternSet]
+    not_: Mapping[str, PatternSet]
+
+
 class Vocabulary(NamedTuple):
     """Everything the reader understands, for one locale."""
 
     locale: str
     signs: tuple[SignWords, ...]
+    sign_tables: SignTables
     triggers: tuple[ContextRule, ...]
     trigger_set: PatternSet
     terminators: PatternSet
