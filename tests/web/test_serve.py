@@ -72,6 +72,7 @@ def test_serve_runs_gunicorn_and_says_where_and_how(tmp_path: Path) -> None:
     try:
         assert _get_health(port, time.monotonic() + 15)["status"] == "ok"
         sid = _simulator_session(port)
+        assert _chunked_status(port, b'{"user": "' + b"x" * 6000 + b'"}') == b"413"
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -97,6 +98,15 @@ def _simulator_session(port: int) -> str:
         return sid
     finally:
         connection.close()
+
+
+def _chunked_status(port: int, body: bytes) -> bytes:
+    """POST a body with Transfer-Encoding: chunked (no Content-Length); the status code."""
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as raw:
+        raw.sendall(b"POST /simulator/api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + f"{len(body):x}\r\n".encode() + body + b"\r\n0\r\n\r\n")
+        return raw.recv(64).split(b" ")[1]
 
 
 def test_the_access_log_redacts_session_ids() -> None:
