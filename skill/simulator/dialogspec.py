@@ -222,6 +222,7 @@ def _element(path: Path, step: Step, element: Any, line: int) -> Step:
         raise DialogSyntaxError(f"{where}: one check per `- key: value`: Bespoken reads only "
                                 f"the first of {sorted(element)}")
     _check_target(where, first)
+    _check_not_vacuous(where, first, element[first])
     assertion = Assertion(first, element[first], _line(element) or line)
     return _with(step, assertions=(*step.assertions, assertion))
 
@@ -241,6 +242,19 @@ def _check_target(where: str, target: str) -> None:
     hint = f" (the old assertion is now `{old}…`)" if old else ""
     raise DialogSyntaxError(f"{where}: unknown assertion {target!r}{hint}; Bespoken would read "
                             "it as a path into the response")
+
+
+def _check_not_vacuous(where: str, target: str, expected: Any) -> None:
+    """A `prompt` that must NOT say something with an apostrophe would always pass.
+
+    The SSML writes ' as &apos;, so the words can never be found there: use `speech`.
+    """
+    texts = expected if isinstance(expected, list) else [expected]
+    for text in texts:
+        if target in ("prompt", "reprompt") and isinstance(text, str) and "(?!" in text \
+                and any(c in text for c in "'\"&<>"):
+            raise DialogSyntaxError(f"{where}: {target} is the SSML, where ' is &apos;: this "
+                                    "negative check could never fail; use speech instead")
 
 
 def _config(path: Path, raw: Any, where: Any) -> dict[str, Any]:

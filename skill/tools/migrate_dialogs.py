@@ -7,7 +7,8 @@ Run it once on a file written in the old dialect (where `intent:` asserted what 
    assertions; in Bespoken these keys are inputs), and a step's checks written as a mapping
    become a list, as Bespoken reads them.
 2. Each `prompt`/`reprompt` check that held against the plain text but not against the SSML
-   under Bespoken's matcher becomes `speech`/`repromptSpeech`, the project's plain-text checks.
+   under Bespoken's matcher becomes `speech`/`repromptSpeech`, the project's plain-text checks,
+   and so does each negative check of words the SSML escapes (it could never fail there).
 A file with several `configuration:` documents must still be split by hand (the loader says so).
 """
 
@@ -20,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from skill.simulator import Simulator
-from skill.simulator.dialogspec import Assertion, Step, load_dialogs
+from skill.simulator.dialogspec import Assertion, DialogSyntaxError, Step, load_dialogs
 from skill.simulator.dialogtest import actual_value, matches, matches_plain, play, simulator_for
 from skill.simulator.steps import parse_offset
 from skill.simulator.turn import Turn
@@ -52,6 +53,25 @@ def rename_keys(lines: list[str]) -> list[str]:
 def _is_mapping_line(line: str) -> bool:
     text = line.strip()
     return line.startswith("    ") and bool(text) and not text.startswith(("- ", "#"))
+
+
+def plain_where_never_in_ssml(path: Path) -> None:
+    """Negative prompt checks of text the SSML escapes (an apostrophe) become `speech`.
+
+    They would always pass against the SSML, so the loader refuses them, naming the line.
+    """
+    for _ in range(10_000):
+        try:
+            load_dialogs(path)
+            return
+        except DialogSyntaxError as error:
+            found = re.search(r":(\d+): (prompt|reprompt) is the SSML", str(error))
+            if found is None:
+                raise
+            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+            index, target = int(found.group(1)) - 1, found.group(2)
+            lines[index] = lines[index].replace(f"- {target}:", f"- {_PLAIN[target]}:", 1)
+            path.write_text("".join(lines), encoding="utf-8")
 
 
 def plain_where_ssml_differs(path: Path) -> tuple[list[str], list[str]]:
@@ -106,6 +126,7 @@ def main(paths: list[str]) -> int:
         path = Path(name)
         text = path.read_text(encoding="utf-8")
         path.write_text("".join(rename_keys(text.splitlines(keepends=True))), encoding="utf-8")
+        plain_where_never_in_ssml(path)
         lines, problems = plain_where_ssml_differs(path)
         path.write_text("".join(lines), encoding="utf-8")
         for problem in problems:

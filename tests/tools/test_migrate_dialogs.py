@@ -20,6 +20,8 @@ OLD = """\
     - open hip helper:
         intent: LaunchRequest
         prompt: In an emergency, call 911.
+    - help:
+        - prompt: "/^(?![\\\\s\\\\S]*it's been)/"
     - stop:
         - request.session.new: false
         - slots.location: undefined
@@ -36,5 +38,6 @@ def test_an_old_file_becomes_bespoken_true_and_still_passes(tmp_path: Path) -> N
     assert "    - speech: In an emergency, call 911." in text  # the SSML has <say-as> round 911
     assert "    - sent.session.new: false" in text and "    - nlu.slots.location:" in text
     assert '    - prompt: "*"' in text  # holds against the SSML too: left as Bespoken's
+    assert "    - speech: \"/^(?![" in text  # a negative check of an apostrophe: never in SSML
     for test in load_dialogs(path):
         run_dialog(test, functools.partial(Simulator, store=tmp_path / "m.db"))
