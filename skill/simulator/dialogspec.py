@@ -48,6 +48,7 @@ CONFIG_KEYS = frozenset({"locale", "user", "userId", "device", "now", "clock", "
 IGNORED_CONFIG = frozenset({"description", "dynamo", "handler", "interactionModel", "trace",
                             "filter", "silent", "skillURL", "ignoreProperties", "include",
                             "exclude", "findReplace"})
+_DOT_FOR_APOSTROPHE = re.compile(r"[A-Za-z]\.(s|ve|re|ll|t|d|m)\b")  # Here.s, you.ve
 SIMULATOR_ONLY = "simulator-only"  # the tag of tests using steps Bespoken cannot play
 _OLD_KEYS = {"intent": "nlu.intent", "slots.": "nlu.slots.", "request.": "sent."}
 
@@ -252,7 +253,7 @@ def _check_not_vacuous(where: str, target: str, expected: Any) -> None:
     texts = expected if isinstance(expected, list) else [expected]
     for text in texts:
         if target in ("prompt", "reprompt") and isinstance(text, str) and "(?!" in text \
-                and any(c in text for c in "'\"&<>"):
+                and (any(c in text for c in "'\"&<>") or _DOT_FOR_APOSTROPHE.search(text)):
             raise DialogSyntaxError(f"{where}: {target} is the SSML, where ' is &apos;: this "
                                     "negative check could never fail; use speech instead")
 

@@ -170,9 +170,11 @@ def test_prompt_is_matched_against_the_ssml_and_speech_against_the_words(tmp_pat
         ("- test: x\n- help:\n    - just words\n", "- prompt: just words"),
         ("- test: x\n- help:\n    - prompt: a\n      cardTitle: b\n", "only the first"),
         ("- test: x\n- help:\n    - prompt: \"/^(?![\\\\s\\\\S]*it's)/\"\n", "use speech"),
+        ("- test: x\n- help:\n    - prompt: '/^(?!.*Here.s what)/'\n", "use speech"),
     ],
     ids=["mapping-step", "old-slot-assertion", "two-tests-one-document", "second-configuration",
-         "untagged-clock", "bare-value", "two-checks-in-one-item", "vacuous-negative-prompt"],
+         "untagged-clock", "bare-value", "two-checks-in-one-item", "vacuous-negative-prompt",
+         "vacuous-negative-dot"],
 )
 def test_the_old_dialect_is_refused_with_the_fix(tmp_path, text, hint):
     with pytest.raises(DialogSyntaxError) as caught:
