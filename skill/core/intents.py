@@ -17,6 +17,7 @@ SAFETY_ANSWER = "SafetyAnswerIntent"
 UNSURE = "UnsureIntent"
 SELF_CARE = "SelfCareIntent"
 SEE_DOCTOR = "SeeDoctorIntent"
+MORE = "TellMeMoreIntent"
 # Care intents that answer one topic of content/care.yaml.
 TOPIC_INTENTS: Mapping[str, str] = {
     "RiceIntent": "rice",

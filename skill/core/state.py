@@ -135,6 +135,8 @@ class State(NamedTuple):
     last_condition: str | None = None
     memory: Mapping[str, Any] = _EMPTY
     forgotten: bool = False
+    # The content key of the detail behind the last short answer, for "tell me more".
+    more: str | None = None
 
     def with_(self, **changes: Any) -> State:
         """A copy with some fields changed: state is never mutated in place.

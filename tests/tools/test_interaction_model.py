@@ -35,6 +35,7 @@ CONTRACT: dict[str, dict[str, str]] = {
     "SelfCareIntent": {}, "RiceIntent": {}, "IceIntent": {}, "IceOrHeatIntent": {},
     "MedicineIntent": {}, "MovementIntent": {}, "SeeDoctorIntent": {},
     "StartIceTimerIntent": {}, "IceReminderIntent": {"duration": DURATION}, "ForgetMeIntent": {},
+    "TellMeMoreIntent": {},
 }
 BUILTINS = [
     "AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.FallbackIntent",
