@@ -201,7 +201,7 @@ def _start_over(turn: Turn, act: Act) -> Turn:
 
 def _about(turn: Turn, act: Act) -> Turn:
     cid = act.slot("condition")
-    if cid in turn.content.conditions:
+    if cid is not None and cid in turn.content.conditions:
         turn.say(f"condition.{cid}.about")
         turn.card = _condition_card(cid, "about", False)
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from skill.core import care
 from skill.core.intents import Act
 from skill.core.reply_builder import Turn, ask_pending
-from skill.core.state import PENDING_MORE, PENDING_STEP
+from skill.core.state import PENDING_DESCRIBE, PENDING_MORE, PENDING_STEP
 
 
 def tell_more(turn: Turn, act: Act) -> Turn:
@@ -21,4 +21,4 @@ def tell_more(turn: Turn, act: Act) -> Turn:
     if turn.state.pending_kind == PENDING_STEP:
         return care.navigate(turn, +1)  # "go on" with nothing more on this step: the next one
     turn.say("dialog.no_more")
-    return ask_pending(turn, turn.state.pending or PENDING_MORE)
+    return ask_pending(turn, turn.state.pending or PENDING_DESCRIBE)
