@@ -98,6 +98,9 @@ def _after_match(turn: Turn) -> Turn:
         turn.state = state.with_(asked=(*state.asked, question.id))
         return ask_pending(turn, f"{PENDING_SEPARATE}:{question.id}")
     best = content.conditions[ranking.best]
+    urgent = state.triage == triage.URGENT
+    if urgent:  # urgent advice first, whatever else this turn says
+        screening.urgent_reminder(turn)
     if best.id != state.condition:
         turn.say(f"condition.{best.id}.summary")
         if best.care.caveat:
@@ -108,9 +111,9 @@ def _after_match(turn: Turn) -> Turn:
         turn.state = turn.state.with_(
             condition=best.id, triage=triage.worse(turn.state.triage, level)
         )
-    else:
+    elif not urgent:
         turn.say("dialog.noted")
-    return screening.continue_safety(turn, care.give)
+    return turn if urgent else screening.continue_safety(turn, care.give)
 
 
 def _answer(turn: Turn, act: Act) -> Turn:

@@ -100,13 +100,13 @@ def render(reply: Reply, content: Content, locale: str) -> Rendered:
     spoken = [fill(content, line, marked) for line in reply.lines]
     question = fill(content, reply.ask, marked) if reply.ask is not None else None
     reprompt = fill(content, reply.reask, marked) if reply.reask is not None else None
-    if reprompt and reply.state.more:  # offered where it costs nothing: in the reprompt
+    urgent = reply.state.triage == triage.URGENT
+    if reprompt and reply.state.more and not urgent:  # in the reprompt, never over urgent advice
         reprompt = f"{fill(content, Line('dialog.more_offer'), marked)} {reprompt}"
     title = text = None
     if reply.card is not None:
         title = fill(content, reply.card.title, words)
         text = "\n".join(fill(content, line, words) for line in reply.card.body)
-    urgent = reply.state.triage == triage.URGENT
     ssml = to_ssml(spoken, number, question, URGENT_PAUSE if urgent else PAUSE)
     if len(ssml) > MAX_SSML:
         raise ValueError(f"speech is {len(ssml)} characters; Alexa takes at most {MAX_SSML}")

@@ -98,3 +98,14 @@ def test_more_is_not_lost_to_a_misheard_turn(talk: Talk) -> None:
 def test_more_with_nothing_said_yet_asks_what_is_wrong(talk: Talk) -> None:
     talk(intents.MORE)
     assert talk.keys[-2:] == ["dialog.no_more", f"dialog.ask_{PENDING_DESCRIBE}"]
+
+
+def test_a_description_after_urgent_advice_hears_the_advice_first(talk: Talk) -> None:
+    talk(intents.LAUNCH)
+    talk(intents.RED_FLAG, flag="fall_injury")
+    out = talk(intents.DESCRIBE, location="outer_hip", trigger="lying_on_side")
+    assert talk.keys == [
+        "dialog.urgent_first", "level.urgent.say", "condition.gtps.summary",
+        "dialog.ask_after_urgent",
+    ]
+    assert out.reprompt_text and "tell me more" not in out.reprompt_text
