@@ -10,19 +10,34 @@ from skill.simulator.reply_length import (
     Measured,
     figures,
     measure,
+    measure_paraphrases,
 )
+
+# Alexa reads at roughly 150 words a minute.
+SECONDS_PER_WORD = 0.4
 
 
 def _line(m: Measured) -> str:
     tag = " (urgent)" if m.urgent else ""
-    return f"    {m.words:3d} words{tag}  {m.where} / {m.said!r}\n          {m.speech}"
+    seconds = round(m.words * SECONDS_PER_WORD)
+    return (f"    {m.words:3d} words, ~{seconds} s{tag}  {m.where} / {m.said!r}\n"
+            f"          {m.speech}")
 
 
 def main() -> int:
     """Print the median, the 95th percentile, the first answers and the longest replies."""
-    found = figures(measure())
+    report("tests/dialogs", measure())
+    print()
+    report("tests/nlu/paraphrases.yaml, each said after the launch", measure_paraphrases(),
+           longest=3)
+    return 0
+
+
+def report(where: str, measured: list[Measured], longest: int = 5) -> None:
+    """One set's figures: median, p95, first answers, what breaks a target, the longest."""
+    found = figures(measured, longest)
     first = [m.words for m in found.first_answers]
-    print(f"  replies: {found.replies} over tests/dialogs")
+    print(f"  replies: {found.replies} over {where}")
     print(f"  words per reply: median {found.median:g} (target <= {MEDIAN_TARGET}), "
           f"p95 {found.p95} (target <= {P95_TARGET})")
     if first:
@@ -33,10 +48,9 @@ def main() -> int:
         print(f"  first answers in a one-shot (with the greeting and disclaimer) or with a "
               f"warning sign: longest {others[0].words} words, over {len(others)} answers")
     print(f"  replies over {MAX_TARGET} words, urgent advice aside: {len(found.over_max)}")
-    print("  longest replies:")
+    print(f"  longest replies (about {SECONDS_PER_WORD:g} s a word as Alexa speaks):")
     for m in found.longest:
         print(_line(m))
-    return 0
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from skill.simulator.dialogspec import load_dialogs
 from skill.simulator.dialogtest import simulator_for
+from skill.simulator.evaluate import EVAL_NOW, PARAPHRASES, load_paraphrases
 from skill.simulator.simulator import ROOT, Simulator
 from skill.simulator.steps import parse_offset, perform
 from skill.simulator.turn import Turn
@@ -104,6 +105,21 @@ def measure_file(path: Path) -> Iterator[Measured]:
                         _warning(before, turn),
                     )
                 before = turn
+
+
+def measure_paraphrases(path: Path = PARAPHRASES) -> list[Measured]:
+    """The evaluation set: each paraphrase said once, right after the launch, in its locale."""
+    found = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for index, (locale, case) in enumerate(load_paraphrases(path)):
+            sim = Simulator(locale=locale, now=EVAL_NOW, store=Path(tmp) / f"{index}.db")
+            before = sim.launch()
+            turn = sim.say(str(case["text"]))
+            found.append(Measured(
+                f"{path.name}: {locale}", str(case["text"]), words(turn.speech), turn.speech,
+                _urgent(turn), _first_answer(before, turn), False, _warning(before, turn),
+            ))
+    return found
 
 
 def measure(paths: Iterable[Path] | None = None) -> list[Measured]:
