@@ -109,3 +109,8 @@ def test_a_description_after_urgent_advice_hears_the_advice_first(talk: Talk) ->
         "dialog.ask_after_urgent",
     ]
     assert out.reprompt_text and "tell me more" not in out.reprompt_text
+
+
+def test_the_short_answer_about_a_stress_fracture_still_says_to_have_it_checked(talk: Talk) -> None:
+    out = talk(intents.ABOUT, condition="stress_fracture")
+    assert "healthcare provider" in out.text
