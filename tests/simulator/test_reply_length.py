@@ -10,6 +10,7 @@ from skill.simulator.reply_length import (
     MEDIAN_TARGET,
     P95_TARGET,
     Figures,
+    Measured,
     figures,
     measure,
     percentile,
@@ -18,8 +19,13 @@ from skill.simulator.reply_length import (
 
 
 @cache
+def measured() -> list[Measured]:
+    return measure()
+
+
+@cache
 def found() -> Figures:
-    return figures(measure())
+    return figures(measured())
 
 
 def _show(replies: tuple[object, ...]) -> str:
@@ -49,3 +55,14 @@ def test_words_and_percentiles_count_as_a_listener_would() -> None:
     assert words("Step one of four.  Rest.") == 5
     assert percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95) == 10
     assert percentile([5], 0.95) == 5
+
+
+EMERGENCY_NUMBERS = ("911", "999", "112", "triple zero")
+
+
+def test_brevity_never_drops_the_emergency_number_or_what_to_do() -> None:
+    raised = [m for m in measured() if m.urgent and m.warning]
+    assert len(raised) >= 10
+    for reply in raised:
+        assert any(number in reply.speech for number in EMERGENCY_NUMBERS), reply
+        assert "medical attention straight away" in reply.speech, reply
