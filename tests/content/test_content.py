@@ -82,8 +82,8 @@ def test_no_text_says_you_have() -> None:
         ("conditions/gtps.yaml", lambda d: d.pop("detail"), "conditions/gtps.yaml: detail: is missing"),
         (
             "conditions/gtps.yaml",
-            lambda d: d.update(detail="word " * 51),
-            "conditions/gtps.yaml: detail: has 51 words; the limit is 50",
+            lambda d: d.update(detail="word " * 41),
+            "conditions/gtps.yaml: detail: has 41 words; the limit is 40",
         ),
         (
             "conditions/gtps.yaml",
