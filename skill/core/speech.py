@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from skill.core import triage
 from skill.core.content_types import Content
-from skill.core.state import Line, Reply
+from skill.core.state import FREE_SPEECH_KINDS, Line, Reply
 
 DEFAULT_LOCALE = "en-US"
 # Natural pauses: between sentences, longer before the question, and unhurried when urgent.
@@ -34,6 +34,7 @@ class Rendered(NamedTuple):
     card_title: str | None
     card_text: str | None
     end: bool
+    listen: bool = False  # the question is open: ask Alexa for the person's own words
 
 
 def locale_words(content: Content, locale: str) -> Mapping[str, str]:
@@ -118,4 +119,5 @@ def render(reply: Reply, content: Content, locale: str) -> Rendered:
         card_title=title,
         card_text=text,
         end=reply.end,
+        listen=reply.state.pending_kind in FREE_SPEECH_KINDS and not reply.end,
     )
