@@ -8,7 +8,12 @@ from typing import TYPE_CHECKING
 from skill.core import answers, care, intents, more, onset, screening, triage
 from skill.core.content_types import Content
 from skill.core.intents import Act
-from skill.core.matching import match_conditions, merge_features, separating_question
+from skill.core.matching import (
+    match_conditions,
+    merge_features,
+    nameable,
+    separating_question,
+)
 from skill.core.reply_builder import Turn, ask_pending, finish
 from skill.core.state import (
     PENDING_CHECK_IN,
@@ -133,8 +138,11 @@ def _after_match(turn: Turn) -> Turn:
     if question is not None:
         turn.state = state.with_(asked=(*state.asked, question.id))
         return ask_pending(turn, f"{PENDING_SEPARATE}:{question.id}")
-    if ranking.best != state.condition:
-        return _name(turn, ranking.best)
+    best = nameable(ranking, state.features, content)
+    if best is None:
+        return ask_pending(turn, PENDING_LOCATION)
+    if best != state.condition:
+        return _name(turn, best)
     if state.triage == triage.URGENT:  # urgent advice first, whatever else this turn says
         return screening.urgent_reminder(turn)
     turn.say("dialog.noted")

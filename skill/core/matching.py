@@ -48,9 +48,6 @@ def score_condition(features: Mapping[str, Iterable[str]], condition: Condition)
     Where it hurts says most: a condition felt nowhere the person named loses a location's
     weight, so a runner's outer-hip ache is not a groin stress fracture on activity alone.
     """
-    described = {fid for ids in features.values() for fid in ids}
-    if condition.requires and not condition.requires & described:
-        return 0.0
     total = 0.0
     for group, ids in features.items():
         known = condition.features.get(group, frozenset())
@@ -59,6 +56,20 @@ def score_condition(features: Mapping[str, Iterable[str]], condition: Condition)
     if places and not set(places) & condition.features.get("location", frozenset()):
         total -= WEIGHTS["location"]
     return total
+
+
+def nameable(
+    ranking: Ranking, features: Mapping[str, Iterable[str]], content: Content
+) -> str | None:
+    """The best match that may be named: a condition that `requires` a feature is named only
+    once one of them is described (a stress fracture never on running alone), though it is
+    still a rival the separating questions can rule in."""
+    described = {fid for ids in features.values() for fid in ids}
+    for match in ranking.matches:
+        needs = content.conditions[match.condition].requires
+        if not needs or needs & described:
+            return match.condition
+    return None
 
 
 def match_conditions(features: Mapping[str, Iterable[str]], content: Content) -> Ranking:

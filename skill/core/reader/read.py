@@ -28,6 +28,7 @@ class Sign(NamedTuple):
     status: str | None  # None (said plainly), negated, possible or uncertain
     phrase: str
     cue: str | None  # the trigger that decided the status, if any
+    cue_at: int | None = None  # where that trigger was said, in words
 
     @property
     def present(self) -> bool:
@@ -43,6 +44,7 @@ class Reading(NamedTuple):
     helper: bool = False
     child: bool = False
     particle: str | None = None  # yes, no or unsure, said first
+    particle_at: int | None = None  # where it was said
     safe: tuple[str, ...] = ()  # safety question ids a statement answers safely
     pain: bool = False  # describes pain at all ("my hip hurts")
     features: Mapping[str, tuple[str, ...]] = _EMPTY
@@ -76,6 +78,7 @@ def read(
         helper=_someone_else(stemmed, vocab) or _child(stemmed, vocab),
         child=_child(stemmed, vocab),
         particle=_particle(stemmed, vocab),
+        particle_at=_particle_at(stemmed, vocab),
         safe=_safe_answers(stemmed, vocab, scene),
         pain=bool(find(vocab.pain, stemmed)),
         features=_features(stemmed, vocab, scene),
@@ -120,7 +123,8 @@ def _signs(
     for match, sid in kept:
         status, trigger = status_of(match, scene)
         cue = " ".join(words[trigger.start : trigger.end]) if trigger else None
-        result.append(Sign(sid, levels.get(sid, ""), status, match.pattern.text, cue))
+        at = trigger.start if trigger else None
+        result.append(Sign(sid, levels.get(sid, ""), status, match.pattern.text, cue, at))
     return tuple(result)
 
 
@@ -170,6 +174,11 @@ def _particle(words: Sequence[str], vocab: Vocabulary) -> str | None:
                 continue
             best = (match.end, name)
     return best[1] if best else None
+
+
+def _particle_at(words: Sequence[str], vocab: Vocabulary) -> int:
+    """Where an answer would begin: the first word that is not filler."""
+    return next((i for i, w in enumerate(words) if w not in vocab.filler), len(words))
 
 
 def _safe_answers(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> tuple[str, ...]:
