@@ -17,6 +17,7 @@ from skill.alexa.handlers import (
     care,
     common,
     events,
+    fulfil,
     launch,
     navigation,
     privacy,
@@ -29,7 +30,7 @@ from skill.core.speech import render
 from skill.core.state import Line, Reply, State
 
 # Order matters: specific features first, the catch-alls in `events` last.
-FEATURES = (launch, symptoms, safety, care, privacy, navigation, builtins, events)
+FEATURES = (fulfil, launch, symptoms, safety, care, privacy, navigation, builtins, events)
 
 
 def build_skill(

@@ -27,7 +27,7 @@ def next_turn(state: State, act: Act, content: Content) -> Reply:
     """Decide the whole reply: red flags first, then whatever the intent asks for."""
     if act.intent == intents.SESSION_ENDED:
         return Reply((), None, None, None, True, state)
-    last = state.last if act.intent == intents.REPEAT else None
+    last = state.last if act.intent in (intents.REPEAT, intents.CARRY_ON) else None
     again = Reply.from_json(last, state) if last else None
     if again is not None:
         return again
@@ -161,6 +161,11 @@ def _fallback(turn: Turn, act: Act) -> Turn:
     return ask_pending(turn, turn.state.pending or PENDING_DESCRIBE, reask=True)
 
 
+def _carry_on(turn: Turn, act: Act) -> Turn:
+    """Nothing was said: ask whatever is pending again, without an apology."""
+    return ask_pending(turn, turn.state.pending or PENDING_DESCRIBE)
+
+
 def _unresolved_flag(turn: Turn, act: Act) -> Turn:
     """A warning sign Alexa heard but could not name: at a safety question, ask yes or no."""
     if turn.state.pending_kind in (PENDING_SAFETY, PENDING_CHECK_IN):
@@ -249,6 +254,7 @@ _HANDLERS: dict[str, Callable[[Turn, Act], Turn]] = {
     intents.HELP: _help,
     intents.FALLBACK: _fallback,
     intents.REPEAT: _fallback,
+    intents.CARRY_ON: _carry_on,
     intents.STOP: answers.goodbye,
     intents.CANCEL: answers.goodbye,
     intents.HOME: _start_over,

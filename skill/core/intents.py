@@ -41,6 +41,9 @@ REPEAT = "AMAZON.RepeatIntent"
 START_OVER = "AMAZON.StartOverIntent"
 NEXT = "AMAZON.NextIntent"
 PREVIOUS = "AMAZON.PreviousIntent"
+# Not an intent: a request in the session that asks nothing (SessionResumedRequest, a screen
+# event): carry on where the conversation was.
+CARRY_ON = "CarryOn"
 
 # Slots of DescribePainIntent that name features, by content/features.yaml group.
 FEATURE_SLOTS: Mapping[str, str] = {
