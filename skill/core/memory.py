@@ -17,10 +17,15 @@ SCREENING = "screening"
 KEYS = (ONSET, CONDITION, DISCLAIMER, SCREENED_ON, SCREENING)
 
 
-def recall(state: State, memory: Mapping[str, Any]) -> State:
-    """Start a session from what was remembered; a later visit gets the one-breath safety check."""
+def recall(state: State, memory: Mapping[str, Any], epoch: int = 0) -> State:
+    """Start a session from what was remembered; a later visit gets the one-breath safety check.
+
+    The epoch (how often the record was forgotten) travels with the session, so a save made after
+    "forget me" in another session is refused rather than writing the record back.
+    """
     kept = {k: memory[k] for k in KEYS if k in memory}
     return state.with_(
+        memory_epoch=epoch,
         onset=kept.get(ONSET) if isinstance(kept.get(ONSET), str) else None,
         last_condition=kept.get(CONDITION) if isinstance(kept.get(CONDITION), str) else None,
         disclaimer_heard=bool(kept.get(DISCLAIMER)) or state.disclaimer_heard,

@@ -134,6 +134,7 @@ class State(NamedTuple):
     deferred_args: Mapping[str, str] = _EMPTY
     last_condition: str | None = None
     memory: Mapping[str, Any] = _EMPTY
+    memory_epoch: int = 0  # the store's forget version when `memory` was read
     forgotten: bool = False
 
     def with_(self, **changes: Any) -> State:
@@ -210,4 +211,5 @@ _FROM_PLAIN: dict[str, Any] = {
     "deferred_args": dict,
     "memory": lambda v: dict(json.loads(v)) if isinstance(v, str) else dict(v),
     "step": int,
+    "memory_epoch": int,
 }
