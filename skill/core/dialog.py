@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from skill.core import answers, care, intents, onset, screening, triage
+from skill.core import answers, care, intents, memory, onset, screening, triage
 from skill.core.content_types import Content
 from skill.core.intents import Act
 from skill.core.matching import match_conditions, merge_features, separating_question
@@ -161,6 +161,14 @@ def _fallback(turn: Turn, act: Act) -> Turn:
     return ask_pending(turn, turn.state.pending or PENDING_DESCRIBE, reask=True)
 
 
+def _resume(turn: Turn, act: Act) -> Turn:
+    """'Pick up where I left off': on a shared device this is when memory comes back."""
+    turn.state = memory.bring_back(turn.state)
+    if not onset.recap(turn):
+        turn.say("dialog.resume_nothing")
+    return ask_pending(turn, turn.state.pending or PENDING_DESCRIBE)
+
+
 def _carry_on(turn: Turn, act: Act) -> Turn:
     """Nothing was said: ask whatever is pending again, without an apology."""
     return ask_pending(turn, turn.state.pending or PENDING_DESCRIBE)
@@ -246,6 +254,7 @@ _HANDLERS: dict[str, Callable[[Turn, Act], Turn]] = {
     intents.ICE_TIMER: lambda turn, act: care.ask_topic(turn, care.TIMER),
     intents.ICE_REMINDER: _reminder,
     intents.FORGET_ME: _forget,
+    intents.RESUME: _resume,
     intents.SAFETY_ANSWER: _answer,
     intents.YES: _answer,
     intents.NO: _answer,

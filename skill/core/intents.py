@@ -30,6 +30,7 @@ TOPIC_INTENTS: Mapping[str, str] = {
 ICE_TIMER = "StartIceTimerIntent"
 ICE_REMINDER = "IceReminderIntent"
 FORGET_ME = "ForgetMeIntent"
+RESUME = "ResumeIntent"  # "pick up where I left off"
 HELP = "AMAZON.HelpIntent"
 STOP = "AMAZON.StopIntent"
 CANCEL = "AMAZON.CancelIntent"

@@ -135,6 +135,8 @@ class State(NamedTuple):
     last_condition: str | None = None
     memory: Mapping[str, Any] = _EMPTY
     memory_epoch: int = 0  # the store's forget version when `memory` was read
+    # No recognised speaker: what the account remembers is held back until the person asks.
+    withheld: bool = False
     forgotten: bool = False
 
     def with_(self, **changes: Any) -> State:

@@ -17,6 +17,7 @@ TIMERS = "alexa::alerts:timers:skill:readwrite"
 REMINDERS = "alexa::alerts:reminders:skill:readwrite"
 SAFE = {"safety": {"fever": "safe", "injury": "safe", "weight": "safe"}, "started": True,
         "disclaimer_heard": True}
+PERSON = "amzn1.ask.person.SERVICES"  # a recognised speaker: memory is spoken of
 
 
 @pytest.fixture
@@ -126,10 +127,10 @@ def _remembered(db: Path) -> list[str]:
 
 def test_memory_carries_onset_across_days(handler: Handler) -> None:
     run([intent("DescribePainIntent", {"location": "outer_hip"}, builtins={"started": "2026-11-26"})],
-        handler=handler, day="2026-11-26")
+        handler=handler, day="2026-11-26", person=PERSON)
     responses = run([{"type": "LaunchRequest"}, intent("IceOrHeatIntent"), intent("AMAZON.NoIntent"),
                      intent("AMAZON.NoIntent"), intent("AMAZON.YesIntent")],
-                    handler=handler, day="2026-11-29")
+                    handler=handler, day="2026-11-29", person=PERSON)
     said = " ".join(speech(r) for r in responses)
     assert "about three days" in said
     assert "swelling" in speech(responses[-1])

@@ -23,8 +23,9 @@ def load(handler_input: HandlerInput, state: State) -> State:
     """At a session's first request only, bring back what was remembered."""
     if state.started:
         return state
-    record = memory_of(handler_input).load(KEYS)
-    return recall(state, record.attributes, record.epoch)
+    memory = memory_of(handler_input)
+    record = memory.load(KEYS)
+    return recall(state, record.attributes, record.epoch, shared=memory.shared)
 
 
 def save(handler_input: HandlerInput, state: State, ending: bool = False) -> State:
