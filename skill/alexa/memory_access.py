@@ -102,16 +102,27 @@ class RequestMemory:
             if found is None:
                 return UNCHANGED
             written = found[0].store.write(found[1], change, epoch)
+            if written and not before and self.speaker.person_id:
+                self._link(found[0])  # a person's first save: disabling the skill must reach it
         except _FAULTS as error:
             log.warning("memory not saved: %s", error)
             return FAILED
         return SAVED if written else REFUSED
 
-    def forget(self) -> bool:
-        """Forget everything kept about this speaker; False only if the store failed to."""
+    def _link(self, opened: KeyedStore) -> None:
+        user, person = self.speaker
+        assert user is not None
+        opened.store.link(opened.keys.key_for(user), opened.keys.key_for(user, person))
+
+    def forget(self, everyone: bool = False) -> bool:
+        """Forget everything kept about this speaker ("forget me"), or with `everyone` about every
+        person on the account (the skill disabled); False only if the store failed to."""
         try:
             found = self._open()
-            if found is not None:
+            if found is not None and everyone:
+                assert self.speaker.user_id is not None
+                found[0].store.forget_account(found[0].keys.key_for(self.speaker.user_id))
+            elif found is not None:
                 found[0].store.forget(found[1])
         except _FAULTS as error:
             log.warning("memory not deleted: %s", error)

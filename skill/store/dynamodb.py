@@ -46,6 +46,8 @@ def _from_dynamo(value: Any) -> Any:
         return {str(k): _from_dynamo(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_from_dynamo(v) for v in value]
+    if isinstance(value, set):
+        return {_from_dynamo(v) for v in value}
     return value
 
 
@@ -108,16 +110,33 @@ class DynamoStore:
                 return True
         raise StoreError("memory save failed: the item kept changing")
 
-    def forget(self, key: str) -> None:
+    def forget(self, key: str, also_remove: str = "") -> None:
         """Empty the item and raise its epoch in one update: no older write can succeed."""
         values: dict[str, Any] = {":empty": {}, ":one": 1, ":schema": SCHEMA_VERSION}
         sets = ["attributes = :empty", "schema_version = :schema", *self._stamps(values)]
+        remove = f" REMOVE {also_remove}" if also_remove else ""
         with _faults("delete"):
             self.table.update_item(
                 Key={PARTITION_KEY: key},
-                UpdateExpression="SET " + ", ".join(sets) + " ADD epoch :one",
+                UpdateExpression="SET " + ", ".join(sets) + " ADD epoch :one" + remove,
                 ExpressionAttributeValues=values,
             )
+
+    def link(self, account: str, person: str) -> None:
+        """Add the person's key to the account item's `people` set (made if need be)."""
+        with _faults("save"):
+            self.table.update_item(
+                Key={PARTITION_KEY: account},
+                UpdateExpression="SET attributes = if_not_exists(attributes, :empty) ADD people :p",
+                ExpressionAttributeValues={":empty": {}, ":p": {person}},
+            )
+
+    def forget_account(self, account: str) -> None:
+        """Forget every linked person's item, then the account's (dropping its `people` set)."""
+        item = self._item(account) or {}
+        for person in sorted(item.get("people") or ()):
+            self.forget(str(person))
+        self.forget(account, also_remove="people")
 
     def _update(self, key: str, change: Change, epoch: int) -> None:
         names: dict[str, str] = {}

@@ -65,5 +65,13 @@ class MemoryStore(Protocol):
         """Delete every field and raise the epoch, so no older session can write them back."""
         ...
 
+    def link(self, account: str, person: str) -> None:
+        """Note that a recognised person's record belongs to the account's."""
+        ...
+
+    def forget_account(self, account: str) -> None:
+        """Forget the account's record and every linked person's (the skill was disabled)."""
+        ...
+
 
 _MISSING = object()

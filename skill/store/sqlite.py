@@ -40,6 +40,11 @@ CREATE TABLE IF NOT EXISTS memory (
     epoch INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS memory_updated_at ON memory (updated_at);
+CREATE TABLE IF NOT EXISTS people (
+    account_key TEXT NOT NULL,
+    person_key TEXT NOT NULL,
+    PRIMARY KEY (account_key, person_key)
+) WITHOUT ROWID;
 """
 _SELECT = "SELECT schema_version, attributes, epoch FROM memory WHERE user_key = ?"
 _UPSERT = """
@@ -125,11 +130,30 @@ class SQLiteStore:
             conn.execute(_FORGET, (key, SCHEMA_VERSION, int(self._clock())))
         self._checkpoint()
 
+    def link(self, account: str, person: str) -> None:
+        """Record that the person's key belongs to the account (both hashes), once."""
+        with _faults("save"):
+            self._connection().execute(
+                "INSERT OR IGNORE INTO people (account_key, person_key) VALUES (?, ?)",
+                (account, person),
+            )
+
+    def forget_account(self, account: str) -> None:
+        """Forget the account and every person linked to it, in one transaction."""
+        with _faults("delete"), self._write() as conn:
+            people = conn.execute("SELECT person_key FROM people WHERE account_key = ?", (account,))
+            now = int(self._clock())
+            for key in [account, *(person for (person,) in people.fetchall())]:
+                conn.execute(_FORGET, (key, SCHEMA_VERSION, now))
+            conn.execute("DELETE FROM people WHERE account_key = ?", (account,))
+        self._checkpoint()
+
     def purge_older_than(self, days: float) -> int:
         """Delete every record not updated for `days`; returns how many went."""
         cutoff = int(self._clock() - days * DAY_S)
         with _faults("purge"), self._write() as conn:
             count: int = conn.execute("DELETE FROM memory WHERE updated_at < ?", (cutoff,)).rowcount
+            conn.execute("DELETE FROM people WHERE person_key NOT IN (SELECT user_key FROM memory)")
         if count:
             self._checkpoint()
         return count

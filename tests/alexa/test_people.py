@@ -96,3 +96,34 @@ def test_the_simulator_plays_a_shared_device_when_the_speaker_is_not_recognised(
     assert "person" not in opened.request["context"]["System"]
     recognised = Simulator(store=store, now=now).launch()
     assert recognised.request["context"]["System"]["person"]["personId"].startswith("amzn1.ask.person.")
+
+
+def test_disabling_the_skill_forgets_every_person_on_the_account(handler: Handler) -> None:
+    run(TOLD, handler=handler, person=ALICE)
+    run(TOLD, handler=handler, person=BOB)
+    run(TOLD, handler=handler)  # and the shared record
+    disabled = json.loads((FIXTURES / "09-skill-disabled.json").read_text())
+    user = disabled["context"]["System"]["user"]["userId"]
+
+    def as_that_user(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        event["context"]["System"]["user"]["userId"] = event["session"]["user"]["userId"] = user
+        return handler(event, context)
+
+    run(TOLD, handler=as_that_user, person=ALICE)
+    run(TOLD, handler=as_that_user)  # the account's shared record too
+    assert handler(disabled, None)["response"] == {}
+    for person in (ALICE, None):
+        again = said(run([LAUNCH, intent("ResumeIntent")], handler=as_that_user, person=person,
+                         day="2026-11-28"))
+        assert "greater trochanteric" not in again and "Welcome back" not in again
+    other_account = said(run([LAUNCH], handler=handler, person=BOB, day="2026-11-28"))
+    assert "greater trochanteric" in other_account
+
+
+def test_forget_me_from_one_person_leaves_the_others(handler: Handler) -> None:
+    run(TOLD, handler=handler, person=ALICE)
+    run(TOLD, handler=handler, person=BOB)
+    run([LAUNCH, intent("ForgetMeIntent"), intent("AMAZON.YesIntent")], handler=handler,
+        person=ALICE)
+    assert "greater trochanteric" not in said(run([LAUNCH], handler=handler, person=ALICE))
+    assert "greater trochanteric" in said(run([LAUNCH], handler=handler, person=BOB))

@@ -112,3 +112,25 @@ def test_a_dynamodb_record_of_another_schema_reads_as_empty(dynamodb_endpoint: s
     resource, name = new_table(dynamodb_endpoint)
     resource.Table(name).put_item(Item={"id": KEY, "schema_version": 7, "attributes": {"x": "y"}})
     assert DynamoStore(resource.Table(name), 90).read(KEY) == Record({}, 0)
+
+
+def test_forgetting_an_account_forgets_every_person_linked_to_it(store: MemoryStore) -> None:
+    store.write("account", Change({"condition": "gtps"}), 0)
+    for person in ("alice", "bob"):
+        store.write(person, Change({"onset": "2026-11-25"}), 0)
+        store.link("account", person)
+        store.link("account", person)  # twice is fine
+    store.write("stranger", Change({"condition": "fai"}), 0)
+    older = store.read("alice")
+    store.forget_account("account")
+    assert [store.read(k) for k in ("account", "alice", "bob")] == [Record({}, 1)] * 3
+    assert store.write("alice", Change({"onset": "2026-11-26"}), older.epoch) is False
+    assert store.read("stranger") == Record({"condition": "fai"}, 0)
+    store.forget_account("account")  # again, with no one linked any more
+    assert store.read("alice") == Record({}, 1)
+
+
+def test_linking_before_any_save_leaves_the_account_writable(store: MemoryStore) -> None:
+    store.link("account", "alice")
+    assert store.write("account", Change({"condition": "gtps"}), 0)
+    assert store.read("account") == Record({"condition": "gtps"}, 0)

@@ -54,7 +54,7 @@ class EventHandler(AbstractRequestHandler):  # type: ignore[misc]
 
     def handle(self, handler_input: HandlerInput) -> Response:
         if get_request_type(handler_input) == SKILL_DISABLED:
-            remember.forget(handler_input)
+            remember.forget_account(handler_input)
         return handler_input.response_builder.response
 
 

@@ -49,3 +49,8 @@ def save(handler_input: HandlerInput, state: State, ending: bool = False) -> Sta
 def forget(handler_input: HandlerInput) -> bool:
     """Delete everything stored for this person; False only if the store failed."""
     return memory_of(handler_input).forget()
+
+
+def forget_account(handler_input: HandlerInput) -> bool:
+    """Delete everything stored for every person on the account (the skill was disabled)."""
+    return memory_of(handler_input).forget(everyone=True)
