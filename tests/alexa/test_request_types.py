@@ -235,3 +235,11 @@ def test_the_manifest_declares_can_fulfill_intent_request() -> None:
                           .read_text(encoding="utf-8"))
     interfaces = manifest["manifest"]["apis"]["custom"]["interfaces"]
     assert {"type": "CAN_FULFILL_INTENT_REQUEST"} in interfaces
+
+
+@pytest.mark.parametrize("path", SHAPES, ids=lambda p: p.stem)
+def test_any_shape_stripped_of_its_session_still_gets_a_response(path: Path) -> None:
+    event = json.loads(path.read_text(encoding="utf-8"))
+    event.pop("session", None)
+    response = lambda_handler(event, None)
+    assert response["version"] == "1.0" and APOLOGY not in speech(response)
