@@ -234,8 +234,13 @@ def _forget(turn: Turn, act: Act) -> Turn:
 
 
 def _reminder(turn: Turn, act: Act) -> Turn:
-    args = {"duration": act.slot("duration") or ""}
-    return care.ask_topic(turn, care.REMINDER, args)
+    """A reminder after the duration said; one Alexa filled but no reminder can take is asked
+    again ("in ninety nine million years"), rather than quietly set for two hours."""
+    said = act.slot("duration") or ""
+    if said and not care.reminder_seconds(said):
+        turn.say("dialog.reminder_unclear")
+        return ask_pending(turn, turn.state.pending or PENDING_MORE, reask=True)
+    return care.ask_topic(turn, care.REMINDER, {"duration": said})
 
 
 def _by_topic(intent: str) -> Callable[[Turn, Act], Turn] | None:

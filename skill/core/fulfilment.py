@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from skill.core import intents
+from skill.core.care import reminder_seconds
 from skill.core.timeline import date_value, duration_days
 
 YES = "YES"
@@ -29,6 +30,10 @@ PERMISSION_INTENTS = frozenset({intents.ICE_TIMER, intents.ICE_REMINDER})
 
 # Built-in slot types read by the core: a value these cannot read is not understood.
 _READERS: Mapping[str, Callable[[str], Any]] = {"started": date_value, "duration": duration_days}
+# The same slot read as the intent reads it: a reminder can't be a century away.
+_INTENT_READERS: Mapping[tuple[str, str], Callable[[str], Any]] = {
+    (intents.ICE_REMINDER, "duration"): reminder_seconds,
+}
 
 
 class SlotHeard(NamedTuple):
@@ -55,17 +60,17 @@ def can_fulfil(intent: str, slots: Mapping[str, SlotHeard], locale_known: bool =
     needed, NO for intents that only make sense mid-conversation, or a locale without content."""
     if not locale_known or intent not in ENTRY_INTENTS | PERMISSION_INTENTS:
         return Verdict(NO, {})
-    verdicts = {name: _slot(name, heard) for name, heard in slots.items()}
+    verdicts = {name: _slot(intent, name, heard) for name, heard in slots.items()}
     understood = all(v.can_understand == YES for v in verdicts.values())
     if intent in PERMISSION_INTENTS or not understood:
         return Verdict(MAYBE, verdicts)
     return Verdict(YES, verdicts)
 
 
-def _slot(name: str, heard: SlotHeard) -> SlotVerdict:
+def _slot(intent: str, name: str, heard: SlotHeard) -> SlotVerdict:
     """A resolved custom value, or a built-in value the core can read, is understood."""
     if heard.resolved is None:
-        reader = _READERS.get(name)
+        reader = _INTENT_READERS.get((intent, name)) or _READERS.get(name)
         if reader is None:
             return SlotVerdict(MAYBE, NO)
         ok = reader(heard.value) is not None

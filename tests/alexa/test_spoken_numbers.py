@@ -133,3 +133,22 @@ def test_the_values_that_once_gave_an_apology_are_asked_again(slot: str, value: 
     response = lambda_handler(envelope(request, {"started": True, "pending": "onset"}), None)
     _reasks(response)
     assert "didn't catch when it started" in speech(response)
+
+
+@pytest.mark.parametrize("duration", ["P99000000Y", "P" + "9" * 500 + "D", "P30D", "?"])
+def test_a_reminder_no_one_could_mean_is_asked_again_not_set_for_two_hours(duration: str) -> None:
+    screened = {"started": True, "safety": {"fever": "no", "injury": "no", "weight": "yes"},
+                "triage": "self_care", "screened": "self_care", "pending": "anything_else"}
+    request = intent(intents.ICE_REMINDER, builtins={"duration": duration})
+    response = lambda_handler(envelope(request, screened, scopes={
+        "alexa::alerts:reminders:skill:readwrite": "GRANTED"}), None)
+    _reasks(response)
+    assert "didn't catch when to remind you" in speech(response)
+    assert "directives" not in response["response"]
+
+
+def test_the_simulator_asks_again_for_a_reminder_in_ninety_nine_million_years(store: Path) -> None:
+    sim = Simulator(store=store, now=TODAY)
+    sim.launch()
+    turn = sim.say("remind me to ice again in ninety nine million years")
+    assert "didn't catch when to remind you" in turn.speech and turn.scheduled == ()

@@ -27,3 +27,8 @@ def test_one_value_not_understood_makes_the_whole_request_a_maybe() -> None:
 
 def test_a_built_in_slot_the_core_does_not_read_is_a_maybe() -> None:
     assert can_fulfil(intents.DESCRIBE, {"count": SlotHeard("5", None)}).slots["count"] == (MAYBE, NO)
+
+
+def test_a_reminder_duration_is_read_as_the_reminder_reads_it() -> None:
+    assert can_fulfil(intents.ICE_REMINDER, {"duration": SlotHeard("PT2H", None)}).slots["duration"] == (YES, YES)
+    assert can_fulfil(intents.ICE_REMINDER, {"duration": SlotHeard("P30D", None)}).slots["duration"] == (NO, NO)
