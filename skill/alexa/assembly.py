@@ -11,7 +11,7 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
 from ask_sdk_model.services import ApiClient
 
-from skill.alexa.deferred import LazyApiClient, LazyStore, MemoryInterceptor
+from skill.alexa.deferred import LazyApiClient, LazyStore
 from skill.alexa.handlers import (
     builtins,
     care,
@@ -24,6 +24,7 @@ from skill.alexa.handlers import (
     safety,
     symptoms,
 )
+from skill.alexa.memory_access import MemoryInterceptor
 from skill.config import Settings, load_settings
 from skill.content import get_content
 from skill.core.speech import render

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
-from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.services import ApiClient
 
-from skill.alexa.memory_access import MEMORY, RequestMemory, speaker_of
 from skill.config import Settings
 from skill.store.factory import KeyedStore, make_store
 from skill.store.port import StoreError
@@ -52,13 +49,3 @@ class LazyStore:
             raise self._error
         return self._store
 
-
-class MemoryInterceptor(AbstractRequestInterceptor):  # type: ignore[misc]
-    """Gives each request its memory, keyed on who is speaking; opens nothing by itself."""
-
-    def __init__(self, store: LazyStore) -> None:
-        self._store = store
-
-    def process(self, handler_input: HandlerInput) -> None:
-        memory = RequestMemory(self._store, speaker_of(handler_input.request_envelope))
-        handler_input.attributes_manager.request_attributes[MEMORY] = memory

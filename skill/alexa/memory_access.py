@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Collection, Mapping
 from typing import Any, NamedTuple
 
+from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import RequestEnvelope
 
@@ -128,6 +129,17 @@ class RequestMemory:
             log.warning("memory not deleted: %s", error)
             return False
         return True
+
+
+class MemoryInterceptor(AbstractRequestInterceptor):  # type: ignore[misc]
+    """Gives each request its memory, keyed on who is speaking; opens nothing by itself."""
+
+    def __init__(self, opener: Callable[[], KeyedStore | None]) -> None:
+        self._opener = opener
+
+    def process(self, handler_input: HandlerInput) -> None:
+        memory = RequestMemory(self._opener, speaker_of(handler_input.request_envelope))
+        handler_input.attributes_manager.request_attributes[MEMORY] = memory
 
 
 def _nothing() -> None:
