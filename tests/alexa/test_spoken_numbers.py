@@ -144,7 +144,8 @@ def test_a_reminder_no_one_could_mean_is_asked_again_not_set_for_two_hours(durat
         "alexa::alerts:reminders:skill:readwrite": "GRANTED"}), None)
     _reasks(response)
     assert "didn't catch when to remind you" in speech(response)
-    assert "directives" not in response["response"]
+    sent = [d["type"] for d in response["response"].get("directives", [])]
+    assert "Connections.SendRequest" not in sent  # no permission asked, nothing scheduled
 
 
 def test_the_simulator_asks_again_for_a_reminder_in_ninety_nine_million_years(store: Path) -> None:
