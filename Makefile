@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test chat check lint bench lambda-zip clean browser
+.PHONY: run test chat check lint bench eval lambda-zip clean browser
 
 $(STAMP): requirements.txt requirements-lambda.txt requirements-dev.txt requirements-dynamodb.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ test: $(STAMP) lint browser
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+# Understanding measured on real people's wording: eval/dev (tune against) and eval/test (frozen).
+eval: $(STAMP)
+	$(PY) -m bench.eval
 
 lambda-zip: $(STAMP)
 	$(PY) scripts/lambda_zip.py
