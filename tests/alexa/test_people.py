@@ -127,3 +127,19 @@ def test_forget_me_from_one_person_leaves_the_others(handler: Handler) -> None:
         person=ALICE)
     assert "greater trochanteric" not in said(run([LAUNCH], handler=handler, person=ALICE))
     assert "greater trochanteric" in said(run([LAUNCH], handler=handler, person=BOB))
+
+
+def test_on_a_shared_device_picking_up_works_at_an_open_question_too(tmp_path: Path) -> None:
+    """The open questions take free speech, read by the reader: it knows the phrase as well."""
+    from datetime import UTC, datetime, timedelta
+
+    from skill.simulator import Simulator
+
+    store, now = tmp_path / "sim.db", datetime(2026, 11, 24, 10, tzinfo=UTC)
+    first = Simulator(store=store, now=now, recognised=False)
+    first.say("ask hip helper my outer hip hurts when I lie on it")
+    first.end()
+    later = Simulator(store=store, now=now + timedelta(days=1), recognised=False)
+    later.launch()
+    turn = later.say("could we carry on from last time")
+    assert "greater trochanteric" in turn.speech

@@ -125,3 +125,9 @@ def test_time_features_topics_and_commands() -> None:
 ])
 def test_regional_words_are_heard_in_their_locale(locale: str, text: str, sign: str) -> None:
     assert sign in present(text, locale)
+
+
+@pytest.mark.parametrize("text", ["can we pick up where I left off", "where did we leave off",
+                                  "what did I tell you last time"])
+def test_asking_to_pick_up_where_one_left_off_is_heard_in_free_speech(text: str) -> None:
+    assert reading(text).action == "ResumeIntent"
