@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from skill.alexa.assembly import build_skill, make_lambda_handler
 from skill.config import load_settings
@@ -243,3 +245,26 @@ def test_any_shape_stripped_of_its_session_still_gets_a_response(path: Path) -> 
     event.pop("session", None)
     response = lambda_handler(event, None)
     assert response["version"] == "1.0" and APOLOGY not in speech(response)
+
+
+slot_values = st.one_of(st.text(max_size=40), st.sampled_from(["P3D", "2026-13", "P10000000W"]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(name=st.one_of(st.sampled_from(["DescribePainIntent", "IceReminderIntent", "RiceIntent",
+                                       "AMAZON.YesIntent", "ResumeIntent"]), st.text(max_size=30)),
+       slots=st.dictionaries(st.sampled_from(["location", "started", "duration", "flag", "x"]),
+                             st.tuples(slot_values, st.sampled_from([None, True, False])),
+                             max_size=4))
+def test_any_can_fulfill_request_gets_a_well_formed_verdict(
+    name: str, slots: dict[str, tuple[str, bool | None]]
+) -> None:
+    filled = {}
+    for slot, (value, matched) in slots.items():
+        filled[slot] = custom(slot, value, matched) if matched is not None else {
+            "name": slot, "value": value}
+    answer = verdict(cfir(name, filled))
+    assert answer["canFulfill"] in {"YES", "NO", "MAYBE"}
+    for slot_answer in (answer.get("slots") or {}).values():
+        assert slot_answer["canUnderstand"] in {"YES", "NO", "MAYBE"}
+        assert slot_answer["canFulfill"] in {"YES", "NO"}
