@@ -37,6 +37,7 @@ COMMANDS = (
     "AMAZON.StartOverIntent",
     "AMAZON.NextIntent",
     "AMAZON.PreviousIntent",
+    "TellMeMoreIntent",
 )
 
 

@@ -38,6 +38,7 @@ CONTRACT: dict[str, dict[str, str]] = {
     "StartIceTimerIntent": {}, "IceReminderIntent": {"duration": DURATION}, "ForgetMeIntent": {},
     "ResumeIntent": {},
     "FreeSpeechIntent": {"speech": SEARCH_QUERY},
+    "TellMeMoreIntent": {},
 }
 BUILTINS = [
     "AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.FallbackIntent",

@@ -56,7 +56,7 @@ def _get_health(port: int, deadline: float) -> dict[str, str]:
                 raise
             time.sleep(0.1)
         finally:
-            connection.close()  # a timed-out attempt's socket must not be left to the collector
+            connection.close()  # a timed-out attempt must not leak its socket (warnings are errors)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="gunicorn is POSIX-only")
