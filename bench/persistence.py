@@ -1,4 +1,4 @@
-"""What memory costs a request on the SQLite store: get, get + save, and the atomic update.
+"""What memory costs a request on the SQLite store: a read, a read + a save of what changed.
 
 A temporary database, 100 users, a bounded number of requests (and at most a few seconds per
 figure); nothing leaves the machine. Run: `python -m bench.persistence`.
@@ -14,10 +14,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ask_sdk_model import Application, Context, LaunchRequest, RequestEnvelope, User
-from ask_sdk_model.interfaces.system import SystemState
-
-from skill.store.sqlite import SQLiteAdapter
+from skill.store.port import Change
+from skill.store.sqlite import SQLiteStore
 from skill.store.user_keys import UserKeys
 
 USERS = 100
@@ -26,12 +24,9 @@ MAX_SECONDS = 5.0
 WORKERS = 4
 
 
-def envelope(n: int) -> RequestEnvelope:
-    """A launch request from simulated user n."""
-    user = User(user_id=f"amzn1.ask.account.bench-{n:04d}")
-    app = Application(application_id="amzn1.ask.skill.bench")
-    system = SystemState(application=app, user=user)
-    return RequestEnvelope(context=Context(system=system), request=LaunchRequest(request_id="r"))
+def user_key(n: int) -> str:
+    """The stored key of simulated user n."""
+    return UserKeys("bench-secret").key_for(f"amzn1.ask.account.bench-{n:04d}")
 
 
 def timed(step: Callable[[int], object], requests: int = REQUESTS) -> list[float]:
@@ -54,16 +49,16 @@ def report(label: str, times: list[float]) -> None:
     print(f"  {label:<30} mean {mean:7.0f} µs   p50 {p50:7.0f} µs   p99 {p99 * 1e6:7.0f} µs")
 
 
-def _worker(adapter: SQLiteAdapter, envelopes: list[RequestEnvelope], offset: int) -> None:
+def _worker(store: SQLiteStore, keys: list[str], offset: int) -> None:
     for i in range(REQUESTS // WORKERS):
-        env = envelopes[(i + offset) % USERS]
-        adapter.save_attributes(env, {**adapter.get_attributes(env), "n": i})
+        key = keys[(i + offset) % USERS]
+        store.write(key, Change({"n": i}), store.read(key).epoch)
 
 
-def workers_per_second(adapter: SQLiteAdapter, envelopes: list[RequestEnvelope]) -> float:
-    """Get + save throughput of WORKERS forked processes sharing the file, as gunicorn would."""
+def workers_per_second(store: SQLiteStore, keys: list[str]) -> float:
+    """Read + save throughput of WORKERS forked processes sharing the file, as gunicorn would."""
     context = multiprocessing.get_context("fork")
-    procs = [context.Process(target=_worker, args=(adapter, envelopes, w)) for w in range(WORKERS)]
+    procs = [context.Process(target=_worker, args=(store, keys, w)) for w in range(WORKERS)]
     start = time.perf_counter()
     for proc in procs:
         proc.start()
@@ -74,38 +69,38 @@ def workers_per_second(adapter: SQLiteAdapter, envelopes: list[RequestEnvelope])
     return (REQUESTS // WORKERS) * WORKERS / (time.perf_counter() - start)
 
 
-def single_process(adapter: SQLiteAdapter, envelopes: list[RequestEnvelope]) -> None:
-    """Per-request figures: a read alone, a read and a write, and the one-transaction update."""
+def single_process(store: SQLiteStore, keys: list[str]) -> None:
+    """Per-request figures: a read alone, and a read then a save of one changed field (the save
+    is one transaction that rereads the row, checks the epoch and merges the change)."""
 
     def read(i: int) -> object:
-        return adapter.get_attributes(envelopes[i % USERS])
+        return store.read(keys[i % USERS])
 
     def read_and_write(i: int) -> None:
-        env = envelopes[i % USERS]
-        onset = f"2024-05-{i % 28 + 1:02d}"
-        adapter.save_attributes(env, {**adapter.get_attributes(env), "onset": onset})
+        key = keys[i % USERS]
+        store.write(key, Change({"onset": f"2024-05-{i % 28 + 1:02d}"}), store.read(key).epoch)
 
-    def update(i: int) -> object:
-        return adapter.update_attributes(envelopes[i % USERS], lambda a: {**a, "n": i})
+    def forget(i: int) -> None:
+        store.forget(keys[i % USERS])
 
-    report("get only", timed(read))
-    report("get + save (per request)", timed(read_and_write))
-    report("update_attributes (atomic)", timed(update))
+    report("read only", timed(read))
+    report("read + save the change", timed(read_and_write))
+    report("forget (with WAL checkpoint)", timed(forget, requests=200))
 
 
 def main() -> int:
     """Print per-request figures for one process, then the throughput of several."""
-    envelopes = [envelope(n) for n in range(USERS)]
+    keys = [user_key(n) for n in range(USERS)]
     with tempfile.TemporaryDirectory() as tmp:
-        adapter = SQLiteAdapter(Path(tmp) / "bench.db", UserKeys("bench-secret"))
-        for env in envelopes:
-            adapter.save_attributes(env, {"condition": "gtps", "disclaimer_heard": True})
+        store = SQLiteStore(Path(tmp) / "bench.db")
+        for key in keys:
+            store.write(key, Change({"condition": "gtps", "disclaimer_heard": True}), 0)
         print(f"SQLite memory store (WAL, synchronous=NORMAL), {USERS} users, one process")
-        single_process(adapter, envelopes)
+        single_process(store, keys)
         if "fork" in multiprocessing.get_all_start_methods():
-            rate = workers_per_second(adapter, envelopes)
-            print(f"  {WORKERS} worker processes, get + save   {rate:7.0f} requests/s in total")
-        adapter.close()
+            rate = workers_per_second(store, keys)
+            print(f"  {WORKERS} worker processes, read + save {rate:7.0f} requests/s in total")
+        store.close()
     return 0
 
 

@@ -11,25 +11,27 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
 from ask_sdk_model.services import ApiClient
 
-from skill.alexa.deferred import LazyApiClient, LazyPersistence
+from skill.alexa.deferred import LazyApiClient, LazyStore
 from skill.alexa.handlers import (
     builtins,
     care,
     common,
     events,
+    fulfil,
     launch,
     navigation,
     privacy,
     safety,
     symptoms,
 )
+from skill.alexa.memory_access import MemoryInterceptor
 from skill.config import Settings, load_settings
 from skill.content import get_content
 from skill.core.speech import render
 from skill.core.state import Line, Reply, State
 
 # Order matters: specific features first, the catch-alls in `events` last.
-FEATURES = (launch, symptoms, safety, care, privacy, navigation, builtins, events)
+FEATURES = (fulfil, launch, symptoms, safety, care, privacy, navigation, builtins, events)
 
 
 def build_skill(
@@ -42,9 +44,10 @@ def build_skill(
     settings = settings or load_settings()
     if preload:
         get_content()
-    builder = CustomSkillBuilder(
-        persistence_adapter=LazyPersistence(settings), api_client=api_client or LazyApiClient()
-    )
+    # No SDK persistence adapter: its whole-record save loses updates and can undo a "forget me".
+    # Memory goes through the store port instead (skill/alexa/memory_access.py).
+    builder = CustomSkillBuilder(api_client=api_client or LazyApiClient())
+    builder.add_global_request_interceptor(MemoryInterceptor(LazyStore(settings)))
     for feature in FEATURES:
         for handler in feature.HANDLERS:
             builder.add_request_handler(handler)

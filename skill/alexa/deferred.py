@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_model.services import ApiClient
 
 from skill.config import Settings
+from skill.store.factory import KeyedStore, make_store
+from skill.store.port import StoreError
 
 
 class LazyApiClient(ApiClient):  # type: ignore[misc]
@@ -25,42 +26,26 @@ class LazyApiClient(ApiClient):  # type: ignore[misc]
         return self._client.invoke(request)
 
 
-class LazyPersistence(AbstractPersistenceAdapter):  # type: ignore[misc]
+class LazyStore:
     """Opens the store (SQLite or DynamoDB) only when a request first reads or writes memory."""
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
-        self._adapter: Any = None
+        self._store: KeyedStore | None = None
+        self._error: StoreError | None = None
         self._made = False
 
-    def _real(self) -> Any:
-        """The real adapter; a store that cannot open is a PersistenceException, as in the SDK."""
+    def __call__(self) -> KeyedStore | None:
+        """The store, None when persistence is off; a store that cannot open raises StoreError
+        on every use (and is not retried on every request)."""
         if not self._made:
-            from ask_sdk_core.exceptions import PersistenceException
-
-            from skill.store.sqlite import make_persistence_adapter
-
             try:
-                self._adapter = make_persistence_adapter(self._settings)
-            except (OSError, ValueError, ImportError) as exc:
-                raise PersistenceException(f"store unavailable: {type(exc).__name__}") from exc
+                self._store = make_store(self._settings)
+            except (OSError, ValueError, ImportError, RuntimeError, StoreError) as exc:
+                self._error = StoreError(f"store unavailable: {type(exc).__name__}: {exc}")
             finally:
-                self._made = True  # a store that cannot open is not retried on every request
-        return self._adapter
+                self._made = True
+        if self._error is not None:
+            raise self._error
+        return self._store
 
-    def get_attributes(self, request_envelope: Any) -> dict[str, Any]:
-        """What is stored for this user; nothing when persistence is switched off."""
-        adapter = self._real()
-        return adapter.get_attributes(request_envelope) if adapter else {}
-
-    def save_attributes(self, request_envelope: Any, attributes: dict[str, Any]) -> None:
-        """Store this user's attributes, if there is a store."""
-        adapter = self._real()
-        if adapter:
-            adapter.save_attributes(request_envelope, attributes)
-
-    def delete_attributes(self, request_envelope: Any) -> None:
-        """Delete this user's attributes, if there is a store."""
-        adapter = self._real()
-        if adapter:
-            adapter.delete_attributes(request_envelope)

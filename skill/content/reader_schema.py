@@ -25,6 +25,7 @@ ACTIONS = (
     "StartIceTimerIntent",
     "IceReminderIntent",
     "ForgetMeIntent",
+    "ResumeIntent",
     "AnatomyIntent",
     "RiceIntent",
 )

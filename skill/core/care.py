@@ -24,6 +24,7 @@ TIMER = "timer"  # pseudo-topic: a fifteen-minute ice timer (icing is self-care,
 REMINDER = "reminder"  # pseudo-topic: a reminder to ice again
 ICE_SECONDS = 15 * 60
 REMINDER_SECONDS = 2 * 60 * 60
+MAX_REMINDER_SECONDS = 7 * 24 * 60 * 60  # "ice again in..." further off than a week is a mishearing
 _PSEUDO = (WALKTHROUGH, TIMER, REMINDER)
 
 
@@ -80,11 +81,17 @@ def _act(turn: Turn, topic_id: str) -> Turn:
     if topic_id == TIMER:
         turn.action = {"kind": ACTION_TIMER, "seconds": str(ICE_SECONDS)}
     else:
-        asked = duration_seconds(turn.state.deferred_args.get("duration", ""))
+        asked = reminder_seconds(turn.state.deferred_args.get("duration", ""))
         seconds = asked if asked and asked >= 60 else REMINDER_SECONDS
         turn.action = {"kind": ACTION_REMINDER, "seconds": str(seconds)}
     turn.state = turn.state.with_(deferred_args={})
     return turn
+
+
+def reminder_seconds(duration: str) -> int | None:
+    """The seconds until a reminder, from AMAZON.DURATION; None when unreadable or too far off."""
+    seconds = duration_seconds(duration)
+    return seconds if seconds is not None and seconds <= MAX_REMINDER_SECONDS else None
 
 
 def give_general(turn: Turn, topic_id: str) -> Turn:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from skill.core import answers, care, intents, more, onset, screening, triage
+from skill.core import answers, care, intents, memory, more, onset, screening, triage
 from skill.core.content_types import Content
 from skill.core.intents import Act
 from skill.core.matching import (
@@ -39,7 +39,7 @@ def next_turn(state: State, act: Act, content: Content) -> Reply:
     """Decide the whole reply: red flags first, then whatever the intent asks for."""
     if act.intent == intents.SESSION_ENDED:
         return Reply((), None, None, None, True, state)
-    last = state.last if act.intent == intents.REPEAT else None
+    last = state.last if act.intent in (intents.REPEAT, intents.CARRY_ON) else None
     again = Reply.from_json(last, state) if last else None
     if again is not None:
         return again
@@ -221,6 +221,19 @@ def _fallback(turn: Turn, act: Act) -> Turn:
     return ask_pending(turn, turn.state.pending or PENDING_DESCRIBE, reask=True)
 
 
+def _resume(turn: Turn, act: Act) -> Turn:
+    """'Pick up where I left off': on a shared device this is when memory comes back."""
+    turn.state = memory.bring_back(turn.state)
+    if not onset.recap(turn):
+        turn.say("dialog.resume_nothing")
+    return ask_pending(turn, turn.state.pending or PENDING_DESCRIBE)
+
+
+def _carry_on(turn: Turn, act: Act) -> Turn:
+    """Nothing was said: ask whatever is pending again, without an apology."""
+    return ask_pending(turn, turn.state.pending or PENDING_DESCRIBE)
+
+
 def _unresolved_flag(turn: Turn, act: Act) -> Turn:
     """A warning sign Alexa heard but could not name: at a safety question, ask yes or no."""
     if turn.state.pending_kind in (PENDING_SAFETY, PENDING_CHECK_IN):
@@ -290,8 +303,13 @@ def _forget(turn: Turn, act: Act) -> Turn:
 
 
 def _reminder(turn: Turn, act: Act) -> Turn:
-    args = {"duration": act.slot("duration") or ""}
-    return care.ask_topic(turn, care.REMINDER, args)
+    """A reminder after the duration said; one Alexa filled but no reminder can take is asked
+    again ("in ninety nine million years"), rather than quietly set for two hours."""
+    said = act.slot("duration") or ""
+    if said and not care.reminder_seconds(said):
+        turn.say("dialog.reminder_unclear")
+        return ask_pending(turn, turn.state.pending or PENDING_MORE, reask=True)
+    return care.ask_topic(turn, care.REMINDER, {"duration": said})
 
 
 def _by_topic(intent: str) -> Callable[[Turn, Act], Turn] | None:
@@ -310,6 +328,7 @@ _HANDLERS: dict[str, Callable[[Turn, Act], Turn]] = {
     intents.ICE_TIMER: lambda turn, act: care.ask_topic(turn, care.TIMER),
     intents.ICE_REMINDER: _reminder,
     intents.FORGET_ME: _forget,
+    intents.RESUME: _resume,
     intents.SAFETY_ANSWER: _answer,
     intents.YES: _answer,
     intents.NO: _answer,
@@ -319,6 +338,7 @@ _HANDLERS: dict[str, Callable[[Turn, Act], Turn]] = {
     intents.HELP: _help,
     intents.FALLBACK: _fallback,
     intents.REPEAT: _fallback,
+    intents.CARRY_ON: _carry_on,
     intents.STOP: answers.goodbye,
     intents.CANCEL: answers.goodbye,
     intents.HOME: _start_over,

@@ -34,6 +34,7 @@ TOPIC_INTENTS: Mapping[str, str] = {
 ICE_TIMER = "StartIceTimerIntent"
 ICE_REMINDER = "IceReminderIntent"
 FORGET_ME = "ForgetMeIntent"
+RESUME = "ResumeIntent"  # "pick up where I left off"
 HELP = "AMAZON.HelpIntent"
 STOP = "AMAZON.StopIntent"
 CANCEL = "AMAZON.CancelIntent"
@@ -45,6 +46,9 @@ REPEAT = "AMAZON.RepeatIntent"
 START_OVER = "AMAZON.StartOverIntent"
 NEXT = "AMAZON.NextIntent"
 PREVIOUS = "AMAZON.PreviousIntent"
+# Not an intent: a request in the session that asks nothing (SessionResumedRequest, a screen
+# event): carry on where the conversation was.
+CARRY_ON = "CarryOn"
 
 # Slots of DescribePainIntent that name features, by content/features.yaml group.
 FEATURE_SLOTS: Mapping[str, str] = {

@@ -17,14 +17,39 @@ SCREENING = "screening"
 KEYS = (ONSET, CONDITION, DISCLAIMER, SCREENED_ON, SCREENING)
 
 
-def recall(state: State, memory: Mapping[str, Any]) -> State:
-    """Start a session from what was remembered; a later visit gets the one-breath safety check."""
+def recall(
+    state: State, memory: Mapping[str, Any], epoch: int = 0, shared: bool = False
+) -> State:
+    """Start a session from what was remembered; a later visit gets the one-breath safety check.
+
+    The epoch (how often the record was forgotten) travels with the session, so a save made after
+    "forget me" in another session is refused rather than writing the record back. On a shared
+    device (no recognised speaker) nothing comes back until the person asks for it (`bring_back`):
+    whoever is in the room would otherwise hear another member of the household's health details.
+    """
     kept = {k: memory[k] for k in KEYS if k in memory}
+    if shared:  # kept as the snapshot that saves are measured against, but not used or said
+        health = any(key != DISCLAIMER for key in kept)
+        return state.with_(memory_epoch=epoch, memory=kept, withheld=health)
+    return _restored(state.with_(memory_epoch=epoch), kept)
+
+
+def bring_back(state: State) -> State:
+    """The person asked to pick up where they left off: what was held back now counts."""
+    if not state.withheld:
+        return state
+    return _restored(state.with_(withheld=False), state.memory)
+
+
+def _restored(state: State, kept: Mapping[str, Any]) -> State:
+    """The remembered values, where this session has not said newer ones."""
+    onset = kept.get(ONSET) if isinstance(kept.get(ONSET), str) else None
+    condition = kept.get(CONDITION) if isinstance(kept.get(CONDITION), str) else None
     return state.with_(
-        onset=kept.get(ONSET) if isinstance(kept.get(ONSET), str) else None,
-        last_condition=kept.get(CONDITION) if isinstance(kept.get(CONDITION), str) else None,
+        onset=state.onset or onset,
+        last_condition=state.last_condition or condition,
         disclaimer_heard=bool(kept.get(DISCLAIMER)) or state.disclaimer_heard,
-        returning=kept.get(SCREENING) == triage.SAFE,
+        returning=kept.get(SCREENING) == triage.SAFE and not state.screened,
         memory=kept,
     )
 

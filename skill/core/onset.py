@@ -63,7 +63,9 @@ def open_session(turn: Turn, act: Act, launch: bool) -> None:
     count = days(turn)
     if count is not None and count >= ASSESS_FIRST_DAYS:
         _assess(turn, count)
-    if launch and turn.state.memory.get("screening") == triage.URGENT:
+    if launch and turn.state.withheld:  # a shared device: say nothing of what is remembered
+        turn.say("dialog.welcome")
+    elif launch and turn.state.memory.get("screening") == triage.URGENT:
         turn.say("dialog.welcome_back_urgent")
     elif launch and turn.state.returning:
         name = turn.content.conditions.get(turn.state.last_condition or "")
@@ -78,8 +80,28 @@ def open_session(turn: Turn, act: Act, launch: bool) -> None:
     if not turn.state.disclaimer_heard:
         turn.say("dialog.disclaimer")
         turn.state = turn.state.with_(disclaimer_heard=True)
+    if launch and turn.state.withheld:
+        turn.say("dialog.resume_offer")
     if count is not None and ASSESS_DAYS <= count < ASSESS_FIRST_DAYS:
         _assess(turn, count)
+
+
+def recap(turn: Turn) -> bool:
+    """What is remembered from last time, said when the person asks; False if nothing is."""
+    said = False
+    name = turn.content.conditions.get(turn.state.last_condition or "")
+    if turn.state.memory.get("screening") == triage.URGENT:
+        turn.say("dialog.resume_urgent")
+        said = True
+    elif name is not None:
+        turn.say("dialog.resume_condition", condition=name.name)
+        said = True
+    count = days(turn)
+    if count is not None and count >= ASSESS_DAYS:
+        _assess(turn, count)
+    elif count is not None:
+        turn.say("dialog.resume_onset", since=since(turn, count))
+    return said or count is not None
 
 
 def note_onset(turn: Turn, act: Act) -> bool:

@@ -141,6 +141,9 @@ class State(NamedTuple):
     deferred_args: Mapping[str, str] = _EMPTY
     last_condition: str | None = None
     memory: Mapping[str, Any] = _EMPTY
+    memory_epoch: int = 0  # the store's forget version when `memory` was read
+    # No recognised speaker: what the account remembers is held back until the person asks.
+    withheld: bool = False
     forgotten: bool = False
     # Whose pain it is, once the reader has heard it: someone the person helps, and a child.
     helper: bool = False
@@ -222,4 +225,5 @@ _FROM_PLAIN: dict[str, Any] = {
     "deferred_args": dict,
     "memory": lambda v: dict(json.loads(v)) if isinstance(v, str) else dict(v),
     "step": int,
+    "memory_epoch": int,
 }

@@ -44,12 +44,18 @@ class Device:
     api_endpoint: str = ""
     api_access_token: str = "sim.api.token"
     permissions: dict[str, str] = field(default_factory=dict)  # scope -> GRANTED / DENIED
+    person_id: str = ""  # a recognised speaker (context.System.person); "" for an unknown voice
     extra_context: dict[str, Any] = field(default_factory=dict)
 
 
 def stable_id(prefix: str, *parts: object) -> str:
     """A deterministic Alexa-style id, so runs with the same clock give the same envelopes."""
     return prefix + str(uuid.uuid5(_NAMESPACE, "|".join(str(p) for p in parts)))
+
+
+def person_id_for(user_id: str) -> str:
+    """A stable fake `amzn1.ask.person.` id: the one person Alexa recognises on that account."""
+    return stable_id("amzn1.ask.person.", "person", user_id)
 
 
 def user_id_for(name: str) -> str:
@@ -101,9 +107,11 @@ def build_envelope(
 def _system(device: Device, application: dict[str, str], user: dict[str, Any]) -> dict[str, Any]:
     """context.System: the device, its interfaces and where the Alexa APIs are."""
     interfaces = copy.deepcopy(SCREEN_INTERFACES) if device.screen else {}
+    person = {"person": {"personId": device.person_id, "accessToken": "sim.person.token"}}
     return {
         "application": dict(application),
         "user": copy.deepcopy(user),
+        **(person if device.person_id else {}),
         "device": {"deviceId": device.device_id or stable_id("amzn1.ask.device.", device.user_id),
                    "supportedInterfaces": interfaces},
         "apiEndpoint": device.api_endpoint

@@ -6,6 +6,9 @@ Hooks, kept deliberately small:
 - `api_client`: an ask-sdk ApiClient the skill is built with, so calls to Alexa's Timers and
   Reminders APIs can be answered in-process (e.g. `skill.simulator.services.LocalAlexaApi`).
   The envelope's `apiEndpoint` / `apiAccessToken` come from `api_endpoint` / `Device`.
+- `recognised`: whether Alexa recognises the speaker (sends `context.System.person`); True by
+  default, one person per simulated user. False plays a shared device, where the skill says
+  nothing it remembers until asked ("pick up where I left off").
 """
 
 from __future__ import annotations
@@ -80,6 +83,7 @@ class Simulator:
         handler: Handler | None = None, model: str | os.PathLike[str] | None = None,
         skill_id: str | None = None, api_endpoint: str | None = None, api_client: Any = None,
         permissions: dict[str, str] | None = None, consent: str = "accept",
+        recognised: bool = True,
     ) -> None:
         if device not in ("screen", "voice"):
             raise ValueError(f"device must be 'screen' or 'voice', not {device!r}")
@@ -93,11 +97,14 @@ class Simulator:
         self.now = now  # type: ignore[assignment]  # None means the real clock
         self._handler = handler
         self._model_path = Path(model) if model else model_path(locale)
+        user = env.user_id_for(user_id or DEFAULT_USER)
         self.device = env.Device(
-            skill_id=skill_id or _default_skill_id(),
-            user_id=env.user_id_for(user_id or DEFAULT_USER), locale=locale,
+            skill_id=skill_id or _default_skill_id(), user_id=user, locale=locale,
             screen=device == "screen", api_endpoint=api_endpoint or "",
             permissions=dict(permissions or {}),
+            # A recognised speaker by default (one person per simulated user); recognised=False
+            # is a voice Alexa does not know, as on a shared household device.
+            person_id=env.person_id_for(user) if recognised else "",
         )
         self._session: _Session | None = None
         self._pending: Pending | None = None

@@ -1,6 +1,6 @@
-"""What the skill remembers across sessions: SQLite by default, Amazon's DynamoDB adapter at scale.
+"""The embedded store: one SQLite row per hashed key, changed field by field, forgotten for good.
 
-Records are keyed by an HMAC of the Alexa user id, so the raw id is never stored anywhere.
+Records are keyed by an HMAC of the Alexa user id (and person id), so no raw id is stored anywhere.
 """
 
 from __future__ import annotations
@@ -16,24 +16,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
-from ask_sdk_core.exceptions import PersistenceException
-from ask_sdk_model import RequestEnvelope
-
-from skill.config import Settings
-from skill.store.user_keys import UserKeys
+from skill.store.port import Change, Record, StoreError, applied
 
 log = logging.getLogger("skill.store.sqlite")
 
 SCHEMA_VERSION = 1
 DEFAULT_RETENTION_DAYS = 90
 BUSY_TIMEOUT_S = 5.0
+CHECKPOINT_TRIES = 5
 DAY_S = 86_400
 
 # A connection inherited across fork is kept but never used or closed again (SQLite's rule).
 _INHERITED: list[sqlite3.Connection] = []
 
-Attributes = dict[str, Any]
 Clock = Callable[[], float]
 
 _SCHEMA = """
@@ -41,26 +36,38 @@ CREATE TABLE IF NOT EXISTS memory (
     user_key TEXT PRIMARY KEY,
     schema_version INTEGER NOT NULL,
     attributes TEXT NOT NULL,
-    updated_at INTEGER NOT NULL
+    updated_at INTEGER NOT NULL,
+    epoch INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS memory_updated_at ON memory (updated_at);
+CREATE TABLE IF NOT EXISTS people (
+    account_key TEXT NOT NULL,
+    person_key TEXT NOT NULL,
+    PRIMARY KEY (account_key, person_key)
+) WITHOUT ROWID;
 """
-_SELECT = "SELECT schema_version, attributes FROM memory WHERE user_key = ?"
+_SELECT = "SELECT schema_version, attributes, epoch FROM memory WHERE user_key = ?"
 _UPSERT = """
-INSERT INTO memory (user_key, schema_version, attributes, updated_at) VALUES (?, ?, ?, ?)
+INSERT INTO memory (user_key, schema_version, attributes, updated_at, epoch) VALUES (?, ?, ?, ?, ?)
 ON CONFLICT (user_key) DO UPDATE SET schema_version = excluded.schema_version,
     attributes = excluded.attributes, updated_at = excluded.updated_at
+"""
+# The tombstone: nothing kept, and an epoch one higher than any session has seen.
+_FORGET = """
+INSERT INTO memory (user_key, schema_version, attributes, updated_at, epoch)
+    VALUES (?, ?, '{}', ?, 1)
+ON CONFLICT (user_key) DO UPDATE SET schema_version = excluded.schema_version, attributes = '{}',
+    updated_at = excluded.updated_at, epoch = memory.epoch + 1
 """
 
 
 @contextmanager
 def _faults(action: str) -> Iterator[None]:
-    """Database and encoding faults become the SDK's PersistenceException, naming no user."""
+    """Database and encoding faults become StoreError, naming the cause and no user."""
     try:
         yield
     except (sqlite3.Error, OSError, TypeError, ValueError) as error:
-        message = f"memory {action} failed: {type(error).__name__}: {error}"
-        raise PersistenceException(message) from error
+        raise StoreError(f"memory {action} failed: {type(error).__name__}: {error}") from error
 
 
 def _encode(attributes: Mapping[str, Any]) -> str:
@@ -68,74 +75,99 @@ def _encode(attributes: Mapping[str, Any]) -> str:
     return json.dumps(dict(attributes), separators=(",", ":"), sort_keys=True, allow_nan=False)
 
 
-def _decode(row: tuple[Any, Any] | None) -> Attributes:
-    """A stored row as attributes; an unreadable one is forgotten rather than failing a request."""
+def _decode(row: tuple[Any, Any, Any] | None) -> Record:
+    """A stored row as a record; unreadable attributes are forgotten rather than failing."""
     if row is None:
-        return {}
-    version, text = row
+        return Record({}, 0)
+    version, text, epoch = row
     try:
         data = json.loads(text)
     except (TypeError, ValueError):
         data = None
     if version != SCHEMA_VERSION or not isinstance(data, dict):
         log.warning("unreadable memory record ignored (schema %r)", version)
-        return {}
-    return data
+        data = {}
+    return Record(data, int(epoch or 0))
 
 
-class SQLiteAdapter(AbstractPersistenceAdapter):
-    """One row per user in a local SQLite file; safe for threads and gunicorn worker processes."""
+class SQLiteStore:
+    """One row per key in a local SQLite file; safe for threads and gunicorn worker processes."""
 
     def __init__(
         self,
         path: str | os.PathLike[str],
-        keys: UserKeys,
         *,
         retention_days: float = DEFAULT_RETENTION_DAYS,
         busy_timeout: float = BUSY_TIMEOUT_S,
         clock: Clock = time.time,
     ) -> None:
         self.path = Path(path)
-        self.keys = keys
         self.retention_days = retention_days
         self._busy_timeout = busy_timeout
         self._clock = clock
         self._local = threading.local()
         self._last_purge = float("-inf")
 
-    def get_attributes(self, request_envelope: RequestEnvelope) -> Attributes:
-        """The user's remembered attributes, {} when there are none."""
+    def read(self, key: str) -> Record:
+        """The record under the key; an empty one at epoch 0 when there is none."""
         with _faults("read"):
-            return _decode(self._row(self._connection(), self.keys(request_envelope)))
+            return _decode(self._row(self._connection(), key))
 
-    def save_attributes(self, request_envelope: RequestEnvelope, attributes: Attributes) -> None:
-        """Replace the user's attributes: one upsert, atomic on its own in autocommit mode."""
-        with _faults("save"):
-            self._put(self._connection(), self.keys(request_envelope), attributes)
+    def write(self, key: str, change: Change, epoch: int) -> bool:
+        """Apply the change to what is stored now, in one transaction; refused (False) when the
+        record was forgotten after the writer read it."""
+        with _faults("save"), self._write() as conn:
+            current = _decode(self._row(conn, key))
+            if current.epoch != epoch:
+                return False
+            self._put(conn, key, applied(current.attributes, change), epoch)
         self._purge_now_and_then()
+        return True
 
-    def update_attributes(
-        self, request_envelope: RequestEnvelope, fn: Callable[[Attributes], Attributes]
-    ) -> Attributes:
-        """Read, change and write in one transaction, so concurrent updates are never lost."""
-        with _faults("update"), self._write() as conn:
-            key = self.keys(request_envelope)
-            before = _decode(self._row(conn, key))
-            after = fn(json.loads(_encode(before)))
-            if after != before:
-                self._put(conn, key, after)
-        return after
-
-    def delete_attributes(self, request_envelope: RequestEnvelope) -> None:
-        """Forget the user entirely ("forget me", or the skill being disabled)."""
+    def forget(self, key: str) -> None:
+        """Forget everything under the key for good ("forget me", or the skill disabled)."""
         with _faults("delete"), self._write() as conn:
-            conn.execute("DELETE FROM memory WHERE user_key = ?", (self.keys(request_envelope),))
+            conn.execute(_FORGET, (key, SCHEMA_VERSION, int(self._clock())))
+        self._checkpoint()
+
+    def link(self, account: str, person: str) -> None:
+        """Record that the person's key belongs to the account (both hashes), once."""
+        with _faults("save"):
+            self._connection().execute(
+                "INSERT OR IGNORE INTO people (account_key, person_key) VALUES (?, ?)",
+                (account, person),
+            )
+
+    def forget_account(self, account: str) -> None:
+        """Forget the account and every person linked to it, in one transaction."""
+        with _faults("delete"), self._write() as conn:
+            people = conn.execute("SELECT person_key FROM people WHERE account_key = ?", (account,))
+            now = int(self._clock())
+            for key in [account, *(person for (person,) in people.fetchall())]:
+                conn.execute(_FORGET, (key, SCHEMA_VERSION, now))
+            conn.execute("DELETE FROM people WHERE account_key = ?", (account,))
+        self._checkpoint()
 
     def purge_older_than(self, days: float) -> int:
         """Delete every record not updated for `days`; returns how many went."""
         cutoff = int(self._clock() - days * DAY_S)
         with _faults("purge"), self._write() as conn:
-            return conn.execute("DELETE FROM memory WHERE updated_at < ?", (cutoff,)).rowcount
+            count: int = conn.execute("DELETE FROM memory WHERE updated_at < ?", (cutoff,)).rowcount
+            conn.execute("DELETE FROM people WHERE person_key NOT IN (SELECT user_key FROM memory)")
+        if count:
+            self._checkpoint()
+        return count
+
+    def _checkpoint(self) -> None:
+        """Copy the WAL into the database and empty it, so deleted values leave the disk now;
+        secure_delete has already zeroed them in the database's own pages."""
+        for attempt in range(CHECKPOINT_TRIES):
+            with _faults("checkpoint"):
+                busy = self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            if not busy:
+                return
+            time.sleep(0.01 * (attempt + 1))
+        log.warning("WAL checkpoint after a delete was blocked by readers; the next delete retries")
 
     def close(self) -> None:
         """Close this thread's connection; the next use opens a fresh one."""
@@ -152,16 +184,19 @@ class SQLiteAdapter(AbstractPersistenceAdapter):
         self._last_purge = now
         try:
             self.purge_older_than(self.retention_days)
-        except PersistenceException as error:
+        except StoreError as error:
             log.warning("retention purge skipped: %s", error)
 
     @staticmethod
-    def _row(conn: sqlite3.Connection, key: str) -> tuple[Any, Any] | None:
-        row: tuple[Any, Any] | None = conn.execute(_SELECT, (key,)).fetchone()
+    def _row(conn: sqlite3.Connection, key: str) -> tuple[Any, Any, Any] | None:
+        row: tuple[Any, Any, Any] | None = conn.execute(_SELECT, (key,)).fetchone()
         return row
 
-    def _put(self, conn: sqlite3.Connection, key: str, attributes: Mapping[str, Any]) -> None:
-        conn.execute(_UPSERT, (key, SCHEMA_VERSION, _encode(attributes), int(self._clock())))
+    def _put(
+        self, conn: sqlite3.Connection, key: str, attributes: Mapping[str, Any], epoch: int
+    ) -> None:
+        row = (key, SCHEMA_VERSION, _encode(attributes), int(self._clock()), epoch)
+        conn.execute(_UPSERT, row)
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -208,37 +243,17 @@ def _prepare(conn: sqlite3.Connection, patience: float) -> None:
                 raise
             time.sleep(0.005)
     conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA secure_delete = ON")
-    conn.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} COMMIT;")
-
-
-def option(settings: Settings, name: str, default: Any) -> Any:
-    """A setting that may not be a Settings field yet: the field if present, else `extra`."""
-    if hasattr(settings, name):
-        return getattr(settings, name)
-    extra = {str(key).lower(): value for key, value in settings.extra.items()}
-    return extra.get(name, default)
-
-
-def retention_days(settings: Settings) -> float:
-    """How long an untouched record is kept (SKILL_RETENTION_DAYS); 0 or less keeps it."""
-    return float(option(settings, "retention_days", DEFAULT_RETENTION_DAYS))
-
-
-def make_persistence_adapter(
-    settings: Settings, *, dynamodb_resource: Any = None
-) -> AbstractPersistenceAdapter | None:
-    """The store the settings ask for: DynamoDB if a table is named, else SQLite; None when off."""
-    if settings.dynamodb_table:
-        if not settings.user_key_secret:
-            raise ValueError("set SKILL_USER_KEY_SECRET with SKILL_DYNAMODB_TABLE: keys must agree")
-        from skill.store.dynamodb import make_dynamodb_adapter
-
-        keys = UserKeys(settings.user_key_secret)
-        return make_dynamodb_adapter(settings, keys, dynamodb_resource)
-    if not settings.db_path:
-        return None
-    path = Path(settings.db_path)
-    secret_file = path.with_name(path.name + ".key")
-    keys = UserKeys(settings.user_key_secret or None, secret_file=secret_file)
-    return SQLiteAdapter(path, keys, retention_days=retention_days(settings))
+    conn.execute("PRAGMA secure_delete = ON")  # deleted values are zeroed, not left in free space
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(memory)")}
+        if "epoch" not in columns:  # a database from before tombstones
+            conn.execute("ALTER TABLE memory ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise

@@ -1,4 +1,5 @@
-"""Who a stored record belongs to: a keyed hash (HMAC-SHA256) of the Alexa user id, never the id.
+"""Who a stored record belongs to: a keyed hash (HMAC-SHA256) of the Alexa user id and, for a
+recognised speaker, the person id; never the ids themselves.
 
 The secret comes from settings (SKILL_USER_KEY_SECRET) or is generated once into a 0600 file, so
 keys stay the same across restarts and worker processes.
@@ -12,26 +13,10 @@ import os
 import secrets
 import threading
 from pathlib import Path
-from typing import Any
 
-from ask_sdk_core.exceptions import PersistenceException
-from ask_sdk_model import RequestEnvelope
+from skill.store.port import StoreError
 
-
-def _attr_path(obj: Any, *names: str) -> Any:
-    """Follow attributes, stopping at the first one missing (envelopes leave many None)."""
-    for name in names:
-        obj = getattr(obj, name, None)
-    return obj
-
-
-def user_id_of(request_envelope: RequestEnvelope) -> str:
-    """The Alexa user id: from the context, which every request has, else from the session."""
-    in_context = _attr_path(request_envelope, "context", "system", "user", "user_id")
-    user_id = in_context or _attr_path(request_envelope, "session", "user", "user_id")
-    if not user_id:
-        raise PersistenceException("the request names no user, so there is nothing to remember")
-    return str(user_id)
+_PERSON = "\x1fperson\x1f"  # cannot occur in an Alexa id, so no user id collides with a pair
 
 
 def load_or_create_secret(path: Path) -> bytes:
@@ -52,12 +37,12 @@ def load_or_create_secret(path: Path) -> bytes:
             tmp.unlink()
     secret = path.read_text(encoding="ascii").strip()
     if len(secret) < 32:
-        raise PersistenceException(f"the user key secret in {path} is too short")
+        raise StoreError(f"the user key secret in {path} is too short")
     return secret.encode("ascii")
 
 
 class UserKeys:
-    """Turns an Alexa user id into a stable keyed hash (HMAC-SHA256), the only id ever stored."""
+    """Turns an Alexa user (and person) id into a stable keyed hash, the only id ever stored."""
 
     def __init__(self, secret: str | None = None, secret_file: Path | None = None) -> None:
         if not secret and secret_file is None:
@@ -67,18 +52,16 @@ class UserKeys:
         self._lock = threading.Lock()
         self._recent: dict[str, str] = {}  # a request reads and writes: hash once, not twice
 
-    def __call__(self, request_envelope: RequestEnvelope) -> str:
-        """The key for the envelope's user; the SDK's partition keygen signature."""
-        return self.key_for(user_id_of(request_envelope))
-
-    def key_for(self, user_id: str) -> str:
-        """The same user id always gives the same key under the same secret."""
-        key = self._recent.get(user_id)
+    def key_for(self, user_id: str, person_id: str | None = None) -> str:
+        """The same user (and person) always gives the same key under the same secret; each
+        recognised person on an account has a key of their own, apart from the account's."""
+        name = user_id + _PERSON + person_id if person_id else user_id
+        key = self._recent.get(name)
         if key is None:
-            key = hmac.new(self._key(), user_id.encode("utf-8"), hashlib.sha256).hexdigest()
+            key = hmac.new(self._key(), name.encode("utf-8"), hashlib.sha256).hexdigest()
             if len(self._recent) >= 1024:
                 self._recent.clear()
-            self._recent[user_id] = key
+            self._recent[name] = key
         return key
 
     def _key(self) -> bytes:

@@ -17,6 +17,7 @@ TIMERS = "alexa::alerts:timers:skill:readwrite"
 REMINDERS = "alexa::alerts:reminders:skill:readwrite"
 SAFE = {"safety": {"fever": "safe", "injury": "safe", "weight": "safe"}, "started": True,
         "disclaimer_heard": True}
+PERSON = "amzn1.ask.person.SERVICES"  # a recognised speaker: memory is spoken of
 
 
 @pytest.fixture
@@ -118,12 +119,18 @@ def _rows(db: Path) -> list[tuple[Any, ...]]:
         return list(conn.execute("select * from memory"))
 
 
+def _remembered(db: Path) -> list[str]:
+    """Every record's attributes, leaving out tombstones (a forgotten record keeps only its key)."""
+    with sqlite3.connect(db) as conn:
+        return [a for (a,) in conn.execute("select attributes from memory") if a != "{}"]
+
+
 def test_memory_carries_onset_across_days(handler: Handler) -> None:
     run([intent("DescribePainIntent", {"location": "outer_hip"}, builtins={"started": "2026-11-26"})],
-        handler=handler, day="2026-11-26")
+        handler=handler, day="2026-11-26", person=PERSON)
     responses = run([{"type": "LaunchRequest"}, intent("IceOrHeatIntent"), intent("AMAZON.NoIntent"),
                      intent("AMAZON.NoIntent"), intent("AMAZON.YesIntent")],
-                    handler=handler, day="2026-11-29")
+                    handler=handler, day="2026-11-29", person=PERSON)
     said = " ".join(speech(r) for r in responses)
     assert "about three days" in said
     assert "swelling" in speech(responses[-1])
@@ -145,7 +152,7 @@ def test_forget_me_confirms_then_deletes(handler: Handler, db: Path) -> None:
                     handler=handler)
     assert "forget everything" in speech(responses[0])
     assert "forgotten" in speech(responses[1])
-    assert _rows(db) == []
+    assert _remembered(db) == []
 
 
 def test_skill_disabled_deletes_the_record(handler: Handler, db: Path) -> None:
@@ -155,7 +162,7 @@ def test_skill_disabled_deletes_the_record(handler: Handler, db: Path) -> None:
     event.pop("session")
     response = handler(event, None)
     assert "outputSpeech" not in response["response"]
-    assert _rows(db) == []
+    assert _remembered(db) == []
 
 
 def test_a_request_that_needs_no_memory_never_opens_the_store(tmp_path: Path) -> None:

@@ -166,3 +166,9 @@ def test_pins_and_needles_is_numbness_not_a_fall() -> None:
 
 def test_no_problem_walking_answers_the_walking_question_safely() -> None:
     assert "weight" in reading("no problem in walking").safe
+
+
+@pytest.mark.parametrize("text", ["can we pick up where I left off", "where did we leave off",
+                                  "what did I tell you last time"])
+def test_asking_to_pick_up_where_one_left_off_is_heard_in_free_speech(text: str) -> None:
+    assert reading(text).action == "ResumeIntent"

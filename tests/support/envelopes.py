@@ -16,8 +16,10 @@ Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
 def envelope(request: dict[str, Any], attributes: dict[str, Any] | None = None,
              new: bool = False, locale: str = "en-US", *, day: str = "2026-11-27",
-             scopes: dict[str, str] | None = None) -> dict[str, Any]:
-    """One request as Alexa sends it; `scopes` are granted or denied permissions."""
+             scopes: dict[str, str] | None = None, person: str | None = None,
+             session_id: str = "s") -> dict[str, Any]:
+    """One request as Alexa sends it; `scopes` are granted or denied permissions, `person` a
+    recognised speaker's personId."""
     request = {"requestId": "amzn1.echo-api.request.1", "timestamp": f"{day}T10:00:00Z",
                "locale": locale, **request}
     user: dict[str, Any] = {"userId": USER}
@@ -26,9 +28,11 @@ def envelope(request: dict[str, Any], attributes: dict[str, Any] | None = None,
     system = {"application": {"applicationId": SKILL_ID}, "user": user,
               "device": {"deviceId": "d", "supportedInterfaces": {}},
               "apiEndpoint": "https://api.amazonalexa.com", "apiAccessToken": "token"}
+    if person:
+        system["person"] = {"personId": person, "accessToken": "person-token"}
     return {
         "version": "1.0",
-        "session": {"new": new, "sessionId": "s", "application": {"applicationId": SKILL_ID},
+        "session": {"new": new, "sessionId": session_id, "application": {"applicationId": SKILL_ID},
                     "attributes": attributes or {}, "user": user},
         "context": {"System": system},
         "request": request,

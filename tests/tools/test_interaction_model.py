@@ -36,6 +36,7 @@ CONTRACT: dict[str, dict[str, str]] = {
     "SelfCareIntent": {}, "RiceIntent": {}, "IceIntent": {}, "IceOrHeatIntent": {},
     "MedicineIntent": {}, "MovementIntent": {}, "SeeDoctorIntent": {},
     "StartIceTimerIntent": {}, "IceReminderIntent": {"duration": DURATION}, "ForgetMeIntent": {},
+    "ResumeIntent": {},
     "FreeSpeechIntent": {"speech": SEARCH_QUERY},
     "TellMeMoreIntent": {},
 }
@@ -431,6 +432,7 @@ def test_manifest_asks_for_timers_reminders_and_skill_events() -> None:
     assert manifest["manifestVersion"] == "1.0"
     assert {p["name"] for p in manifest["permissions"]} == {
         "alexa::alerts:timers:skill:readwrite", "alexa::alerts:reminders:skill:readwrite",
+        "alexa::person_id:read",
     }
     assert {e["eventName"] for e in manifest["events"]["subscriptions"]} == {
         "SKILL_ENABLED", "SKILL_DISABLED", "SKILL_PERMISSION_ACCEPTED", "SKILL_PERMISSION_CHANGED",

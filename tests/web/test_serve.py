@@ -51,7 +51,7 @@ def _get_health(port: int, deadline: float) -> dict[str, str]:
         try:
             connection.request("GET", "/health")
             return dict(json.loads(connection.getresponse().read()))
-        except OSError:
+        except OSError:  # not up yet, or slow on a busy machine: try again on a new connection
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)

@@ -22,6 +22,7 @@ from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
 from skill.alexa.handlers import remember, services
+from skill.alexa.handlers.fulfil import CAN_FULFILL, cannot_fulfil
 from skill.content import get_content
 from skill.core import intents
 from skill.core.action_outcomes import ASKING, after_action
@@ -31,6 +32,15 @@ from skill.core.speech import Rendered, render
 from skill.core.state import Line, Reply, State
 
 log = logging.getLogger("skill")
+# Requests that tell the skill something happened, outside any conversation: Amazon's response
+# reference allows them no speech, card, reprompt or directives, and most carry no session.
+EVENT_PREFIXES = ("AlexaSkillEvent.", "AlexaHouseholdListEvent.", "Reminders.", "Messaging.",
+                  "System.")
+
+
+def is_event(handler_input: HandlerInput) -> bool:
+    """An event, to be acknowledged with an empty response."""
+    return str(get_request_type(handler_input)).startswith(EVENT_PREFIXES)
 
 
 def request_name(handler_input: HandlerInput) -> str:
@@ -153,16 +163,22 @@ class DialogHandler(AbstractRequestHandler):  # type: ignore[misc]
 
 
 class ApologyHandler(AbstractExceptionHandler):  # type: ignore[misc]
-    """Any fault becomes a spoken apology and an open session, never silence or a stack trace."""
+    """Any fault in a conversation becomes a spoken apology and an open session, never silence or
+    a stack trace; a fault outside one (an event, no session) an empty response, as Amazon's
+    rules ask; while Alexa asks whether we can fulfil a request, a NO."""
 
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
         return True
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         log.error("handler failed: %s", type(exception).__name__, exc_info=exception)
+        handler_input.response_builder.response.directives = None
+        if get_request_type(handler_input) == CAN_FULFILL:
+            return cannot_fulfil()
+        if handler_input.request_envelope.session is None or is_event(handler_input):
+            return Response()
         content = get_content()
         state = State.from_attributes(handler_input.attributes_manager.session_attributes)
-        handler_input.response_builder.response.directives = None
         again = Line("dialog.reask_error")
         reply = Reply((Line("dialog.error"),), again, again, None, False, state)
         rendered = render(reply, content, get_locale(handler_input) or "")

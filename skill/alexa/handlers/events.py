@@ -8,7 +8,13 @@ from ask_sdk_core.utils import get_request_type, is_request_type
 from ask_sdk_model import Response
 
 from skill.alexa.handlers import remember, services
-from skill.alexa.handlers.common import DialogHandler, current_state, finish_reply, respond
+from skill.alexa.handlers.common import (
+    DialogHandler,
+    current_state,
+    finish_reply,
+    is_event,
+    respond,
+)
 from skill.content import get_content
 from skill.core import intents
 from skill.core.action_outcomes import DENIED, after_action
@@ -29,8 +35,8 @@ class PermissionAnswerHandler(AbstractRequestHandler):  # type: ignore[misc]
         request = handler_input.request_envelope.request
         action = services.action_from_token(getattr(request, "token", None))
         state = current_state(handler_input)
-        if action is None:
-            return respond(handler_input, Act(intents.FALLBACK))
+        if action is None:  # not one of ours (or the token was lost): carry on where we were
+            return respond(handler_input, Act(intents.CARRY_ON))
         payload = getattr(request, "payload", None) or {}
         content = get_content()
         outcome = DENIED
@@ -40,15 +46,15 @@ class PermissionAnswerHandler(AbstractRequestHandler):  # type: ignore[misc]
         return finish_reply(handler_input, reply)
 
 
-class SkillEventHandler(AbstractRequestHandler):  # type: ignore[misc]
-    """Skill events need no speech; disabling the skill deletes everything stored for the user."""
+class EventHandler(AbstractRequestHandler):  # type: ignore[misc]
+    """Events need no speech; disabling the skill deletes everything stored for the user."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return str(get_request_type(handler_input)).startswith("AlexaSkillEvent.")
+        return is_event(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         if get_request_type(handler_input) == SKILL_DISABLED:
-            remember.forget(handler_input)
+            remember.forget_account(handler_input)
         return handler_input.response_builder.response
 
 
@@ -62,9 +68,24 @@ class UnknownIntentHandler(AbstractRequestHandler):  # type: ignore[misc]
         return respond(handler_input, Act(intents.FALLBACK))
 
 
+class AnyOtherRequestHandler(AbstractRequestHandler):  # type: ignore[misc]
+    """A request type without a handler of its own (SessionResumedRequest, an APL UserEvent):
+    in a session, the last reply again, so the person hears where they were; outside one, an
+    empty response, since there is no one to speak to."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        if handler_input.request_envelope.session is None:
+            return handler_input.response_builder.response
+        return respond(handler_input, Act(intents.CARRY_ON))
+
+
 HANDLERS = [
     PermissionAnswerHandler(),
-    SkillEventHandler(),
+    EventHandler(),
     DialogHandler((intents.SESSION_ENDED,)),
     UnknownIntentHandler(),
+    AnyOtherRequestHandler(),
 ]

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from ask_sdk_core.handler_input import HandlerInput
 
-from skill.alexa.memory_access import forget_memory, load_memory, save_memory_if_changed
+from skill.alexa.memory_access import REFUSED, memory_of
 from skill.core.memory import KEYS, minor_change, recall, remembered
 from skill.core.state import State
 
@@ -23,7 +23,9 @@ def load(handler_input: HandlerInput, state: State) -> State:
     """At a session's first request only, bring back what was remembered."""
     if state.started:
         return state
-    return recall(state, load_memory(handler_input, KEYS))
+    memory = memory_of(handler_input)
+    record = memory.load(KEYS)
+    return recall(state, record.attributes, record.epoch, shared=memory.shared)
 
 
 def save(handler_input: HandlerInput, state: State, ending: bool = False) -> State:
@@ -37,11 +39,18 @@ def save(handler_input: HandlerInput, state: State, ending: bool = False) -> Sta
     kept = remembered(state)
     if kept == state.memory or (not ending and minor_change(state.memory, kept)):
         return state
-    save_memory_if_changed(handler_input, state.memory, kept, KEYS)
+    outcome = memory_of(handler_input).save(state.memory, kept, state.memory_epoch, KEYS)
+    if outcome == REFUSED:  # "forget me" was said in another session since this one began
+        return state.with_(memory={}, forgotten=True)
     # Kept as the snapshot even if the store was off or failed: one try per change, not per turn.
     return state.with_(memory=kept)
 
 
 def forget(handler_input: HandlerInput) -> bool:
     """Delete everything stored for this person; False only if the store failed."""
-    return forget_memory(handler_input)
+    return memory_of(handler_input).forget()
+
+
+def forget_account(handler_input: HandlerInput) -> bool:
+    """Delete everything stored for every person on the account (the skill was disabled)."""
+    return memory_of(handler_input).forget(everyone=True)

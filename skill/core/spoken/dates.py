@@ -98,12 +98,16 @@ def _ago(words: list[str], start: int, today: date) -> tuple[str, int] | None:
     if is_time:
         return today.isoformat(), i + 2
     n = int(amount)
-    if designator == "M":
-        return shift_months(today, -n).isoformat(), i + 2
-    if designator == "Y":
-        return shift_months(today, -12 * n).isoformat(), i + 2
-    days = n * (7 if designator == "W" else 1) * (2 if words[i].startswith("fortnight") else 1)
-    return (today - timedelta(days=days)).isoformat(), i + 2
+    try:
+        if designator == "M":
+            return shift_months(today, -n).isoformat(), i + 2
+        if designator == "Y":
+            return shift_months(today, -12 * n).isoformat(), i + 2
+        fortnight = 2 if words[i].startswith("fortnight") else 1
+        days = n * (7 if designator == "W" else 1) * fortnight
+        return (today - timedelta(days=days)).isoformat(), i + 2
+    except (OverflowError, ValueError):
+        return None  # before the calendar begins: Alexa fills no date either
 
 
 def _weekday(words: list[str], start: int, today: date) -> tuple[str, int] | None:

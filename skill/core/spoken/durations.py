@@ -19,6 +19,8 @@ _DATE_ORDER = "YMWD"
 _TIME_ORDER = "HMS"
 
 Parts = dict[tuple[str, bool], float]
+# Beyond this an amount loses its exact value as a float: no one means "10^16 days".
+MAX_AMOUNT = 10**15
 
 
 def unit_of(word: str) -> tuple[str, bool] | None:
@@ -37,7 +39,7 @@ def parse_quantity(words: list[str], start: int) -> tuple[float, int] | None:
     if words[start : start + 1] == ["half"] and words[start + 1 : start + 2] in (["a"], ["an"]):
         return 0.5, start + 2
     parsed = parse_number(words, start)
-    if parsed is None:
+    if parsed is None or parsed[0] > MAX_AMOUNT:
         return None
     end = parsed[1]
     if words[end : end + 3] == ["and", "a", "half"]:

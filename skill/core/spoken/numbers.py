@@ -21,6 +21,7 @@ _ORDINALS = {
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+MAX_DIGITS = 1000  # a longer run of digits is not a number anyone says (and int() refuses 4300+)
 NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES)
 
 
@@ -29,7 +30,7 @@ def parse_number(words: list[str], start: int) -> tuple[int, int] | None:
     if start >= len(words):
         return None
     word = words[start]
-    if word.isdigit():
+    if _digits(word):
         return int(word), start + 1
     if word not in NUMBER_WORDS or word in _SCALES or word == "oh":
         return None
@@ -83,7 +84,7 @@ def parse_ordinal(words: list[str], start: int) -> tuple[int, int] | None:
     if start >= len(words):
         return None
     word = words[start]
-    if word[:-2].isdigit() and word[-2:] in ("st", "nd", "rd", "th"):
+    if _digits(word[:-2]) and word[-2:] in ("st", "nd", "rd", "th"):
         return int(word[:-2]), start + 1
     if word in _ORDINALS:
         return _ORDINALS[word], start + 1
@@ -91,9 +92,14 @@ def parse_ordinal(words: list[str], start: int) -> tuple[int, int] | None:
         nxt = words[start + 1]
         if nxt in _ORDINALS and _ORDINALS[nxt] < 10:
             return _TENS[word] + _ORDINALS[nxt], start + 2
-    if word.isdigit():
+    if _digits(word):
         return int(word), start + 1
     return None
+
+
+def _digits(word: str) -> bool:
+    """Plain ASCII digits, short enough to be a number ("²" and 5,000 digits are not)."""
+    return word.isascii() and word.isdigit() and len(word) <= MAX_DIGITS
 
 
 Found = tuple[str, int] | None  # (value as Alexa fills it, index after the last word)
