@@ -1,4 +1,4 @@
-"""`python -m skill serve | chat | say | check | nlu-eval`: one entry point for every local task."""
+"""`python -m skill serve | chat | say | voice | check | nlu-eval`: every local task."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ COMMANDS = {
     "chat": "skill.simulator.cli",
     "say": "skill.simulator.cli",
     "nlu-eval": "skill.simulator.cli",
+    "voice": "skill.simulator.voice.cli",
     "check": "skill.tools.check",
 }
 
