@@ -5,6 +5,7 @@ reply (or Enter) cuts it short and is sent to the skill, as on an Echo.
 
 from __future__ import annotations
 
+import math
 import queue
 import re
 import sys
@@ -44,15 +45,15 @@ def run_live(
 ) -> int:
     """Talk until Ctrl-C (or end of input)."""
     keys, mouth, out = Keys(), conversation.mouth, conversation.out
-    waker = Spotter({wake: WAKE_THRESHOLD})
+    watch = _Watch(Spotter({wake: WAKE_THRESHOLD}), keys)
     stopper = Spotter({STOP_WORD: STOP_THRESHOLD})
     with Microphone() as mic:
         frames = mic.frames()
         out.note(f"Say '{wake}' when you need me, or press Enter. 'stop' always works; "
                  "Ctrl-C leaves.")
         try:
-            while _wait_for_wake(frames, waker, keys):
-                _session(conversation, recognizer, mic, frames, keys, stopper, speaker)
+            while (first := _wait_for_wake(frames, recognizer, watch, wake)) is not None:
+                _session(conversation, recognizer, mic, frames, keys, stopper, speaker, first)
         except KeyboardInterrupt:
             out.write("")
         finally:
@@ -61,31 +62,78 @@ def run_live(
     return 0
 
 
-def _wait_for_wake(frames: Iterator[bytes | None], waker: Spotter, keys: Keys) -> bool:
-    """Until the wake phrase is heard or Enter pressed; False at the end of input."""
-    for frame in frames:
-        key = keys.pressed()
-        if key == "eof":
-            return False
-        if key is not None or (frame is not None and waker.feed(frame)):
-            return True
-    return False
+class _Watch:
+    """While waiting: the wake phrase spotted in the stream, or a key pressed."""
+
+    def __init__(self, spotter: Spotter, keys: Keys) -> None:
+        self.spotter, self.keys = spotter, keys
+        self.key: str | None = None
+        self.spotted = False
+
+    def frames(self, frames: Iterator[bytes | None]) -> Iterator[bytes | None]:
+        """The stream, passed through the keyphrase spotter on its way."""
+        for frame in frames:
+            if frame is not None and self.spotter.feed(frame):
+                self.spotted = True
+            yield frame
+
+    def interrupted(self) -> bool:
+        """Whether to stop listening for the wake phrase."""
+        if self.key is None:
+            self.key = self.keys.pressed()
+        return self.key is not None or self.spotted
+
+
+def _wait_for_wake(
+    frames: Iterator[bytes | None], recognizer: Recognizer, watch: _Watch, wake: str
+) -> str | None:
+    """Words said after the wake phrase ('' for none, or for Enter); None at the end of input.
+
+    Each stretch of speech is also read by the skill's own recogniser, which knows the wake
+    phrase far better than a keyphrase search on its own, and hears "hip helper, my hip hurts"
+    as one breath.
+    """
+    watch.key, watch.spotted = None, False
+    while True:
+        heard = utterance(watch.frames(frames), recognizer, watch.interrupted, wait=math.inf)
+        if watch.key == "eof":
+            return None
+        if watch.key is not None or watch.spotted:
+            return ""
+        if heard is None:  # the stream ended
+            return None
+        rest = after_wake(heard.words, wake)
+        if rest is not None:
+            return rest
+
+
+def after_wake(words: str, wake: str) -> str | None:
+    """What follows the wake phrase in what was heard, or None if it was not said."""
+    said, name = words.split(), wake.split()
+    for start in range(len(said) - len(name) + 1):
+        if said[start:start + len(name)] == name:
+            return " ".join(said[start + len(name):])
+    return None
 
 
 def _session(
     conversation: Conversation, recognizer: Recognizer, mic: Microphone,
     frames: Iterator[bytes | None], keys: Keys, stopper: Spotter, speaker: Speaker | None,
+    first: str,
 ) -> None:
     """Listen and answer until the session ends or nobody speaks."""
-    mouth = conversation.mouth
+    mouth, words = conversation.mouth, first
     while True:
-        mouth.beep("start")
-        mic.drain()
-        heard = utterance(frames, recognizer)
-        mouth.beep("stop")
-        if heard is None:
-            return
-        turn = conversation.hear(heard.words, wait=speaker is None)
+        if not words:
+            mouth.beep("start")
+            mic.drain()
+            heard = utterance(frames, recognizer)
+            mouth.beep("stop")
+            if heard is None:
+                return
+            words = heard.words
+        turn = conversation.hear(words, wait=speaker is None)
+        words = ""
         conversation.announce_timers()
         if (turn is not None and speaker is not None
                 and _stopped_over(turn.speech, frames, keys, stopper, speaker)):
