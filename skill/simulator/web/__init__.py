@@ -10,7 +10,8 @@ from flask import Blueprint, Response, render_template
 
 from skill.config import Settings
 from skill.simulator.web.api import MAX_TEXT_CHARS, register_api
-from skill.simulator.web.sessions import SessionStore
+from skill.simulator.web.listen import register_listen
+from skill.simulator.web.sessions import SessionStore, locales
 
 EXTENSION = "hip_helper_simulator"
 # Everything from this server, nothing inline: a page that cannot load from anywhere else.
@@ -39,6 +40,7 @@ def blueprint(settings: Settings) -> Blueprint:
     bp.add_url_rule("/", "page", _page)
     bp.after_request(_secure)
     register_api(bp, store)
+    register_listen(bp, locales())
     return bp
 
 
