@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 import wave
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
 from skill.__main__ import main
+from skill.simulator import Simulator
+from skill.simulator.cli import Printer
+from skill.simulator.services import Scheduled
 from skill.simulator.voice import devices, live
 from skill.simulator.voice.audio import (
     RATE,
@@ -20,6 +25,7 @@ from skill.simulator.voice.audio import (
     tone,
     wav_bytes,
 )
+from skill.simulator.voice.conversation import Conversation, Mouth
 from skill.simulator.voice.recognizer import WAKE_THRESHOLD, Recognizer, Spotter
 from skill.simulator.voice.stream import utterance
 from tests.simulator.voice.conftest import Speak
@@ -170,3 +176,72 @@ def test_recordings_are_taken_in_name_order(tmp_path: Path) -> None:
     for name in ("02.wav", "01.wav", "notes.txt"):
         (tmp_path / name).write_bytes(wav_bytes(Audio(b"", RATE)))
     assert [p.name for p in recordings(tmp_path)] == ["01.wav", "02.wav"]
+
+
+class _FakeMicrophone:
+    """Plays a script of clips as the microphone, then Ctrl-C."""
+
+    clips: ClassVar[list[Audio]] = []
+
+    def __enter__(self) -> _FakeMicrophone:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def frames(self) -> Iterator[bytes | None]:
+        yield from _frames(*self.clips)
+        raise KeyboardInterrupt
+
+    def drain(self) -> None:
+        return None
+
+
+class _FakeSpeaker:
+    def __init__(self) -> None:
+        self.played: list[Audio] = []
+
+    def play(self, audio: Audio, wait: bool = True) -> None:
+        self.played.append(audio)
+
+    def stop(self) -> None:
+        return None
+
+    def busy(self) -> bool:
+        return False
+
+
+class _Voice:
+    def synthesize(self, text: str) -> Audio:
+        return Audio(b"\0\0" * 10, RATE)
+
+
+def test_the_live_loop_wakes_answers_and_stops_with_tones(
+    monkeypatch: pytest.MonkeyPatch, speak: Speak, tmp_path: Path, recognizer: Recognizer,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _FakeMicrophone.clips = [read_wav(speak(tmp_path, n, t)) for n, t in (
+        ("1", "hip helper"), ("2", "my outer hip hurts when I lie on it"), ("3", "stop"))]
+    monkeypatch.setattr(live, "Microphone", _FakeMicrophone)
+    monkeypatch.setattr(live, "Keys", _NoKeys)
+    speaker = _FakeSpeaker()
+    conversation = Conversation(Simulator(device="voice"), Printer(sys.stdout),
+                                Mouth(_Voice(), speaker))
+    assert live.run_live(conversation, recognizer, speaker, "hip helper") == 0  # type: ignore[arg-type]
+    out = capsys.readouterr().out
+    assert "You: my outer hip hurts when i lie on it" in out and "You: stop" in out
+    assert "[AMAZON.StopIntent]" in out
+    tones = [a for a in speaker.played if a in (tone("start"), tone("stop"))]
+    assert len(tones) >= 4  # a tone as listening starts and as it stops, for each turn
+
+
+def test_a_timer_the_skill_sets_is_spoken_when_it_ends(capsys: pytest.CaptureFixture[str]) -> None:
+    speaker = _FakeSpeaker()
+    sim = Simulator(device="voice")
+    conversation = Conversation(sim, Printer(sys.stdout), Mouth(_Voice(), speaker))
+    sim.api_client.scheduled.append(Scheduled("timer", 0, "Time to take the ice off", {}))
+    conversation.announce_timers()
+    for timer in conversation.timers:
+        timer.join(5)
+    assert "[timer] Time to take the ice off" in capsys.readouterr().out
+    assert speaker.played  # the tone, then the words
