@@ -12,14 +12,21 @@ from skill.simulator.simulator import Simulator
 from skill.simulator.voice.audio import AudioError, recordings
 from skill.simulator.voice.conversation import Conversation, Mouth, run_recordings
 from skill.simulator.voice.devices import NoAudioDevice, Speaker
-from skill.simulator.voice.recognizer import Recognizer
 from skill.simulator.voice.tts import DEFAULT_SPEED, Espeak, SpeechUnavailable, voice_for
+
+MISSING = "error: the recogniser is not installed: pip install -r requirements-voice.txt " \
+    "(make voice does it)"
 
 
 def main(argv: list[str]) -> int:
     """Run a conversation from the microphone, or from recordings with --input."""
     ns = _parser().parse_args(argv[1:])
     out = Printer(sys.stdout)
+    try:
+        from skill.simulator.voice.recognizer import Recognizer
+    except ImportError:
+        print(MISSING, file=sys.stderr)
+        return 1
     try:
         sim = Simulator(locale=ns.locale, user_id=ns.user, device="voice", store=ns.store)
         sim.now = sim.now + timedelta(days=ns.days_later)

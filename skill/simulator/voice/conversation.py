@@ -9,14 +9,16 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from skill.simulator.cli import Printer
 from skill.simulator.simulator import Simulator
 from skill.simulator.turn import Turn
 from skill.simulator.voice.audio import Audio, read_wav, tone
-from skill.simulator.voice.recognizer import Recognizer
 from skill.simulator.voice.tts import Synthesizer
+
+if TYPE_CHECKING:  # pocketsphinx is imported only where recognition is needed
+    from skill.simulator.voice.recognizer import Recognizer
 
 
 class Player(Protocol):

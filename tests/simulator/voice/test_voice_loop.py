@@ -245,3 +245,13 @@ def test_a_timer_the_skill_sets_is_spoken_when_it_ends(capsys: pytest.CaptureFix
         timer.join(5)
     assert "[timer] Time to take the ice off" in capsys.readouterr().out
     assert speaker.played  # the tone, then the words
+
+
+def test_without_pocketsphinx_the_voice_command_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delitem(sys.modules, "skill.simulator.voice.recognizer")
+    monkeypatch.setitem(sys.modules, "pocketsphinx", None)  # import fails
+    assert main(["voice", "--mute"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "requirements-voice.txt" in err
