@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test chat check lint bench lambda-zip clean browser voice audio voice-models
+.PHONY: run test chat check lint bench eval lambda-zip clean browser voice audio voice-models
 
 $(STAMP): requirements.txt requirements-lambda.txt requirements-dev.txt requirements-dynamodb.txt \
 		requirements-voice.txt
@@ -51,7 +51,7 @@ audio:
 # The recogniser's language model and dictionary, rebuilt when a model or content/ changes.
 VOICE_DIR := skill/simulator/voice/models
 VOICE_MODELS := $(patsubst interaction_model/%.json,$(VOICE_DIR)/%.lm,$(wildcard interaction_model/*-*.json))
-VOICE_SOURCES := content/voice.yaml $(wildcard content/conditions/*.yaml content/vocabulary/*.yaml) \
+VOICE_SOURCES := content/voice.yaml $(wildcard content/conditions/*.yaml content/reader/*.yaml) \
 	skill/simulator/voice/vocabulary.py skill/simulator/voice/languagemodel.py
 
 $(VOICE_DIR)/%.lm: interaction_model/%.json $(VOICE_SOURCES) | $(STAMP)
@@ -68,6 +68,10 @@ test: $(STAMP) voice-models lint browser audio
 
 bench: $(STAMP) audio voice-models
 	$(PY) -m bench
+
+# Understanding measured on real people's wording: eval/dev (tune against) and eval/test (frozen).
+eval: $(STAMP)
+	$(PY) -m bench.eval
 
 lambda-zip: $(STAMP)
 	$(PY) scripts/lambda_zip.py

@@ -168,7 +168,7 @@ Requests = list[tuple[bytes, dict[str, str]]]
 
 def _signed_requests() -> Requests:
     """A pool of correctly signed launches, signed now so their timestamps are fresh."""
-    from tests.certs import body_of, envelope, signed_headers
+    from tests.support.certs import body_of, envelope, signed_headers
 
     bodies = [body_of(envelope()) for _ in range(64)]
     return [(body, signed_headers(body)) for body in bodies]
@@ -214,7 +214,7 @@ def measure(servers: dict[str, str], env: dict[str, str]) -> tuple[list[Result],
 
 def _environment(work: Path) -> dict[str, str]:
     """Production settings, trusting only the throwaway test CA."""
-    from tests.certs import APP_ID, make_pki
+    from tests.support.certs import APP_ID, make_pki
 
     pki = make_pki()
     chain = work / "chain.pem"

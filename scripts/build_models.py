@@ -109,26 +109,61 @@ def language_model(source: dict[str, Any]) -> dict[str, Any]:
         spec = spec or {}
         intent: dict[str, Any] = {"name": name}
         slots = spec.get("slots") or {}
+        elicit = spec.get("elicit") or {}
         if slots:
-            intent["slots"] = [{"name": slot, "type": kind} for slot, kind in slots.items()]
+            intent["slots"] = [
+                {"name": slot, "type": kind,
+                 **({"samples": list(elicit[slot]["samples"])} if slot in elicit else {})}
+                for slot, kind in slots.items()
+            ]
         intent["samples"] = list(spec.get("samples") or [])
         intents.append(intent)
     types = [
         {"name": type_name, "values": [_slot_value(i, v) for i, v in values.items()]}
         for type_name, values in source["types"].items()
     ]
-    return {
-        "interactionModel": {
-            "languageModel": {
-                "invocationName": source["invocation_name"],
-                "modelConfiguration": {
-                    "fallbackIntentSensitivity": {"level": source["fallback_sensitivity"]}
-                },
-                "intents": intents,
-                "types": types,
-            }
+    model: dict[str, Any] = {
+        "languageModel": {
+            "invocationName": source["invocation_name"],
+            "modelConfiguration": {
+                "fallbackIntentSensitivity": {"level": source["fallback_sensitivity"]}
+            },
+            "intents": intents,
+            "types": types,
         }
     }
+    dialog, prompts = _dialog_model(source)
+    if dialog:
+        model["dialog"] = {"intents": dialog, "delegationStrategy": "SKILL_RESPONSE"}
+        model["prompts"] = prompts
+    return {"interactionModel": model}
+
+
+def _dialog_model(source: dict[str, Any]) -> tuple[list[Any], list[Any]]:
+    """The dialog model for slots the skill elicits itself: their prompt and that it is needed.
+
+    The skill sends Dialog.ElicitSlot with its own speech; the prompt here is what Alexa would
+    say if it ever prompted on its own.
+    """
+    dialog, prompts = [], []
+    for name, spec in source["intents"].items():
+        elicit = (spec or {}).get("elicit") or {}
+        if not elicit:
+            continue
+        slots = []
+        for slot, kind in (spec.get("slots") or {}).items():
+            if slot not in elicit:
+                continue
+            prompt_id = f"Elicit.Slot.{name}.{slot}"
+            slots.append({
+                "name": slot, "type": kind, "elicitationRequired": True,
+                "confirmationRequired": False, "prompts": {"elicitation": prompt_id},
+            })
+            prompts.append({"id": prompt_id, "variations": [
+                {"type": "PlainText", "value": elicit[slot]["prompt"]}]})
+        dialog.append({"name": name, "delegationStrategy": "SKILL_RESPONSE",
+                       "confirmationRequired": False, "prompts": {}, "slots": slots})
+    return dialog, prompts
 
 
 def _slot_value(value_id: str, entry: dict[str, Any]) -> dict[str, Any]:

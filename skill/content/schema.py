@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import string
 from pathlib import Path
 from typing import Any
@@ -160,7 +161,16 @@ def _condition(path: Path, features: dict[str, FeatureGroup]) -> Condition:
         questions=r.strings("questions", True),
         care=notes,
         sources=_sources(r),
+        requires=_requires(r, by_group),
     )
+
+
+def _requires(reader: _Reader, by_group: dict[str, frozenset[str]]) -> frozenset[str]:
+    wanted = frozenset(reader.strings("requires", True))
+    known = frozenset().union(*by_group.values())
+    for fid in sorted(wanted - known):
+        reader.fail("requires", f"{fid!r} is not one of this condition's features")
+    return wanted
 
 
 def _questions(directory: Path, features: dict[str, FeatureGroup]) -> dict[str, Question]:
@@ -193,7 +203,8 @@ def _safety(directory: Path) -> tuple[Any, ...]:
     levels = {}
     for name in LEVELS:
         level = lv.child(name)
-        levels[name] = Level(name, level.text("say"), level.text("card_title"))
+        helper = level.text("say_helper", optional=True)
+        levels[name] = Level(name, level.text("say"), level.text("card_title"), helper)
     fl = top.child("red_flags")
     flags = {}
     for fid in fl.data:
@@ -201,7 +212,11 @@ def _safety(directory: Path) -> tuple[Any, ...]:
         level_id = f.text("level")
         if level_id not in LEVELS:
             f.fail("level", f"must be one of {', '.join(LEVELS)}")
-        flags[fid] = RedFlag(fid, level_id, f.text("say"), f.text("card"))
+        said = f.get("said", bool, optional=True)
+        flags[fid] = RedFlag(
+            fid, level_id, f.text("say"), f.text("card"), f.text("say_helper", optional=True),
+            said is not False,
+        )
     for sq in questions:
         if sq.flag not in flags:
             qs.fail(f"{sq.id}.flag", f"{sq.flag!r} is not a red flag in red_flags")
@@ -268,6 +283,17 @@ def parse_content(directory: Path) -> Content:
         locales=_locales(directory),
     )
     _cross_check(directory, content)
+    from skill.content.reader_schema import parse_reader
+
+    reader = parse_reader(
+        directory,
+        content.locales,
+        content.red_flags,
+        {name: group.labels for name, group in features.items()},
+        conditions,
+        topics,
+    )
+    content = dataclasses.replace(content, reader=reader)
     return content
 
 

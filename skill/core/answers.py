@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from skill.core import care, intents, onset, triage
+from skill.core import care, intents, onset, screening, triage
 from skill.core.intents import Act
 from skill.core.reply_builder import Turn, ask_pending
 from skill.core.state import (
@@ -46,8 +46,8 @@ def _urgent_answer(turn: Turn, yes: bool) -> Turn:
     if yes:
         for fid in turn.state.flags:
             if turn.content.red_flags[fid].level == triage.URGENT:
-                turn.say(f"flag.{fid}.say")
-        turn.say("level.urgent.say")
+                turn.say(screening.flag_line(turn, fid))
+        turn.say(screening.level_line(turn, triage.URGENT))
         return ask_pending(turn, PENDING_URGENT)
     return goodbye(turn, Act(intents.STOP))
 

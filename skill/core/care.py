@@ -44,12 +44,18 @@ def steps(turn: Turn) -> list[str]:
     return [t for t in turn.content.walkthrough if t not in skip]
 
 
+STRESS_FRACTURE = "stress_fracture"
+
+
 def ask_topic(turn: Turn, topic_id: str, args: Mapping[str, str] | None = None) -> Turn:
     """Answer a care question now, or screen first and answer it straight after."""
     if args is not None:
         turn.state = turn.state.with_(deferred_args=dict(args))
     if _gated(turn, topic_id) and turn.state.triage == triage.URGENT:
         return screening.urgent_reminder(turn)
+    if _gated(turn, topic_id) and turn.state.child:
+        turn.say("dialog.child_no_self_care")  # a child is not a small adult: have them seen
+        return ask_pending(turn, PENDING_MORE)
     if _gated(turn, topic_id) and not _screened(turn):
         if turn.state.pending_kind in (PENDING_SAFETY, PENDING_CHECK_IN):
             turn.say("dialog.after_safety")  # asked mid-screening: say it will be answered
@@ -84,6 +90,8 @@ def _act(turn: Turn, topic_id: str) -> Turn:
 def give_general(turn: Turn, topic_id: str) -> Turn:
     """One topic as written, with the condition's caveat in place of what it rules out."""
     topic = turn.content.topics[topic_id]
+    if topic_id == "movement" and STRESS_FRACTURE in (*turn.state.flags, turn.state.condition):
+        turn.say("dialog.stress_fracture_movement")  # "can I still run?": no, stop running
     if topic.gated and topic_id not in steps(turn) and topic_id in turn.content.walkthrough:
         turn.say(f"condition.{turn.state.condition}.caveat")
     else:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
+
+from skill.core.reader.vocabulary import Vocabulary
 
 CONDITION_IDS = (
     "gtps",
@@ -52,6 +54,9 @@ class Condition(NamedTuple):
     questions: tuple[str, ...]
     care: CareNotes
     sources: tuple[Source, ...]
+    # Feature ids of which at least one must be described before this condition is named: a
+    # stress fracture is never suggested on running alone.
+    requires: frozenset[str] = frozenset()
 
     @property
     def caveat(self) -> str | None:
@@ -80,6 +85,7 @@ class Level(NamedTuple):
     id: str
     say: str
     card_title: str
+    say_helper: str | None = None  # the same advice, said to someone helping the person
 
 
 class RedFlag(NamedTuple):
@@ -87,6 +93,8 @@ class RedFlag(NamedTuple):
     level: str
     say: str
     card: str
+    say_helper: str | None = None
+    said: bool = True  # False: raised by the reader's rules (a child's pain), never a slot value
 
 
 class Topic(NamedTuple):
@@ -113,6 +121,11 @@ class Content:
     rice_steps: int
     dialog: Mapping[str, str]
     locales: Mapping[str, Mapping[str, str]]
+    reader: Mapping[str, Vocabulary] = field(default_factory=dict)
+
+    def vocabulary(self, locale: str) -> Vocabulary | None:
+        """The reader's words for a locale, falling back to US English."""
+        return self.reader.get(locale) or self.reader.get("en-US")
 
     def text(self, key: str) -> str:
         """Resolve a dotted content key ('dialog.welcome', 'condition.gtps.summary') to its text."""

@@ -21,6 +21,7 @@ from skill.core.state import (
     Reply,
     State,
 )
+from skill.core.understand import understand
 
 
 def next_turn(state: State, act: Act, content: Content) -> Reply:
@@ -32,9 +33,19 @@ def next_turn(state: State, act: Act, content: Content) -> Reply:
     if again is not None:
         return again
     turn = Turn(state, content)
+    understood = understand(act, state, content)
+    if understood is not None:
+        act = understood.act
+        reading = understood.reading
+        if reading is not None and (reading.helper or reading.child):
+            turn.state = turn.state.with_(
+                helper=state.helper or reading.helper, child=state.child or reading.child
+            )
     if not state.started and act.intent not in (intents.STOP, intents.CANCEL):
         onset.open_session(turn, act, launch=act.intent == intents.LAUNCH)
     flags = triage.flags_in(act, content, screening.pending_safety(turn))
+    if understood is not None:
+        flags = list(dict.fromkeys([*flags, *understood.flags]))
     if flags:
         return finish(_flagged(turn, act, flags))
     handler = _HANDLERS.get(act.intent) or _by_topic(act.intent) or _fallback
@@ -68,6 +79,14 @@ def _merge_described(turn: Turn, act: Act) -> dict[str, list[str]]:
         value = act.slot(slot)
         if value and value in turn.content.features[group].labels:
             new[group] = [value]
+    for group, ids in act.features.items():  # the reader hears several at once
+        known = [i for i in ids if i in turn.content.features[group].labels]
+        if known:
+            new[group] = list(dict.fromkeys([*new.get(group, []), *known]))
+    named = turn.content.conditions.get(act.condition or "")
+    if named is not None:  # "my doctor said it's bursitis": its features lead the match
+        for group, wanted in named.features.items():
+            new[group] = list(dict.fromkeys([*new.get(group, []), *sorted(wanted)]))
     merged = merge_features(turn.state.features, new)
     turn.state = turn.state.with_(features={g: tuple(ids) for g, ids in merged.items()})
     return new
@@ -76,6 +95,9 @@ def _merge_described(turn: Turn, act: Act) -> dict[str, list[str]]:
 def _describe(turn: Turn, act: Act) -> Turn:
     new = _merge_described(turn, act)
     onset.note_onset(turn, act)
+    named = turn.content.conditions.get(act.condition or "")
+    if named is not None and named.id != turn.state.condition:
+        return _name(turn, named.id)  # "my doctor said it's bursitis": the person's word wins
     if turn.state.pending_kind == PENDING_SEPARATE and not new:
         turn.say("dialog.noted")
         return ask_pending(turn, turn.state.pending or "", reask=True)
@@ -95,17 +117,22 @@ def _after_match(turn: Turn) -> Turn:
     if question is not None:
         turn.state = state.with_(asked=(*state.asked, question.id))
         return ask_pending(turn, f"{PENDING_SEPARATE}:{question.id}")
-    best = content.conditions[ranking.best]
-    if best.id != state.condition:
-        turn.say(f"condition.{best.id}.summary")
-        if best.care.caveat:
-            turn.say(f"condition.{best.id}.caveat")
-        level = triage.SEE_PROVIDER if best.care.triage == triage.SEE_PROVIDER else None
-        turn.state = turn.state.with_(
-            condition=best.id, triage=triage.worse(turn.state.triage, level)
-        )
-    else:
-        turn.say("dialog.noted")
+    if ranking.best != state.condition:
+        return _name(turn, ranking.best)
+    turn.say("dialog.noted")
+    return screening.continue_safety(turn, care.give)
+
+
+def _name(turn: Turn, cid: str) -> Turn:
+    """Say what the pain often is, with its caveat, then screen."""
+    best = turn.content.conditions[cid]
+    turn.say(f"condition.{best.id}.summary")
+    if best.care.caveat:
+        turn.say(f"condition.{best.id}.caveat")
+    level = triage.SEE_PROVIDER if best.care.triage == triage.SEE_PROVIDER else None
+    turn.state = turn.state.with_(
+        condition=best.id, triage=triage.worse(turn.state.triage, level), pending=None
+    )
     return screening.continue_safety(turn, care.give)
 
 

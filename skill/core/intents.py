@@ -14,6 +14,9 @@ ABOUT = "AboutConditionIntent"
 ANATOMY = "AnatomyIntent"
 RED_FLAG = "RedFlagIntent"
 SAFETY_ANSWER = "SafetyAnswerIntent"
+# The person's own words, elicited at every open question (AMAZON.SearchQuery slot `speech`).
+FREE_SPEECH = "FreeSpeechIntent"
+FREE_SPEECH_SLOT = "speech"
 UNSURE = "UnsureIntent"
 SELF_CARE = "SelfCareIntent"
 SEE_DOCTOR = "SeeDoctorIntent"
@@ -56,10 +59,18 @@ _EMPTY: Mapping[str, str] = MappingProxyType({})
 
 
 class Act(NamedTuple):
-    """One user turn: the intent (or request type) and its filled slots as resolved ids."""
+    """One user turn: the intent (or request type), its slots as resolved ids, and the words.
+
+    `words` is what the person said where Alexa hands it over (the free-speech slot, or slot
+    values Alexa heard but could not resolve); the reader makes the rest of the act from them.
+    """
 
     intent: str
     slots: Mapping[str, str] = _EMPTY
+    words: str = ""
+    locale: str = ""
+    features: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+    condition: str | None = None  # a condition the person named in their own words
 
     def slot(self, name: str) -> str | None:
         """The slot's resolved id (or raw value for built-in types), None when unfilled."""

@@ -16,7 +16,7 @@ WEIGHTS: Mapping[str, float] = {
     "activity": 1.0,
 }
 # Two conditions "fit about equally" when the runner-up is this close to the leader.
-CLOSE_MARGIN = 1.5
+CLOSE_MARGIN = 1.0
 
 
 class Match(NamedTuple):
@@ -43,11 +43,21 @@ class Ranking(NamedTuple):
 
 
 def score_condition(features: Mapping[str, Iterable[str]], condition: Condition) -> float:
-    """Sum the weights of every described feature that the condition is known for."""
+    """Sum the weights of every described feature that the condition is known for.
+
+    Where it hurts says most: a condition felt nowhere the person named loses a location's
+    weight, so a runner's outer-hip ache is not a groin stress fracture on activity alone.
+    """
+    described = {fid for ids in features.values() for fid in ids}
+    if condition.requires and not condition.requires & described:
+        return 0.0
     total = 0.0
     for group, ids in features.items():
         known = condition.features.get(group, frozenset())
         total += WEIGHTS.get(group, 1.0) * sum(1 for fid in ids if fid in known)
+    places = list(features.get("location", ()))
+    if places and not set(places) & condition.features.get("location", frozenset()):
+        total -= WEIGHTS["location"]
     return total
 
 

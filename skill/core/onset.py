@@ -83,17 +83,21 @@ def open_session(turn: Turn, act: Act, launch: bool) -> None:
 
 
 def note_onset(turn: Turn, act: Act) -> bool:
-    """Remember when the pain started, if the turn said so; a week or more means see a provider."""
+    """Remember when the pain started; a week or more says when to have it assessed."""
     if not turn.state.today:
         return False
     today = date.fromisoformat(turn.state.today)
     onset = onset_from(act.slot("started"), act.slot("duration"), today)
     if onset is None:
         return False
+    known = turn.state.onset is not None  # remembered from an earlier visit: self-care since
     turn.state = turn.state.with_(onset=onset.isoformat())
     count = days_since(onset, today)
-    if count >= ASSESS_DAYS:
+    if count >= ASSESS_DAYS and known:
         _assess(turn, count)
+    elif count >= ASSESS_DAYS:
+        # First heard today: how long alone is not a failed week of self-care (seed article).
+        turn.say("dialog.assess_if_no_better", since=since(turn, count))
     else:
         turn.say("dialog.onset_noted", since=since(turn, count))
     return True

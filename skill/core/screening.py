@@ -43,16 +43,29 @@ def escalate(turn: Turn, flags: list[str]) -> Turn:
         safety=safety,
     )
     for fid in flags:
-        turn.say(f"flag.{fid}.say")
+        turn.say(flag_line(turn, fid))
     if "night_pain" in flags and "lying_on_side" in turn.state.features.get("trigger", ()):
         turn.say("not_red_flag.lying_on_side")  # tell the two apart: lying on it vs woken by it
-    turn.say(f"level.{level}.say")
-    body = (*tuple(Line(f"flag.{fid}.card") for fid in flags), Line(f"level.{level}.say"))
+    turn.say(level_line(turn, level or triage.SEE_PROVIDER))
+    body = (*tuple(Line(f"flag.{fid}.card") for fid in flags),
+            Line(level_line(turn, level or triage.SEE_PROVIDER)))
     turn.card = Card(Line(f"level.{level}.card_title"), body)
     if level == triage.URGENT:
         turn.state = turn.state.with_(screened=triage.URGENT, deferred=None)
         return ask_pending(turn, PENDING_URGENT)
     return ask_pending(turn, turn.state.pending or PENDING_MORE)
+
+
+def flag_line(turn: Turn, fid: str) -> str:
+    """What a warning sign may mean, said to the person or to someone helping them."""
+    helper = turn.state.helper and turn.content.red_flags[fid].say_helper
+    return f"flag.{fid}.say_helper" if helper else f"flag.{fid}.say"
+
+
+def level_line(turn: Turn, level: str) -> str:
+    """What to do now; for someone else's pain, said to the person helping."""
+    helper = turn.state.helper and turn.content.levels[level].say_helper
+    return f"level.{level}.say_helper" if helper else f"level.{level}.say"
 
 
 def continue_safety(turn: Turn, give: Give) -> Turn:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from skill.core.content_types import Content
-from skill.core.state import Line, Reply
+from skill.core.state import FREE_SPEECH_KINDS, Line, Reply
 
 DEFAULT_LOCALE = "en-US"
 PAUSE = '<break time="300ms"/>'
@@ -27,6 +27,7 @@ class Rendered(NamedTuple):
     card_title: str | None
     card_text: str | None
     end: bool
+    listen: bool = False  # the question is open: ask Alexa for the person's own words
 
 
 def locale_words(content: Content, locale: str) -> Mapping[str, str]:
@@ -98,4 +99,5 @@ def render(reply: Reply, content: Content, locale: str) -> Rendered:
         card_title=title,
         card_text=text,
         end=reply.end,
+        listen=reply.state.pending_kind in FREE_SPEECH_KINDS and not reply.end,
     )

@@ -29,6 +29,13 @@ PENDING_SWELLING = "swelling"
 PENDING_CHECK_IN = "check_in"
 PENDING_FORGET = "forget"
 
+# Where the skill asks for the person's own words (Dialog.ElicitSlot of the free-speech slot):
+# the open questions. Yes-or-no offers and step navigation stay with Alexa's built-in intents.
+FREE_SPEECH_KINDS = frozenset({
+    PENDING_DESCRIBE, PENDING_LOCATION, PENDING_SEPARATE, PENDING_SAFETY, PENDING_CHECK_IN,
+    PENDING_MORE, PENDING_SWELLING, PENDING_ONSET,
+})
+
 # Actions the handler carries out for the pure core (Alexa APIs, the memory store).
 ACTION_TIMER = "timer"
 ACTION_REMINDER = "reminder"
@@ -135,6 +142,9 @@ class State(NamedTuple):
     last_condition: str | None = None
     memory: Mapping[str, Any] = _EMPTY
     forgotten: bool = False
+    # Whose pain it is, once the reader has heard it: someone the person helps, and a child.
+    helper: bool = False
+    child: bool = False
 
     def with_(self, **changes: Any) -> State:
         """A copy with some fields changed: state is never mutated in place.

@@ -48,7 +48,8 @@ def _parser(command: str) -> argparse.ArgumentParser:
     parser.add_argument("--locale", default="en-US", help="en-US, en-GB, en-CA, en-AU or en-IN")
     parser.add_argument("--user", default=None, help="a name for the simulated Alexa user")
     parser.add_argument("--device", choices=("screen", "voice"), default="screen")
-    parser.add_argument("--explain", action="store_true", help="show what the NLU understood")
+    parser.add_argument("--explain", action="store_true",
+                        help="show what the NLU understood and what the reader found")
     parser.add_argument("--json", action="store_true", help="show request/response envelopes")
     parser.add_argument("--consent", choices=("accept", "deny", "ignore"), default="accept",
                         help="how you answer Alexa's permission prompts (timers, reminders)")
@@ -138,6 +139,27 @@ def _nlu_eval(args: list[str]) -> int:
     return 0 if report.ok else 1
 
 
+def reading_lines(found: dict[str, Any]) -> list[str]:
+    """What the skill's reader found in the words, and why, for --explain."""
+    signs = "; ".join(
+        f"{s['id']} ({s['level']}, {s['status']}" + (f" by {s['cue']!r}" if s["cue"] else "")
+        + f", {s['phrase']!r})"
+        for s in found["signs"]
+    ) or "none"
+    features = "; ".join(f"{g}: {', '.join(ids)}" for g, ids in found["features"].items())
+    lines = [f"  Reader: read as {found['read_as']}; raised {', '.join(found['flags']) or 'none'}",
+             f"    signs: {signs}"]
+    if features:
+        lines.append(f"    features: {features}")
+    extras = [f"{key}={found[key]}" for key in
+              ("answer", "particle", "condition", "topic", "action", "command", "started",
+               "duration") if found.get(key)]
+    extras += [name for name in ("helper", "child") if found.get(name)]
+    if extras:
+        lines.append(f"    {' '.join(extras)}")
+    return lines
+
+
 def explain_line(explain: dict[str, Any]) -> str:
     """The NLU's reasoning in one line: intent, score, sample, slots, runner-up."""
     slots = ", ".join(
@@ -191,6 +213,9 @@ class Printer:
             self.note(explain_line(turn.explain.to_dict()))
         slots = " ".join(f"{k}={v!r}" for k, v in turn.slots.items())
         self.note(f"  [{turn.intent}{' ' + slots if slots else ''}]")
+        if self.explain and turn.reading is not None:
+            for line in reading_lines(turn.reading):
+                self.note(line)
         if turn.speech:
             self.write(self.paint("Alexa: ", "alexa") + turn.speech)
         if turn.reprompt:

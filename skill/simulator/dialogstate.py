@@ -70,8 +70,8 @@ def _answer(
             if "value" in slot or key not in merged:
                 merged[key] = slot
         return intent
-    if name not in (YES, NO):
-        return None
+    if name not in (YES, NO) or pending.kind == "ElicitSlot":
+        return None  # a yes or a no to an elicited slot is its own intent, not a confirmation
     status = "CONFIRMED" if name == YES else "DENIED"
     if pending.kind == "ConfirmIntent":
         intent["confirmationStatus"] = status

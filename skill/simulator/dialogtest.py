@@ -83,8 +83,8 @@ def actual_value(turn: Turn, target: str) -> Any:
         return turn.card.text if turn.card else None
     if target == "sessionEnded":
         return turn.end_session
-    if target == "intent":
-        return turn.intent
+    if target == "intent":  # free speech: also the act the skill's reader made of the words
+        return f"{turn.intent} {turn.read_as}" if turn.read_as else turn.intent
     if target.startswith("sessionAttributes."):
         return _dotted(turn.session_attributes, target.removeprefix("sessionAttributes."))
     if target.startswith("slots."):
@@ -189,7 +189,8 @@ def failure_message(test: DialogTest, step: Step, turn: Turn, problems: list[str
     """Which file, test and step; what was expected; what was said."""
     where = f"{_relative(test.file)}:{step.line}" if step.line else _relative(test.file)
     lines = [f"{where}: test {test.name!r}, step {step.index} {step.key!r} "
-             f"(understood as {turn.intent})"]
+             f"(understood as {turn.intent}"
+             + (f", read as {turn.read_as})" if turn.read_as else ")")]
     lines += ["  " + problem for problem in problems]
     if not any("Alexa said" in problem for problem in problems):
         lines.append(f"  Alexa said: {turn.speech!r}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,8 @@ from skill.simulator.builtins import BUILTIN_SAMPLES
 from skill.simulator.text import SKIPPABLE, normalise, stem, weight
 
 BUILTIN_TYPES = frozenset({"AMAZON.DATE", "AMAZON.DURATION", "AMAZON.NUMBER"})
+# A phrase slot takes whatever follows its carrier phrase: it is matched apart from the samples.
+PHRASE_TYPE = "AMAZON.SearchQuery"
 # Confidence below which Alexa sends AMAZON.FallbackIntent, by fallbackIntentSensitivity level.
 THRESHOLDS = {"LOW": 0.45, "MEDIUM": 0.55, "HIGH": 0.65}
 DEFAULT_SENSITIVITY = "LOW"  # Alexa's default when the model does not say
@@ -58,6 +61,8 @@ class Model:
     value_lengths: dict[str, tuple[int, ...]] = field(repr=False)
     postings: dict[str, tuple[tuple[int, float, int], ...]] = field(repr=False)
     by_type: dict[str, tuple[int, ...]] = field(repr=False)
+    # (intent, slot, carrier words) for samples "<carrier> {slot}" with a phrase slot
+    phrase_samples: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=(), repr=False)
     builtin_types: frozenset[str] = frozenset()
     vocabulary: frozenset[str] = frozenset()  # every stem a sample or slot value uses
 
@@ -116,9 +121,24 @@ def compile_model(raw: dict[str, Any], path: str = "<memory>") -> Model:
         postings=_postings(samples),
         by_type=_index(samples, lambda s: {t for _, t in s.slots}),
         builtin_types=frozenset(used_types & BUILTIN_TYPES),
+        phrase_samples=tuple(_phrase_samples(language["intents"])),
         vocabulary=frozenset(stem_ for s in samples for stem_ in s.bag)
         | frozenset(stem_ for key in values for stem_ in key),
     )
+
+
+def _phrase_samples(intents: list[dict[str, Any]]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Samples ending in a phrase slot, as the words that must come before it."""
+    out = []
+    for intent in intents:
+        slot_types = {s["name"]: s["type"] for s in intent.get("slots", [])}
+        for text in intent.get("samples", []):
+            parts = _split_placeholders(text)
+            last = parts[-1] if parts else ""
+            if last.startswith("{") and slot_types.get(last[1:-1].strip()) == PHRASE_TYPE:
+                carrier = tuple(w for part in parts[:-1] for w in normalise(part))
+                out.append((intent["name"], last[1:-1].strip(), carrier))
+    return out
 
 
 def _samples(intents: list[dict[str, Any]]) -> list[Sample]:
@@ -127,6 +147,8 @@ def _samples(intents: list[dict[str, Any]]) -> list[Sample]:
     for intent in intents:
         slot_types = {s["name"]: s["type"] for s in intent.get("slots", [])}
         for text in intent.get("samples", []):
+            if PHRASE_TYPE in {slot_types.get(n) for n in re.findall(r"{\s*(\w+)\s*}", text)}:
+                continue  # matched by its carrier phrase instead (_phrase_samples)
             out.append(compile_sample(len(out), intent["name"], text, slot_types))
     taken = {s.elements for s in out}
     for intent in intents:

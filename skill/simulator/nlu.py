@@ -7,12 +7,13 @@ best is below the model's fallbackIntentSensitivity threshold. The explanation s
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
 from skill.simulator.builtins import FALLBACK
-from skill.simulator.model import Model, SlotValue
+from skill.simulator.model import PHRASE_TYPE, Model, SlotValue
 from skill.simulator.score import Candidate, Overlap, overlap_of, score_sample, upper_bound
 from skill.simulator.spot import Utterance, analyse
 
@@ -70,6 +71,9 @@ def understand(
 ) -> Interpretation:
     """Map text to an intent and slots; `expect` names an intent the dialog is waiting on."""
     utt = analyse(text, model, today)
+    carried = _carried_phrase(model, utt, text)
+    if carried is not None:
+        return carried
     ranked = rank(model, utt, expect)
     top = ranked[0] if ranked else None
     if top is None or top.score < model.threshold:
@@ -214,11 +218,49 @@ def _spotted(utt: Utterance) -> list[dict[str, Any]]:
             for s in spans]
 
 
+def transcript(text: str) -> str:
+    """What Alexa hands a phrase slot: the words, lower case, without punctuation."""
+    return " ".join(_TRANSCRIPT.findall(text.lower().replace("\u2019", "'")))
+
+
+_TRANSCRIPT = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_LEADING = frozenset({"um", "umm", "uh", "er", "erm", "so", "well", "okay", "ok", "oh", "right"})
+
+
+def free_speech(model: Model, text: str, intent: str, slot: str, sample: str) -> Interpretation:
+    """The whole utterance as a phrase slot's value, as Alexa fills AMAZON.SearchQuery."""
+    value = transcript(text)
+    fill = SlotFill(slot, PHRASE_TYPE, value, None)
+    explanation = Explanation(
+        utterance=value, words=value.split(), intent=intent, score=1.0,
+        threshold=model.threshold, sample=sample, slots={slot: describe_fill(fill)},
+    )
+    return Interpretation(intent, {slot: fill}, 1.0, explanation)
+
+
+def _carried_phrase(model: Model, utt: Any, text: str) -> Interpretation | None:
+    """'let me tell you ...': a carrier phrase, then the rest of the words fill the phrase slot."""
+    words, said = tuple(utt.words), transcript(text).split()
+    lead = next((i for i, w in enumerate(words) if w not in _LEADING), len(words))
+    for intent, slot, carrier in model.phrase_samples:
+        if len(words) > lead + len(carrier) and words[lead : lead + len(carrier)] == carrier:
+            rest = " ".join(said[lead + len(carrier):]) or transcript(text)
+            return free_speech(model, rest, intent, slot,
+                               " ".join(carrier) + " {" + slot + "}")
+    return None
+
+
 def understand_answer(
     model: Model, text: str, today: date, intent: str, slot: str
 ) -> Interpretation | None:
-    """An answer to the skill's ElicitSlot: a value of the slot's type anywhere fills it."""
+    """An answer to the skill's ElicitSlot: a value of the slot's type anywhere fills it.
+
+    A phrase slot (AMAZON.SearchQuery) takes the whole utterance, as on a device.
+    """
     slot_type = model.intents.get(intent, {}).get(slot)
+    if slot_type == PHRASE_TYPE:
+        sample = "{" + slot + "} (answering Dialog.ElicitSlot)"
+        return free_speech(model, text, intent, slot, sample)
     utt = analyse(text, model, today)
     spans = utt.spans.get(slot_type or "")
     if not spans:

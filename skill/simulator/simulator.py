@@ -22,7 +22,7 @@ from skill.simulator import envelope as env
 from skill.simulator.builtins import FALLBACK
 from skill.simulator.dialogstate import Pending, answer_pending, pending_from
 from skill.simulator.invocation import parse_invocation
-from skill.simulator.model import Model, load_model
+from skill.simulator.model import PHRASE_TYPE, Model, load_model
 from skill.simulator.nlu import (
     Explanation,
     Interpretation,
@@ -38,6 +38,8 @@ Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 ROOT = Path(__file__).resolve().parents[2]
 MODEL_DIR = ROOT / "interaction_model"
 DEFAULT_USER = "simulated-user"
+# While the skill elicits free speech, a device still hears a short command as a built-in intent.
+_COMMAND_WORDS = 3
 # How the simulated person answers Alexa's permission prompts, as Connections.Response statuses.
 CONSENT = {"accept": "ACCEPTED", "deny": "DENIED", "ignore": "NOT_ANSWERED"}
 
@@ -171,6 +173,12 @@ class Simulator:
         if pending is None or pending.kind != "ElicitSlot" or not pending.slot:
             return reading
         builtin = reading.intent.startswith("AMAZON.") and reading.intent != FALLBACK
+        phrase = model.intents.get(pending.intent_name, {}).get(pending.slot) == PHRASE_TYPE
+        if phrase and builtin and len(text.split()) <= _COMMAND_WORDS:
+            return reading  # "stop", "help", "yes": short commands still reach the built-ins
+        if phrase:
+            answer = understand_answer(model, text, today, pending.intent_name, pending.slot)
+            return answer or reading
         if reading.intent == pending.intent_name or builtin:
             return reading
         answer = understand_answer(model, text, today, pending.intent_name, pending.slot)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from skill.simulator.dates import find_dates
-from skill.simulator.durations import find_durations
+from skill.core.spoken.dates import find_dates
+from skill.core.spoken.durations import find_durations
+from skill.core.spoken.numbers import find_numbers
 from skill.simulator.model import Model, SlotValue
-from skill.simulator.numbers import find_numbers
 from skill.simulator.text import SKIPPABLE, Token, filler_mask, normalise, tokens
 
 UNKNOWN_WORD_FACTOR = 1.5  # a left-over word the model never uses costs this much more

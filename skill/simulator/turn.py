@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from skill.simulator.nlu import Explanation
+from skill.simulator.reading import reader_view
 
 _TAG = re.compile(r"<[^>]+>")
 _BREAK = re.compile(r"<break\b[^>]*/>|</p>|</s>", re.IGNORECASE)
@@ -43,6 +44,13 @@ class Turn:
     scheduled: tuple[str, ...] = ()
     before: Turn | None = None
     permission: str | None = None
+    # What the skill's reader made of the person's own words (free speech), and the act it chose.
+    reading: dict[str, Any] | None = None
+
+    @property
+    def read_as(self) -> str | None:
+        """The intent the reader made of free speech ('FreeSpeechIntent' read as a describe)."""
+        return str(self.reading["read_as"]) if self.reading else None
 
 
 def ssml_to_text(ssml: str) -> str:
@@ -96,4 +104,5 @@ def make_turn(
         end_session=ends_session(body, screen), intent=intent, slots=slots,
         session_attributes=dict(envelope.get("sessionAttributes") or {}), request=request,
         response=envelope, explain=explain, directives=list(body.get("directives") or []),
+        reading=reader_view(request),
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 from skill.content import CONTENT_DIR, Content, ContentError, load_content
 from skill.core.triage import SAFE_STATEMENTS
+from skill.tools.reader_check import reader_problems
 
 MODEL_DIR = CONTENT_DIR.parent / "interaction_model"
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
@@ -54,6 +55,7 @@ def model_problems(locale: str, model: Mapping[str, Any], content: Content) -> I
     }
     expected.update({t: set(getattr(content, attr)) for t, attr in _ID_TYPES.items()})
     expected["SafetyAnswer"] = set().union(*SAFE_STATEMENTS.values())
+    expected["RedFlag"] = {fid for fid, flag in content.red_flags.items() if flag.said}
     for type_name, want in expected.items():
         have = ids.get(type_name)
         if have is None:
@@ -85,6 +87,7 @@ def problems(directory: Path = MODEL_DIR) -> list[str]:
             found.append(str(exc))
             continue
         found.extend(model_problems(locale, model, content))
+        found.extend(reader_problems(locale, model, content))
     return found
 
 

@@ -10,13 +10,13 @@ from statistics import median
 
 import pytest
 
-from skill.simulator.dates import find_dates
-from skill.simulator.durations import find_durations
+from skill.core.spoken.dates import find_dates
+from skill.core.spoken.durations import find_durations
+from skill.core.spoken.numbers import find_numbers
 from skill.simulator.evaluate import evaluate
 from skill.simulator.invocation import parse_invocation
 from skill.simulator.model import compile_model, load_model
 from skill.simulator.nlu import understand
-from skill.simulator.numbers import find_numbers
 from skill.simulator.resolution import intent_slots, slot_json
 from skill.simulator.simulator import MODEL_DIR
 from skill.simulator.text import normalise

@@ -80,8 +80,11 @@ def test_launch_then_say_carries_the_session(client: FlaskClient, sid: str) -> N
     assert "911" in launched["turn"]["speech"] and launched["state"]["conversation_open"]
     turn = post(client, sid, "say", {"text": "my outer hip hurts when I lie on it"})["turn"]
     assert turn["said"] == "my outer hip hurts when I lie on it"
-    assert turn["intent"] == "DescribePainIntent"
-    assert turn["slots"] == {"location": "outer hip", "trigger": "lie on it"}
+    # The skill asked for the person's own words, so Alexa hands them over whole to the reader.
+    assert turn["intent"] == "FreeSpeechIntent"
+    assert turn["slots"] == {"speech": "my outer hip hurts when i lie on it"}
+    assert turn["reading"]["read_as"] == "DescribePainIntent"
+    assert turn["reading"]["features"] == {"location": ["outer_hip"], "trigger": ["lying_on_side"]}
     assert turn["explain"]["sample"] and turn["explain"]["score"] >= turn["explain"]["threshold"]
     assert turn["highlights"]["condition"] == "gtps" and turn["urgent"] is False
     assert turn["request"]["session"]["new"] is False

@@ -18,6 +18,7 @@ MODEL_DIR = ROOT / "interaction_model"
 PARAPHRASES = ROOT / "tests" / "nlu" / "paraphrases.yaml"
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 DATE, DURATION = "AMAZON.DATE", "AMAZON.DURATION"
+SEARCH_QUERY = "AMAZON.SearchQuery"  # a phrase slot: any words after its carrier phrase
 
 # Intent -> slot -> slot type: the names the handlers read.
 CONTRACT: dict[str, dict[str, str]] = {
@@ -35,6 +36,7 @@ CONTRACT: dict[str, dict[str, str]] = {
     "SelfCareIntent": {}, "RiceIntent": {}, "IceIntent": {}, "IceOrHeatIntent": {},
     "MedicineIntent": {}, "MovementIntent": {}, "SeeDoctorIntent": {},
     "StartIceTimerIntent": {}, "IceReminderIntent": {"duration": DURATION}, "ForgetMeIntent": {},
+    "FreeSpeechIntent": {"speech": SEARCH_QUERY},
 }
 BUILTINS = [
     "AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.FallbackIntent",
@@ -70,7 +72,7 @@ BUILTIN_WORDS = {
     DURATION: f"{_NUMBERS} {_UNITS}".split(),
     DATE: f"{_NUMBERS} {_UNITS} {_DAYS} today yesterday last this ago on the weekend morning".split(),
 }
-EXAMPLE_VALUES = {DATE: "yesterday", DURATION: "two weeks"}
+EXAMPLE_VALUES = {DATE: "yesterday", DURATION: "two weeks", SEARCH_QUERY: "my hip hurts"}
 SLOT = re.compile(r"\{(\w+)\}")
 
 
@@ -108,7 +110,9 @@ def phrases(locale: str) -> dict[str, dict[str, str]]:
 
 
 def _slot_pattern(locale: str, slot_type: str, name: str | None) -> str:
-    if slot_type in BUILTIN_WORDS:
+    if slot_type == SEARCH_QUERY:
+        body = "[a-z' .]+"
+    elif slot_type in BUILTIN_WORDS:
         word = "(?:" + "|".join(BUILTIN_WORDS[slot_type]) + ")"
         body = f"{word}(?: {word})*"
     else:
@@ -491,6 +495,8 @@ def test_paraphrases_are_well_formed(locale: str) -> None:
                 assert re.fullmatch(r"P(\d+[YMWD])*(T(\d+[HMS])+)?", value), case
             elif kind == DATE:
                 assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?|-W\d{2})?", value), case
+            elif kind == SEARCH_QUERY:
+                assert value and value == value.lower(), case
             else:
                 assert value in phrases(locale)[kind].values(), case
 

@@ -9,12 +9,21 @@ from typing import Any
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_locale, get_request_type
-from ask_sdk_model import IntentRequest, Response
+from ask_sdk_model import (
+    Intent,
+    IntentConfirmationStatus,
+    IntentRequest,
+    Response,
+    Slot,
+    SlotConfirmationStatus,
+)
+from ask_sdk_model.dialog import ElicitSlotDirective
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
 from skill.alexa.handlers import remember, services
 from skill.content import get_content
+from skill.core import intents
 from skill.core.action_outcomes import ASKING, after_action
 from skill.core.dialog import next_turn
 from skill.core.intents import Act
@@ -33,16 +42,26 @@ def request_name(handler_input: HandlerInput) -> str:
 
 
 def read_act(handler_input: HandlerInput) -> Act:
-    """The request as the pure core sees it: resolved slot ids, or raw values for built-ins."""
+    """The request as the pure core sees it: resolved slot ids, raw values, and the words.
+
+    The free-speech slot carries everything the person said; a slot value Alexa heard but
+    could not resolve (ER_SUCCESS_NO_MATCH) is passed on as words too, for the reader.
+    """
     request = handler_input.request_envelope.request
+    locale = get_locale(handler_input) or ""
     if not isinstance(request, IntentRequest):
-        return Act(get_request_type(handler_input))
-    slots = {}
+        return Act(get_request_type(handler_input), locale=locale)
+    slots, words = {}, []
     for name, slot in (request.intent.slots or {}).items():
+        if name == intents.FREE_SPEECH_SLOT and slot.value:
+            words.append(str(slot.value))
+            continue
         value = _slot_id(slot)
         if value:
             slots[name] = value
-    return Act(request.intent.name, slots)
+        elif slot.value:
+            words.append(str(slot.value))
+    return Act(request.intent.name, slots, words=" ".join(words), locale=locale)
 
 
 def _slot_id(slot: Any) -> str | None:
@@ -97,11 +116,27 @@ def build_response(
         builder.speak(rendered.ssml)
     if rendered.reprompt_ssml and not open_ended:
         builder.ask(rendered.reprompt_ssml)
+    if rendered.listen and not open_ended and not rendered.end:
+        builder.add_directive(_ELICIT_SPEECH)
     if rendered.card_title:
         builder.set_card(SimpleCard(title=rendered.card_title, content=rendered.card_text))
     if not open_ended:
         builder.set_should_end_session(rendered.end)
     return builder.response
+
+
+# At an open question, Alexa is asked for the person's own words (Dialog.ElicitSlot of the
+# free-speech slot, chained from any intent): docs/free-speech.md.
+_ELICIT_SPEECH = ElicitSlotDirective(
+    slot_to_elicit=intents.FREE_SPEECH_SLOT,
+    updated_intent=Intent(
+        name=intents.FREE_SPEECH,
+        confirmation_status=IntentConfirmationStatus.NONE,
+        slots={intents.FREE_SPEECH_SLOT: Slot(
+            name=intents.FREE_SPEECH_SLOT, confirmation_status=SlotConfirmationStatus.NONE
+        )},
+    ),
+)
 
 
 class DialogHandler(AbstractRequestHandler):  # type: ignore[misc]

@@ -22,13 +22,16 @@ ROOT = Path(__file__).resolve().parents[3]
 MODEL_DIR = ROOT / "interaction_model"
 CONTENT_DIR = ROOT / "content"
 VOICE_CONTENT = CONTENT_DIR / "voice.yaml"
-# Vocabulary files a reader of free-form words may add: every short phrase in them is heard.
-VOCABULARY_GLOBS = ("conditions/*.yaml", "vocabulary/*.yaml", "reader/*.yaml")
+# Vocabulary files: the condition names and aliases, and the reader's phrases.
+VOCABULARY_GLOBS = ("conditions/*.yaml", "reader/*.yaml")
 FILLS_PER_SAMPLE = 2
 COMMAND_WEIGHT = 20
 _SLOT = re.compile(r"\{(\w+)\}")
 _NOT_A_WORD = re.compile(r"[^a-z' ]+")
+_CAPITALS = re.compile(r"[A-Z]{2,}")  # an abbreviation, said letter by letter
 _MAX_PHRASE_WORDS = 8
+# Keys of the reader's files that hold how a rule works, not words a person says.
+_SETTINGS = frozenset({"category", "direction", "max_scope", "level", "id"})
 
 
 @dataclass(frozen=True)
@@ -60,8 +63,9 @@ def load_voice_content(path: Path = VOICE_CONTENT) -> VoiceContent:
 
 
 def spoken(text: str) -> str:
-    """Text as a recogniser would put it: lower case words, "R. I. C. E." as "r i c e"."""
-    text = text.lower().replace("\u2019", "'").replace("-", " ").replace(".", " ")
+    """Text as a recogniser would put it: lower case words, "R. I. C. E." and "GTPS" as letters."""
+    text = _CAPITALS.sub(lambda m: " " + " ".join(m.group(0)) + " ", text).lower()
+    text = text.replace("\u2019", "'").replace("-", " ").replace(".", " ")
     return " ".join(_NOT_A_WORD.sub(" ", text).split())
 
 
@@ -135,23 +139,50 @@ def _fill(
 
 
 def _content_phrases(content_dir: Path) -> list[str]:
-    """Short phrases in the content's vocabulary files: condition names, aliases, readers' words."""
-    out: list[str] = []
+    """Short phrases in the content's vocabulary: condition names and aliases, the reader's words.
+
+    The reader's phrase syntax is expanded as a person would say it: `{set}` becomes one of the
+    set's alternatives (rotating), `a|b` one of the words, and `...` (or `..2`) nothing.
+    """
+    texts: list[str] = []
+    sets: dict[str, list[str]] = {}
     for pattern in VOCABULARY_GLOBS:
         for path in sorted(content_dir.glob(pattern)):
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             if path.parent.name == "conditions":
                 data = {"name": data.get("name"), "aliases": data.get("aliases")}
-            out.extend(_strings(data))
-    return [spoken(s) for s in out if len(s.split()) <= _MAX_PHRASE_WORDS]
+            if isinstance(data.get("sets"), dict):
+                sets.update({str(k): _strings(v) for k, v in data["sets"].items()})
+            texts.extend(_strings(data))
+    out: list[str] = []
+    for index, text in enumerate(texts):
+        if len(text.split()) <= _MAX_PHRASE_WORDS:
+            out.extend(spoken(_expand(text, sets, index + turn)) for turn in range(2))
+    return out
+
+
+def _expand(text: str, sets: dict[str, list[str]], index: int) -> str:
+    """One way of saying a reader phrase."""
+    words = []
+    for token in text.split():
+        if token.startswith(".."):
+            continue
+        if token.startswith("{") and token.endswith("}"):
+            options = sets.get(token[1:-1]) or [""]
+            token = options[index % len(options)]
+        elif "|" in token:
+            options = token.split("|")
+            token = options[index % len(options)]
+        words.append(token)
+    return " ".join(words)
 
 
 def _strings(data: Any) -> list[str]:
-    """Every string leaf of parsed YAML."""
+    """Every phrase in parsed YAML: string leaves, except the reader's rule settings."""
     if isinstance(data, str):
         return [data]
     if isinstance(data, dict):
-        return [s for value in data.values() for s in _strings(value)]
+        return [s for key, value in data.items() if key not in _SETTINGS for s in _strings(value)]
     if isinstance(data, list):
         return [s for value in data for s in _strings(value)]
     return []

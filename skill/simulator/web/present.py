@@ -26,6 +26,7 @@ def turn_json(turn: Turn, said: str | None) -> dict[str, Any]:
         "intent": turn.intent,
         "slots": dict(turn.slots),
         "explain": None if turn.explain is None else turn.explain.to_dict(),
+        "reading": turn.reading,
         "session_attributes": attributes,
         "highlights": {key: attributes.get(key) for key in HIGHLIGHTED},
         "urgent": attributes.get("triage") == URGENT,

@@ -70,3 +70,19 @@ def test_check_mode_reports_an_out_of_date_model(
     assert "out of date" in capsys.readouterr().err
     assert languagemodel.main(["--locale", "en-US"]) == 0
     assert languagemodel.main(["--check", "--locale", "en-US"]) == 0
+
+
+def test_the_readers_own_words_are_heard_as_a_person_says_them() -> None:
+    said = corpus("en-US")
+    words = {word for line in said for word in line.split()}
+    assert {"niggle", "paracetamol", "tailbone"} <= words  # only in content/reader/
+    assert not any("{" in line or "|" in line or ".." in line for line in said)
+    assert "g t p s" in said  # "GTPS" is said letter by letter
+
+
+def test_a_reader_phrase_is_expanded_into_words() -> None:
+    from skill.simulator.voice.vocabulary import _expand
+
+    sets = {"cant": ["can not", "unable to"]}
+    assert _expand("{cant} ...2 walk|stand", sets, 0) == "can not walk"
+    assert _expand("{cant} ...2 walk|stand", sets, 1) == "unable to stand"

@@ -82,6 +82,33 @@ function nlu(turn) {
   return list;
 }
 
+function reader(turn) {
+  // What the skill's reader found in the person's own words, and why.
+  const found = turn.reading;
+  const list = el("dl", { className: "facts" });
+  if (!found) {
+    row(list, "Words", "none handed over: Alexa's intent and slots only");
+    return list;
+  }
+  row(list, "Words", `“${found.words}”`);
+  row(list, "Read as", found.read_as);
+  const signs = found.signs.map((s) =>
+    `${s.id} (${s.level}, ${s.status}${s.cue ? ` by “${s.cue}”` : ""}; “${s.phrase}”)`).join("; ");
+  row(list, "Warning signs", signs || "none");
+  row(list, "Raised", found.flags.join(", ") || "none");
+  if (found.answer) row(list, "Answer", found.answer);
+  if (found.helper || found.child) {
+    row(list, "Whose pain", [found.helper && "someone they help", found.child && "a child"]
+      .filter(Boolean).join(", "));
+  }
+  const features = Object.entries(found.features).map(([g, ids]) => `${g}: ${ids.join(", ")}`);
+  row(list, "Features", features.join("; ") || "none");
+  for (const key of ["condition", "topic", "action", "command", "particle", "started", "duration"]) {
+    if (found[key]) row(list, key[0].toUpperCase() + key.slice(1), found[key]);
+  }
+  return list;
+}
+
 function attributes(turn, announce) {
   const list = el("dl", { className: "facts highlight" });
   for (const [key, value] of Object.entries(turn.highlights)) {
@@ -101,6 +128,7 @@ function details(turn, announce) {
   return el("details", { className: "details" },
     el("summary", { text: `Details: ${understood.intent}` }),
     el("h4", { text: "What the NLU understood" }), facts,
+    el("h4", { text: "What the reader found" }), reader(understood),
     el("h4", { text: "Session attributes" }), attributes(turn, announce),
     el("h4", { text: "Envelopes" }),
     envelope("Request envelope", turn.request, announce),

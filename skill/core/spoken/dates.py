@@ -12,8 +12,8 @@ import calendar
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from skill.simulator.durations import parse_quantity, unit_of
-from skill.simulator.numbers import parse_ordinal, scan
+from skill.core.spoken.durations import parse_quantity, unit_of
+from skill.core.spoken.numbers import parse_ordinal, scan
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from skill.simulator.numbers import Found, parse_number, scan
+from skill.core.spoken.numbers import Found, parse_number, scan
 
 # unit word -> (ISO designator, is a time part)
 UNITS = {

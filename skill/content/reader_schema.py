@@ -1,0 +1,226 @@
+"""Reads content/reader/*.yaml into one Vocabulary per locale; errors name the file and field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from skill.content.schema import _Reader, _reader
+from skill.core.reader.patterns import PhraseError, compile_all, compile_phrase, index
+from skill.core.reader.vocabulary import (
+    CATEGORIES,
+    DEFAULT_SCOPE,
+    DIRECTIONS,
+    ContextRule,
+    PatternSet,
+    SignTables,
+    SignWords,
+    Vocabulary,
+)
+from skill.core.reader.words import stem, tokens
+
+Sets = Mapping[str, tuple[str, ...]]
+ACTIONS = (
+    "StartIceTimerIntent",
+    "IceReminderIntent",
+    "ForgetMeIntent",
+    "AnatomyIntent",
+    "RiceIntent",
+)
+COMMANDS = (
+    "AMAZON.StopIntent",
+    "AMAZON.CancelIntent",
+    "AMAZON.HelpIntent",
+    "AMAZON.RepeatIntent",
+    "AMAZON.StartOverIntent",
+    "AMAZON.NextIntent",
+    "AMAZON.PreviousIntent",
+)
+
+
+def parse_reader(
+    directory: Path,
+    locales: Iterable[str],
+    flags: Iterable[str],
+    features: Mapping[str, Iterable[str]],
+    conditions: Iterable[str],
+    topics: Iterable[str],
+) -> dict[str, Vocabulary]:
+    """Every locale's vocabulary, checked against the ids the rest of the content defines."""
+    folder = directory / "reader"
+    files = {name: _reader(folder / f"{name}.yaml") for name in _FILES}
+    known = _Known(set(flags), {g: set(ids) for g, ids in features.items()}, set(conditions),
+                   {*topics, "walkthrough"})
+    return {locale: _vocabulary(files, locale, known) for locale in locales}
+
+
+_FILES = ("signs", "context", "people", "answers", "features", "topics", "commands")
+
+
+class _Known:
+    def __init__(
+        self, flags: set[str], features: dict[str, set[str]], conditions: set[str],
+        topics: set[str],
+    ) -> None:
+        self.flags, self.features, self.conditions, self.topics = (
+            flags, features, conditions, topics)
+
+
+def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabulary:
+    signs, context, people = files["signs"], files["context"], files["people"]
+    answers, topics, commands = files["answers"], files["topics"], files["commands"]
+    sign_sets = _sets(signs)
+    rules = _rules(context)
+    sign_words = _signs(signs, sign_sets, locale, known)
+    return Vocabulary(
+        locale=locale,
+        signs=sign_words,
+        sign_tables=SignTables(
+            {s.id: s.phrases for s in sign_words},
+            {s.id: s.alone for s in sign_words},
+            {s.id: s.not_ for s in sign_words},
+        ),
+        triggers=rules,
+        trigger_set=index(tuple(rule.pattern for rule in rules)),
+        terminators=_phrases(context, "terminators", {}),
+        pseudo=_phrases(context, "pseudo", {}),
+        others=_phrases(people, "others", _sets(people)),
+        children=_phrases(people, "children", _sets(people)),
+        self_=_phrases(people, "self", _sets(people)),
+        adults=_phrases(people, "adults", _sets(people)),
+        yes=_phrases(answers, "yes", {}),
+        no=_phrases(answers, "no", {}),
+        unsure=_phrases(answers, "unsure", {}),
+        safe=_keyed(answers.child("safe"), {}, {"fever", "injury", "weight"}),
+        pain=_phrases(files["features"], "pain", {}),
+        soft=frozenset(stem(w) for w in files["features"].strings("soft")),
+        features=_features(files["features"], locale, known),
+        conditions=_with_locales(files["features"].child("conditions"), locale, known.conditions),
+        asking=_phrases(topics, "asking", {}),
+        topics=_keyed(topics.child("topics"), {}, known.topics),
+        actions=_keyed(topics.child("actions"), {}, set(ACTIONS)),
+        filler=frozenset(stem(w) for w in commands.strings("filler") if " " not in w),
+        persons=frozenset(stem(w) for w in answers.strings("persons")),
+        commands=_keyed(commands.child("commands"), {}, set(COMMANDS)),
+    )
+
+
+def _sets(reader: _Reader) -> Sets:
+    sets = reader.child("sets") if "sets" in reader.data else None
+    if sets is None:
+        return {}
+    return {name: tuple(str(x) for x in sets.get(name, list)) for name in sets.data}
+
+
+def _phrases(reader: _Reader, field: str, sets: Sets, optional: bool = False) -> PatternSet:
+    texts = [str(x) for x in (reader.get(field, list, optional) or [])]
+    return _compiled(reader, field, texts, sets)
+
+
+def _keyed(reader: _Reader, sets: Sets, allowed: set[str]) -> dict[str, PatternSet]:
+    out = {}
+    for key in reader.data:
+        if key not in allowed:
+            reader.fail(str(key), f"is not one of {sorted(allowed)}")
+        out[str(key)] = _phrases(reader, str(key), sets)
+    return out
+
+
+def _signs(reader: _Reader, sets: Sets, locale: str, known: _Known) -> tuple[SignWords, ...]:
+    table = reader.child("signs")
+    extra = _locale_lists(reader, locale, known.flags)
+    out = []
+    for sid in table.data:
+        if sid not in known.flags:
+            table.fail(str(sid), "is not a red flag in content/safety.yaml")
+        entry = table.child(str(sid))
+        phrases = [*entry.strings("phrases"), *extra.get(str(sid), ())]
+        out.append(SignWords(
+            str(sid),
+            _compiled(entry, "phrases", phrases, sets),
+            _phrases(entry, "alone", sets, optional=True),
+            _phrases(entry, "not", sets, optional=True),
+        ))
+    return tuple(out)
+
+
+def _compiled(reader: _Reader, field: str, texts: list[str], sets: Sets) -> PatternSet:
+    """Compiled once per distinct list: the locales share all but their regional words."""
+    key = (tuple(texts), tuple(sorted(sets.items())))
+    if key not in _COMPILED:
+        try:
+            _COMPILED[key] = compile_all(texts, sets)
+        except PhraseError as exc:
+            reader.fail(field, str(exc))
+    return _COMPILED[key]
+
+
+_COMPILED: dict[tuple[Any, ...], PatternSet] = {}
+
+
+def _locale_lists(reader: _Reader, locale: str, allowed: set[str]) -> dict[str, tuple[str, ...]]:
+    if "locales" not in reader.data:
+        return {}
+    table = reader.child("locales")
+    if locale not in table.data:
+        return {}
+    entry = table.child(locale)
+    for key in entry.data:
+        if key not in allowed:
+            entry.fail(str(key), "is not a red flag in content/safety.yaml")
+    return {str(key): entry.strings(str(key)) for key in entry.data}
+
+
+def _soft(features: _Reader) -> frozenset[str]:
+    return frozenset(stem(w) for w in features.strings("soft"))
+
+
+def _rules(reader: _Reader) -> tuple[ContextRule, ...]:
+    rules = []
+    for i, item in enumerate(reader.get("triggers", list)):
+        entry = _Reader(reader.path, item, f"triggers[{i}].")
+        category, direction = entry.text("category"), entry.text("direction")
+        if category not in CATEGORIES:
+            entry.fail("category", f"must be one of {list(CATEGORIES)}")
+        if direction not in DIRECTIONS:
+            entry.fail("direction", f"must be one of {list(DIRECTIONS)}")
+        scope = entry.get("max_scope", int, optional=True)
+        try:
+            pattern = compile_phrase(entry.text("literal"), {})
+        except PhraseError as exc:
+            entry.fail("literal", str(exc))
+        rules.append(ContextRule(pattern, category, direction,
+                                 DEFAULT_SCOPE if scope is None else scope))
+    return tuple(rules)
+
+
+def _features(reader: _Reader, locale: str, known: _Known) -> dict[str, dict[str, PatternSet]]:
+    groups = reader.child("features")
+    out = {}
+    for group in groups.data:
+        if group not in known.features:
+            groups.fail(str(group), "is not a group of content/features.yaml")
+        out[str(group)] = _with_locales(
+            groups.child(str(group)), locale, known.features[group], _soft(reader)
+        )
+    return out
+
+
+def _with_locales(
+    reader: _Reader, locale: str, allowed: set[str], soft: frozenset[str] = frozenset()
+) -> dict[str, PatternSet]:
+    out = {}
+    for ident in reader.data:
+        if ident not in allowed:
+            reader.fail(str(ident), "is not an id the rest of the content defines")
+        entry = reader.child(str(ident))
+        texts: list[Any] = [*entry.strings("phrases")]
+        if "locales" in entry.data:
+            texts += entry.child("locales").strings(locale, optional=True)
+        kept = [" ".join(w for w in tokens(str(t)) if stem(w) not in soft) or str(t)
+                for t in texts]
+        out[str(ident)] = _compiled(entry, "phrases", kept, {})
+    return out
+
+

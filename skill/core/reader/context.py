@@ -1,0 +1,87 @@
+"""Pure: whether a found phrase is negated, hedged or uncertain, by NegEx-style trigger scopes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+from skill.core.reader.patterns import Match, find, longest_first
+from skill.core.reader.vocabulary import (
+    NEGATED,
+    POSSIBLE,
+    UNCERTAIN,
+    ContextRule,
+    Pattern,
+    Vocabulary,
+)
+
+
+class Trigger(NamedTuple):
+    """A trigger found in the words, with its rule."""
+
+    start: int
+    end: int
+    rule: ContextRule
+
+
+class Scene(NamedTuple):
+    """The words' context: triggers (pseudo ones removed) and the positions that end a scope."""
+
+    triggers: tuple[Trigger, ...]
+    barrier: frozenset[int]
+
+
+def scene_of(words: Sequence[str], vocab: Vocabulary) -> Scene:
+    """Find every trigger and terminator once per utterance."""
+    rules: Mapping[Pattern, ContextRule] = {rule.pattern: rule for rule in vocab.triggers}
+    pseudo = {i for m in find(vocab.pseudo, words) for i in range(m.start, m.end)}
+    triggers = tuple(
+        Trigger(m.start, m.end, rules[m.pattern])
+        for m in longest_first(find(vocab.trigger_set, words))
+        if not pseudo & set(range(m.start, m.end))
+    )
+    barrier = frozenset(
+        i for m in find(vocab.terminators, words) for i in range(m.start, m.end)
+    )
+    return Scene(triggers, barrier)
+
+
+def status_of(match: Match, scene: Scene) -> tuple[str | None, Trigger | None]:
+    """'negated', 'possible', 'uncertain' or None, with the trigger that decided it.
+
+    Uncertain outranks negated, which outranks possible: "not sure if it's swollen" is a sign
+    that may be there, never a no. A sign whose own words hold a negation ("can't walk") is not
+    negated again by a trigger outside it.
+    """
+    own = any(_inside(t, match) and t.rule.category == NEGATED for t in scene.triggers)
+    found: dict[str, Trigger] = {}
+    for trigger in scene.triggers:
+        if _overlaps(trigger, match) or (own and trigger.rule.category == NEGATED):
+            continue
+        if _covers(trigger, match, scene.barrier):
+            found.setdefault(trigger.rule.category, trigger)
+    for category in (UNCERTAIN, NEGATED, POSSIBLE):
+        if category in found:
+            return category, found[category]
+    return None, None
+
+
+def _inside(trigger: Trigger, match: Match) -> bool:
+    return match.start <= trigger.start and trigger.end <= match.end
+
+
+def _overlaps(trigger: Trigger, match: Match) -> bool:
+    return trigger.start < match.end and match.start < trigger.end
+
+
+def _covers(trigger: Trigger, match: Match, barrier: frozenset[int]) -> bool:
+    rule = trigger.rule
+    if rule.direction in ("forward", "both") and trigger.end <= match.start:
+        between = range(trigger.end, match.start)
+        if match.start - trigger.end <= rule.max_scope and not barrier.intersection(between):
+            return True
+    if rule.direction in ("backward", "both") and match.end <= trigger.start:
+        between = range(match.end, trigger.start)
+        if trigger.start - match.end <= rule.max_scope and not barrier.intersection(between):
+            return True
+    return False

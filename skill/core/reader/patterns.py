@@ -1,0 +1,160 @@
+"""Pure: phrases with {sets}, a|b choices and ... gaps, compiled to stems and found in words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
+
+from skill.core.reader.vocabulary import MAX_GAP, Pattern, PatternSet, Step
+from skill.core.reader.words import stem, tokens
+
+GAP = re.compile(r"^\.\.(\.|\d)$")  # "..." up to MAX_GAP words; "..2" up to two
+_SET = re.compile(r"^\{([a-z_]+)\}$")
+
+
+class PhraseError(ValueError):
+    """A phrase names a set that does not exist, or is empty; the message says which."""
+
+
+class Match(NamedTuple):
+    """Where a phrase was found: token positions [start, end) and the phrase."""
+
+    start: int
+    end: int
+    pattern: Pattern
+
+
+def compile_phrase(text: str, sets: Mapping[str, Sequence[str]]) -> Pattern:
+    """One phrase as steps of stem sequences; sets expand to their alternatives."""
+    steps: list[Step] = []
+    for word in str(text).split():
+        gap = GAP.match(word)
+        if gap:
+            if steps and not isinstance(steps[-1], int):
+                steps.append(MAX_GAP if gap.group(1) == "." else int(gap.group(1)))
+            continue
+        named = _SET.match(word)
+        if named:
+            if named.group(1) not in sets:
+                raise PhraseError(f"unknown set {{{named.group(1)}}} in {text!r}")
+            options = [_stems_of(alt) for alt in sets[named.group(1)]]
+        else:
+            options = [_stems_of(part) for part in word.split("|")]
+        options = [o for o in options if o]
+        if not options:
+            raise PhraseError(f"empty choice in {text!r}")
+        steps.append(tuple(dict.fromkeys(options)))
+    while steps and isinstance(steps[-1], int):
+        steps.pop()
+    if not steps:
+        raise PhraseError(f"empty phrase {text!r}")
+    return Pattern(tuple(steps), str(text))
+
+
+def compile_all(texts: Iterable[str], sets: Mapping[str, Sequence[str]]) -> PatternSet:
+    """Several phrases at once, indexed by their first stems."""
+    return index(tuple(compile_phrase(text, sets) for text in texts))
+
+
+def index(patterns: tuple[Pattern, ...]) -> PatternSet:
+    """Patterns by each stem they may start with."""
+    table: dict[str, list[Pattern]] = {}
+    for pattern in patterns:
+        first = pattern.steps[0]
+        for option in first if isinstance(first, tuple) else ():
+            bucket = table.setdefault(option[0], [])
+            if pattern not in bucket:
+                bucket.append(pattern)
+    return PatternSet(patterns, {key: tuple(value) for key, value in table.items()})
+
+
+def _stems_of(words: str) -> tuple[str, ...]:
+    return tuple(stem(word) for word in tokens(words))
+
+
+def find(
+    patterns: PatternSet, words: Sequence[str], barrier: frozenset[int] = frozenset()
+) -> list[Match]:
+    """Every place any pattern matches; a gap never crosses a barrier position."""
+    found: list[Match] = []
+    for start, word in enumerate(words):
+        for pattern in patterns.by_first.get(word, ()):
+            end = _match(pattern.steps, 0, words, start, barrier)
+            if end is not None:
+                found.append(Match(start, end, pattern))
+    return found
+
+
+def _at(words: Sequence[str], start: int, option: tuple[str, ...]) -> bool:
+    return tuple(words[start : start + len(option)]) == option
+
+
+def _match(
+    steps: tuple[Step, ...], k: int, words: Sequence[str], i: int, barrier: frozenset[int]
+) -> int | None:
+    """The end of the shortest match of steps[k:] at position i, or None."""
+    if k == len(steps):
+        return i
+    step = steps[k]
+    if isinstance(step, int):
+        for gap in range(step + 1):
+            if gap and i + gap - 1 in barrier:
+                return None
+            if i + gap > len(words):
+                return None
+            end = _match(steps, k + 1, words, i + gap, barrier)
+            if end is not None:
+                return end
+        return None
+    for option in step:
+        if _at(words, i, option):
+            end = _match(steps, k + 1, words, i + len(option), barrier)
+            if end is not None:
+                return end
+    return None
+
+
+def longest_first(matches: list[Match]) -> list[Match]:
+    """Non-overlapping matches, the longest winning, in order of position."""
+    chosen: list[Match] = []
+    taken: set[int] = set()
+    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
+        span = set(range(match.start, match.end))
+        if span & taken:
+            continue
+        chosen.append(match)
+        taken |= span
+    return sorted(chosen, key=lambda m: m.start)
+
+
+Table = Mapping[str, PatternSet]
+_MERGED: dict[int, tuple[object, dict[str, list[tuple[Pattern, str]]]]] = {}
+
+
+def find_labelled(
+    table: Table, words: Sequence[str], barrier: frozenset[int] = frozenset()
+) -> list[tuple[Match, str]]:
+    """Every match of any label's patterns, with its label: one pass over the words per table."""
+    index = _merged(table)
+    found: list[tuple[Match, str]] = []
+    for start, word in enumerate(words):
+        for pattern, label in index.get(word, ()):
+            end = _match(pattern.steps, 0, words, start, barrier)
+            if end is not None:
+                found.append((Match(start, end, pattern), label))
+    return found
+
+
+def _merged(table: Table) -> dict[str, list[tuple[Pattern, str]]]:
+    """The table's patterns indexed together, built once per table (tables live as long as the
+    content that holds them)."""
+    cached = _MERGED.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    index: dict[str, list[tuple[Pattern, str]]] = {}
+    for label, patterns in table.items():
+        for first, bucket in patterns.by_first.items():
+            index.setdefault(first, []).extend((pattern, label) for pattern in bucket)
+    _MERGED[id(table)] = (table, index)
+    return index

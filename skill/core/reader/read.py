@@ -1,0 +1,262 @@
+"""Pure: a person's words in, everything they said out: warning signs, answer, time, features."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import NamedTuple
+
+from skill.core.reader.context import Scene, scene_of, status_of
+from skill.core.reader.patterns import Match, Table, find, find_labelled, longest_first
+from skill.core.reader.vocabulary import NEGATED, Vocabulary
+from skill.core.reader.words import stems, tokens
+from skill.core.spoken.dates import find_dates
+from skill.core.spoken.durations import find_durations
+
+_EMPTY: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+_ALONE_SLACK = 2  # an `alone` phrase may have this many other words around it
+_ASK_REACH = 3  # a topic is asked about when it comes this soon after "can I", "should I"...
+_SEVERITY = {"urgent": 2, "see_provider": 1}
+
+
+class Sign(NamedTuple):
+    """One warning sign in the words: which, how urgent, and whether it is negated or hedged."""
+
+    id: str
+    level: str
+    status: str | None  # None (said plainly), negated, possible or uncertain
+    phrase: str
+    cue: str | None  # the trigger that decided the status, if any
+
+    @property
+    def present(self) -> bool:
+        """Said, or hedged: a hedge counts as a yes for a warning sign."""
+        return self.status != NEGATED
+
+
+class Reading(NamedTuple):
+    """Everything the reader found in one utterance; --explain shows it."""
+
+    words: tuple[str, ...]
+    signs: tuple[Sign, ...] = ()
+    helper: bool = False
+    child: bool = False
+    particle: str | None = None  # yes, no or unsure, said first
+    safe: tuple[str, ...] = ()  # safety question ids a statement answers safely
+    pain: bool = False  # describes pain at all ("my hip hurts")
+    features: Mapping[str, tuple[str, ...]] = _EMPTY
+    condition: str | None = None
+    topic: str | None = None
+    question: bool = False  # asked something ("can I...", "what is...")
+    action: str | None = None  # an intent asked for in any words ("time my ice")
+    command: str | None = None
+    started: str | None = None
+    duration: str | None = None
+
+    @property
+    def present(self) -> tuple[Sign, ...]:
+        """The warning signs that count: said or hedged, not negated."""
+        return tuple(sign for sign in self.signs if sign.present)
+
+
+def read(
+    text: str, vocab: Vocabulary, levels: Mapping[str, str], today: date | None = None
+) -> Reading:
+    """Read one utterance; `levels` gives each red flag's level, `today` resolves dates."""
+    words = tokens(text)
+    if not words:
+        return Reading(())
+    stemmed = stems(words)
+    scene = scene_of(stemmed, vocab)
+    signs = _signs(stemmed, vocab, levels, scene)
+    return Reading(
+        words=tuple(words),
+        signs=signs,
+        helper=_someone_else(stemmed, vocab) or _child(stemmed, vocab),
+        child=_child(stemmed, vocab),
+        particle=_particle(stemmed, vocab),
+        safe=_safe_answers(stemmed, vocab, scene),
+        pain=bool(find(vocab.pain, stemmed)),
+        features=_features(stemmed, vocab, scene),
+        condition=_first_id(stemmed, vocab.conditions, scene),
+        topic=_topic(stemmed, vocab),
+        question=bool(find(vocab.asking, stemmed)),
+        action=_first_id(stemmed, vocab.actions, scene),
+        command=None if any(s.present for s in signs) else _command(stemmed, vocab),
+        started=_started(words, today),
+        duration=_duration(words),
+    )
+
+
+def _signs(
+    words: Sequence[str], vocab: Vocabulary, levels: Mapping[str, str], scene: Scene
+) -> tuple[Sign, ...]:
+    content = [w for w in words if w not in vocab.filler]
+    tables = vocab.sign_tables
+    by_sign: dict[str, list[Match]] = {}
+    for match, sid in find_labelled(tables.phrases, words, scene.barrier):
+        by_sign.setdefault(sid, []).append(match)
+    for match, sid in find_labelled(tables.alone, words, scene.barrier):
+        if len(content) <= (match.end - match.start) + _ALONE_SLACK:
+            by_sign.setdefault(sid, []).append(match)
+    lookalikes: dict[str, list[Match]] = {}
+    for match, sid in find_labelled(tables.not_, words):
+        lookalikes.setdefault(sid, []).append(match)
+    found: list[tuple[Match, str]] = []
+    for sid, matches in by_sign.items():
+        near = lookalikes.get(sid, [])
+        kept_here = [
+            m for m in matches if not any(_overlap(m, n) and not _within(n, m) for n in near)
+        ]
+        found += [(m, sid) for m in longest_first(kept_here)]
+    kept = [
+        (m, sid)
+        for m, sid in found
+        if not any(_within(m, other) and _rank(levels, sid) <= _rank(levels, oid)
+                   for other, oid in found if oid != sid)
+    ]
+    result: list[Sign] = []
+    for match, sid in kept:
+        status, trigger = status_of(match, scene)
+        cue = " ".join(words[trigger.start : trigger.end]) if trigger else None
+        result.append(Sign(sid, levels.get(sid, ""), status, match.pattern.text, cue))
+    return tuple(result)
+
+
+def _someone_else(words: Sequence[str], vocab: Vocabulary) -> bool:
+    """Someone else's pain: a person is named and the speaker's own body is not."""
+    return bool(find(vocab.others, words)) and not find(vocab.self_, words)
+
+
+def _child(words: Sequence[str], vocab: Vocabulary) -> bool:
+    """A child's pain: a child is named (not a grown-up's age), and not the speaker's body."""
+    adults = find(vocab.adults, words)
+    kids = [m for m in find(vocab.children, words) if not any(_overlap(m, a) for a in adults)]
+    return bool(kids) and not find(vocab.self_, words)
+
+
+def _rank(levels: Mapping[str, str], sid: str) -> int:
+    return _SEVERITY.get(levels.get(sid, ""), 0)
+
+
+def _overlap(a: Match, b: Match) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _within(inner: Match, outer: Match) -> bool:
+    """Strictly inside: 'fracture' within 'stress fracture'."""
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and (outer.end - outer.start) > (inner.end - inner.start)
+    )
+
+
+def _particle(words: Sequence[str], vocab: Vocabulary) -> str | None:
+    """A yes, no or unsure at the start (after any filler), the longest winning.
+
+    One that begins with a person ("I did", "I can't") counts only as the whole answer:
+    "I can't get my socks on" is not a no.
+    """
+    start = next((i for i, w in enumerate(words) if w not in vocab.filler), len(words))
+    last = max((i for i, w in enumerate(words) if w not in vocab.filler), default=-1) + 1
+    best: tuple[int, str] | None = None
+    for name, patterns in (("unsure", vocab.unsure), ("no", vocab.no), ("yes", vocab.yes)):
+        for match in find(patterns, words):
+            if match.start != start or (best is not None and match.end <= best[0]):
+                continue
+            if words[match.start] in vocab.persons and match.end < last:
+                continue
+            best = (match.end, name)
+    return best[1] if best else None
+
+
+def _safe_answers(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> tuple[str, ...]:
+    """The safety questions a plain statement answers safely ('I can walk fine')."""
+    said = {
+        question
+        for match, question in find_labelled(vocab.safe, words, scene.barrier)
+        if status_of(match, scene)[0] is None
+    }
+    return tuple(q for q in vocab.safe if q in said)
+
+
+def _features(
+    words: Sequence[str], vocab: Vocabulary, scene: Scene
+) -> Mapping[str, tuple[str, ...]]:
+    """Features by group, matched with the small words left out, and never when negated."""
+    keep = [i for i, w in enumerate(words) if w not in vocab.soft]
+    reduced = [words[i] for i in keep]
+    found: dict[str, tuple[str, ...]] = {}
+    for group, ids in vocab.features.items():
+        matches = [(_unreduce(m, keep), fid) for m, fid in find_labelled(ids, reduced)]
+        chosen = longest_first([m for m, _ in matches])
+        named = [fid for m, fid in matches if m in chosen and status_of(m, scene)[0] != NEGATED]
+        if named:
+            found[group] = tuple(dict.fromkeys(named))
+    return MappingProxyType(found)
+
+
+def _unreduce(match: Match, keep: list[int]) -> Match:
+    """A match in the reduced words, as positions in the words as said."""
+    return Match(keep[match.start], keep[match.end - 1] + 1, match.pattern)
+
+
+def _first_id(words: Sequence[str], table: Table, scene: Scene) -> str | None:
+    best: tuple[int, int, str] | None = None
+    for match, ident in find_labelled(table, words, scene.barrier):
+        if status_of(match, scene)[0] == NEGATED:
+            continue
+        key = (match.start, match.start - match.end, ident)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def _topic(words: Sequence[str], vocab: Vocabulary) -> str | None:
+    """A self-care topic, only when it is asked about or is all that was said."""
+    asks = find(vocab.asking, words)
+    content = [w for w in words if w not in vocab.filler]
+    best: tuple[int, int, str] | None = None
+    for match, topic in find_labelled(vocab.topics, words):
+        alone = len(content) <= (match.end - match.start) + _ALONE_SLACK
+        asked = any(0 <= match.start - ask.end <= _ASK_REACH for ask in asks)
+        if (asked or alone) and (best is None or (match.start, -match.end) < best[:2]):
+            best = (match.start, -match.end, topic)
+    return best[2] if best else None
+
+
+def _command(words: Sequence[str], vocab: Vocabulary) -> str | None:
+    """A built-in command, only when it is all that was said, filler aside."""
+    content = tuple(w for w in words if w not in vocab.filler)
+    if not content or len(content) > 5:
+        return None
+    for match, intent in find_labelled(vocab.commands, content):
+        if match.start == 0 and match.end == len(content):
+            return intent
+    return None
+
+
+def _started(words: list[str], today: date | None) -> str | None:
+    """When it began: a day said without a date means the last one ('since Saturday')."""
+    if today is None:
+        return None
+    for _, _, value in find_dates(words, today):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            continue  # weeks, months, PRESENT_REF: not a day the pain began
+        if day > today:
+            day -= timedelta(days=7) if day - today <= timedelta(days=7) else (day - today)
+        return day.isoformat()
+    return None
+
+
+def _duration(words: list[str]) -> str | None:
+    """How long it has been; an age ("a six year old") is not a duration."""
+    for _, end, value in find_durations(words):
+        if end < len(words) and words[end] == "old":
+            continue
+        return value
+    return None

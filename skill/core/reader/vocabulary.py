@@ -1,0 +1,89 @@
+"""Pure: the reader's vocabulary as frozen records, compiled once from content/reader/*.yaml."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import NamedTuple
+
+# One step of a phrase: the stem sequences any of which may stand here, or a gap of at most
+# that many other words.
+Step = tuple[tuple[str, ...], ...] | int
+
+
+class Pattern(NamedTuple):
+    """A compiled phrase: its steps, and the text a clinician wrote (shown by --explain)."""
+
+    steps: tuple[Step, ...]
+    text: str
+
+
+class PatternSet(NamedTuple):
+    """Patterns indexed by the stem they start with, so a search tries only those that can fit."""
+
+    patterns: tuple[Pattern, ...]
+    by_first: Mapping[str, tuple[Pattern, ...]]
+
+
+class SignWords(NamedTuple):
+    """How one warning sign is said: anywhere, only alone, and what merely looks like it."""
+
+    id: str
+    phrases: PatternSet
+    alone: PatternSet
+    not_: PatternSet
+
+
+class ContextRule(NamedTuple):
+    """A NegEx-style trigger: what it means, which way it looks, and how far."""
+
+    pattern: Pattern
+    category: str  # negated | possible | uncertain
+    direction: str  # forward | backward | both
+    max_scope: int
+
+
+class SignTables(NamedTuple):
+    """The signs' phrases by sign id, one table per kind, for a single search each."""
+
+    phrases: Mapping[str, PatternSet]
+    alone: Mapping[str, PatternSet]
+    not_: Mapping[str, PatternSet]
+
+
+class Vocabulary(NamedTuple):
+    """Everything the reader understands, for one locale."""
+
+    locale: str
+    signs: tuple[SignWords, ...]
+    sign_tables: SignTables
+    triggers: tuple[ContextRule, ...]
+    trigger_set: PatternSet
+    terminators: PatternSet
+    pseudo: PatternSet
+    others: PatternSet
+    children: PatternSet
+    self_: PatternSet
+    adults: PatternSet
+    yes: PatternSet
+    no: PatternSet
+    unsure: PatternSet
+    safe: Mapping[str, PatternSet]
+    pain: PatternSet
+    soft: frozenset[str]
+    features: Mapping[str, Mapping[str, PatternSet]]
+    conditions: Mapping[str, PatternSet]
+    asking: PatternSet
+    topics: Mapping[str, PatternSet]
+    actions: Mapping[str, PatternSet]
+    filler: frozenset[str]
+    persons: frozenset[str]
+    commands: Mapping[str, PatternSet]
+
+
+NEGATED = "negated"
+POSSIBLE = "possible"
+UNCERTAIN = "uncertain"
+CATEGORIES = (NEGATED, POSSIBLE, UNCERTAIN)
+DIRECTIONS = ("forward", "backward", "both")
+DEFAULT_SCOPE = 6
+MAX_GAP = 4

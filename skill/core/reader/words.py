@@ -1,0 +1,57 @@
+"""Pure: a person's words as stems, contractions expanded, so phrases match how people speak."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer  # PyStemmer: the Snowball English stemmer in C, ~1 ms to import, <1 µs a word
+
+_STEMMER = Stemmer.Stemmer("english")
+_CONTRACTIONS = (
+    (re.compile(r"\bcan'?t\b"), "can not"),
+    (re.compile(r"\bcannot\b"), "can not"),
+    (re.compile(r"\bwon'?t\b"), "will not"),
+    (re.compile(r"\bshan'?t\b"), "shall not"),
+    (re.compile(r"\bain'?t\b"), "is not"),
+    (re.compile(r"\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)n'?t\b"),
+     r"\1 not"),
+    (re.compile(r"\b(i|you|we|they)'ve\b"), r"\1 have"),
+    (re.compile(r"\bi'm\b"), "i am"),
+    (re.compile(r"\bim\b"), "i am"),
+    (re.compile(r"\b(you|we|they)'re\b"), r"\1 are"),
+    (re.compile(r"\b(\w+)'ll\b"), r"\1 will"),
+    (re.compile(r"\b(i|you|he|she|we|they|it)'d\b"), r"\1 would"),
+    (re.compile(r"\b(it|he|she|that|there|what|who|where|here|this)'s\b"), r"\1 is"),
+    (re.compile(r"\b(\w+)'s\b"), r"\1"),
+    (re.compile(r"\bgonna\b"), "going to"),
+    (re.compile(r"\bwanna\b"), "want to"),
+    (re.compile(r"\bgotta\b"), "got to"),
+)
+_NOT_WORD = re.compile(r"[^a-z0-9' ]+")
+
+
+@lru_cache(maxsize=4096)
+def normalise(text: str) -> str:
+    """Lower case, plain apostrophes, contractions spelled out, punctuation dropped."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("-", " ")
+    text = _NOT_WORD.sub(" ", text)
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    return " ".join(text.replace("'", "").split())
+
+
+def tokens(text: str) -> list[str]:
+    """The normalised words of what was said."""
+    return normalise(text).split()
+
+
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """One word's Snowball stem: 'slipped' and 'slipping' are both 'slip'."""
+    return str(_STEMMER.stemWord(word))
+
+
+def stems(words: list[str]) -> tuple[str, ...]:
+    """Every word's stem, in order."""
+    return tuple(stem(word) for word in words)

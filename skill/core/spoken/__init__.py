@@ -1,0 +1,1 @@
+"""Pure: spoken numbers, durations and dates as Alexa's built-in slot types would resolve them."""

@@ -1,0 +1,165 @@
+"""Pure: what the reader heard, turned into the act the dialog answers and its warning signs."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from skill.core import intents
+from skill.core.content_types import Content, SafetyQuestion
+from skill.core.intents import Act
+from skill.core.reader.read import Reading, read
+from skill.core.reader.vocabulary import UNCERTAIN
+from skill.core.state import PENDING_CHECK_IN, PENDING_SAFETY, State
+from skill.core.triage import SAFE_STATEMENTS
+
+SAFE, FLAG, UNSURE = "safe", "flag", "unsure"
+# For a child these signs are urgent whatever else is said (NHS Healthier Together, limp).
+CHILD_URGENT_SIGNS = frozenset({"fever", "fall_injury", "cannot_bear_weight", "hot_swollen_joint"})
+CHILD_URGENT, CHILD_HIP = "child_urgent", "child_hip"
+_TOPIC_INTENTS = {topic: intent for intent, topic in intents.TOPIC_INTENTS.items()}
+_TOPIC_INTENTS["walkthrough"] = intents.SELF_CARE
+
+
+class Understood(NamedTuple):
+    """The act to answer, every warning sign to escalate first, and what the reader found."""
+
+    act: Act
+    flags: tuple[str, ...]
+    reading: Reading | None
+    answer: str | None = None  # safe, flag or unsure, for a pending safety question
+
+
+def understand(act: Act, state: State, content: Content) -> Understood | None:
+    """Read the person's words, if Alexa handed any over; None leaves the act as it is."""
+    vocab = content.vocabulary(act.locale)
+    if not act.words or vocab is None:
+        return None
+    levels = {fid: flag.level for fid, flag in content.red_flags.items()}
+    today = date.fromisoformat(state.today) if state.today else None
+    reading = read(act.words, vocab, levels, today)
+    child = state.child or reading.child
+    signs = [s for s in reading.present
+             if s.id in content.red_flags and (child or s.id != CHILD_URGENT)]
+    if act.intent != intents.FREE_SPEECH:  # raw slot values Alexa could not resolve: signs only
+        return Understood(act, _with_child(child, [s.id for s in signs], state), reading)
+    question = _pending_question(state, content)
+    answer = answer_for(reading, question) if question is not None else None
+    own_unsure = question is not None and answer == UNSURE
+    flags = [s.id for s in signs if not (own_unsure and s.id == question.flag)]  # type: ignore[union-attr]
+    if question is not None and answer == FLAG and question.flag not in flags:
+        flags.append(question.flag)
+    raised = _with_child(child, flags, state)
+    return Understood(_act_for(reading, state, question, answer, list(raised), act), raised,
+                      reading, answer)
+
+
+def answer_for(reading: Reading, question: SafetyQuestion) -> str | None:
+    """How the words answer one safety question: safe, flag, unsure, or None (no answer).
+
+    The question's own warning sign, said or hedged, is a flag; "not sure" is never safe; a
+    negated sign or a statement such as "I can walk" is safe; else the yes or the no decides.
+    """
+    own = [s for s in reading.signs if s.id == question.flag]
+    if any(s.status == UNCERTAIN for s in own):
+        return UNSURE
+    if any(s.present for s in own):
+        return FLAG
+    if reading.particle == "unsure":
+        return UNSURE
+    if own or question.id in reading.safe:
+        return SAFE
+    if reading.particle in ("yes", "no"):
+        return SAFE if reading.particle == question.safe else FLAG
+    return None
+
+
+def _pending_question(state: State, content: Content) -> SafetyQuestion | None:
+    if state.pending_kind != PENDING_SAFETY:
+        return None
+    return next((q for q in content.safety_questions if q.id == state.pending_id), None)
+
+
+def _with_child(child: bool, flags: list[str], state: State) -> tuple[str, ...]:
+    """A child is not a small adult: any hip pain is checked, some of it urgently."""
+    if not child:
+        return tuple(flags)
+    out = list(flags)
+    if CHILD_URGENT_SIGNS & {*flags, *state.flags} and CHILD_URGENT not in state.flags:
+        out.append(CHILD_URGENT)
+    if CHILD_HIP not in state.flags and CHILD_URGENT not in out:
+        out.append(CHILD_HIP)
+    return tuple(dict.fromkeys(out))
+
+
+def _act_for(
+    reading: Reading,
+    state: State,
+    question: SafetyQuestion | None,
+    answer: str | None,
+    flags: list[str],
+    act: Act,
+) -> Act:
+    """The one act the dialog answers, after any warning signs have been escalated."""
+    base = act._replace(slots={}, features={})
+    if question is not None and not flags:
+        stated = question.id in reading.safe or any(s.id == question.flag for s in reading.signs)
+        if answer == SAFE and stated:  # said in a statement: "no fever", "I can walk fine"
+            said = sorted(SAFE_STATEMENTS[question.id])[0]
+            return base._replace(intent=intents.SAFETY_ANSWER, slots={"answer": said})
+        if answer == SAFE:
+            return base._replace(intent=intents.YES if question.safe == "yes" else intents.NO)
+        if answer == UNSURE:
+            return base._replace(intent=intents.UNSURE)
+    if state.pending_kind == PENDING_CHECK_IN and not flags:
+        if reading.particle in ("yes", "no", "unsure"):
+            return base._replace(intent=_PARTICLES[reading.particle])
+        if reading.signs:  # every sign said was negated: "no fever, no falls, I can walk"
+            return base._replace(intent=intents.NO)
+        if _heard_anything(reading):
+            return base._replace(intent=intents.SAFETY_ANSWER)  # "was that a yes or a no?"
+    general = _general(reading, base, flags)
+    if question is not None and reading.safe and general.intent == intents.DESCRIBE:
+        return base._replace(intent=intents.SAFETY_ANSWER)  # answers another question: ask again
+    if (question is not None and general.intent in (intents.YES, intents.NO)) or (
+        question is not None and general.intent == intents.FALLBACK and _heard_anything(reading)
+    ):
+        return base._replace(intent=intents.SAFETY_ANSWER)  # asked again: "yes or no?"
+    return general
+
+
+def _heard_anything(reading: Reading) -> bool:
+    """Something the reader knows was said, short of an answer ('I feel fine', 'it aches')."""
+    return bool(reading.signs or reading.safe or reading.pain or reading.features
+                or reading.particle or reading.condition)
+
+
+_PARTICLES = {"yes": intents.YES, "no": intents.NO, "unsure": intents.UNSURE}
+
+
+def _general(reading: Reading, base: Act, flags: list[str]) -> Act:
+    """Away from the safety questions: a command, a care question, a description, or yes/no."""
+    time = {k: v for k, v in (("started", reading.started), ("duration", reading.duration)) if v}
+    if reading.command and not flags:
+        return base._replace(intent=reading.command)
+    if reading.action == intents.ICE_REMINDER:
+        return base._replace(intent=reading.action,
+                             slots={"duration": reading.duration} if reading.duration else {})
+    if reading.action:
+        return base._replace(intent=reading.action)
+    if reading.topic:
+        return base._replace(intent=_TOPIC_INTENTS[reading.topic])
+    if reading.condition and reading.question and not reading.features:
+        return base._replace(intent=intents.ABOUT, slots={"condition": reading.condition})
+    if reading.features or reading.condition:
+        return base._replace(intent=intents.DESCRIBE, slots=time, features=reading.features,
+                             condition=reading.condition)
+    if flags and not reading.pain:
+        return base._replace(intent=intents.RED_FLAG)
+    if reading.particle in _PARTICLES:
+        return base._replace(intent=_PARTICLES[reading.particle])
+    if time and not reading.pain:
+        return base._replace(intent=intents.STARTED, slots=time)
+    if reading.pain:
+        return base._replace(intent=intents.DESCRIBE, slots=time)
+    return base._replace(intent=intents.FALLBACK)

@@ -1,0 +1,63 @@
+"""The reader's vocabulary in content/reader/: valid, and at least as wide as Alexa's slots."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from skill.content import CONTENT_DIR, ContentError, get_content, load_content
+from skill.core.reader.read import read
+from skill.tools.reader_check import reader_problems
+
+CONTENT = get_content()
+LEVELS = {fid: flag.level for fid, flag in CONTENT.red_flags.items()}
+MODELS = Path(__file__).resolve().parents[2] / "interaction_model"
+
+
+@pytest.mark.parametrize("locale", sorted(CONTENT.locales))
+def test_every_value_alexa_hears_the_reader_hears_as_the_same_id(locale: str) -> None:
+    model = json.loads((MODELS / f"{locale}.json").read_text())["interactionModel"]
+    assert list(reader_problems(locale, model["languageModel"], CONTENT)) == []
+
+
+def test_a_value_the_reader_does_not_hear_is_a_problem_naming_it() -> None:
+    model = {"types": [{"name": "RedFlag", "values": [
+        {"id": "fever", "name": {"value": "purple elephants", "synonyms": []}}]}]}
+    assert list(reader_problems("en-US", model, CONTENT)) == [
+        "content/reader/ (en-US): interaction_model/en-US.json: types.RedFlag.fever: "
+        "'purple elephants' is not heard as it"]
+
+
+def test_every_locale_has_its_own_vocabulary_with_its_regional_words() -> None:
+    assert set(CONTENT.reader) == set(CONTENT.locales)
+    au, us = CONTENT.vocabulary("en-AU"), CONTENT.vocabulary("en-US")
+    assert au is not None and us is not None
+    assert read("I'm feeling crook", au, LEVELS).present
+    assert not read("I'm feeling crook", us, LEVELS).present
+
+
+@pytest.mark.parametrize(("file", "old", "new", "message"), [
+    ("signs.yaml", '"{cant} ..2 {stand_walk}"', '"{cannot} ..2 {stand_walk}"',
+     "content/reader/signs.yaml: signs.cannot_bear_weight.phrases: unknown set {cannot}"),
+    ("signs.yaml", "  stress_fracture:\n    phrases:", "  stress_fractures:\n    phrases:",
+     "content/reader/signs.yaml: signs.stress_fractures: is not a red flag"),
+    ("context.yaml", "category: negated, direction: forward}", "category: denied, direction: forward}",
+     "content/reader/context.yaml: triggers[0].category: must be one of"),
+    ("topics.yaml", "  medicines:\n", "  medicine:\n",
+     "content/reader/topics.yaml: topics.medicine: is not one of"),
+])
+def test_a_broken_vocabulary_file_names_its_file_and_field(
+    tmp_path: Path, file: str, old: str, new: str, message: str
+) -> None:
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, copy)
+    path = copy / "reader" / file
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    with pytest.raises(ContentError) as error:
+        load_content(copy)
+    assert str(error.value).startswith(message)

@@ -1,0 +1,127 @@
+"""The reader: what a person's own words say, sign by sign, with negation scoped as in NegEx."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from skill.content import get_content
+from skill.core.reader.read import Reading, read
+
+CONTENT = get_content()
+LEVELS = {fid: flag.level for fid, flag in CONTENT.red_flags.items()}
+
+
+def reading(text: str, locale: str = "en-US") -> Reading:
+    vocab = CONTENT.vocabulary(locale)
+    assert vocab is not None
+    return read(text, vocab, LEVELS, date(2026, 12, 1))
+
+
+def present(text: str, locale: str = "en-US") -> set[str]:
+    return {sign.id for sign in reading(text, locale).present}
+
+
+@pytest.mark.parametrize(("text", "signs"), [
+    ("I went over on my ankle coming down the stairs and landed on my hip and now I can't take a "
+     "step", {"fall_injury", "cannot_bear_weight"}),
+    ("my father tripped over the dog and now he can't get off the floor",
+     {"fall_injury", "cannot_bear_weight"}),
+    ("I can manage to walk but I've been shivering all night", {"fever"}),
+    ("no, I didn't fall, but my leg has gone dead", {"numbness"}),
+    ("I've had a temperature since Saturday", {"fever"}),
+    ("it's a bit puffy and warm", {"hot_swollen_joint"}),
+    ("it jolts me awake", {"night_pain"}),
+    ("my hip hurts and I think I have a hairline fracture", {"stress_fracture"}),
+])
+def test_warning_signs_said_in_a_story_are_all_found(text: str, signs: set[str]) -> None:
+    assert signs <= present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "no temperature, just tired",
+    "it isn't swollen",
+    "I didn't fall, it crept up on me",
+    "yes, the swelling's gone down",
+    "no fever or chills",
+    "I fell asleep on the sofa and my hip aches",
+    "I can't get my socks on",
+    "the ice pack is cold",
+    "my outer hip hurts when I lie on it",
+])
+def test_negated_or_look_alike_words_are_no_warning_sign(text: str) -> None:
+    assert present(text) == set()
+
+
+def test_a_negation_covers_the_words_after_it_within_its_scope() -> None:
+    assert reading("no fever").signs[0].status == "negated"
+    assert present("I have had no problems at all with any of it apart from a fever") == {"fever"}
+
+
+def test_a_terminator_ends_the_scope_on_both_sides() -> None:
+    assert present("no fever but I have been shivering") == {"fever"}
+    assert present("it is not swollen but it is really hot to the touch") == {"hot_swollen_joint"}
+
+
+def test_a_backward_trigger_covers_the_words_before_it() -> None:
+    assert reading("the swelling has gone down").signs[0].status == "negated"
+    assert present("the swelling is worse and it has not gone down") == {"hot_swollen_joint"}
+
+
+def test_a_sign_with_its_own_negation_is_not_negated_again() -> None:
+    assert present("no I can't walk") == {"cannot_bear_weight"}
+
+
+def test_no_followed_by_a_person_is_an_answer_not_a_negation() -> None:
+    assert present("no I fell on the ice") == {"fall_injury"}
+
+
+def test_a_hedge_counts_as_a_yes_and_not_sure_is_uncertain() -> None:
+    hedged = reading("I think I might have a bit of a temperature").signs[0]
+    assert hedged.present and hedged.status == "possible"
+    unsure = reading("I'm not sure if I have a fever").signs[0]
+    assert unsure.present and unsure.status == "uncertain"
+
+
+def test_urgent_and_see_a_doctor_signs_are_kept_together() -> None:
+    assert present("it wakes me at night and now my leg is cold and blue") >= {
+        "night_pain", "leg_numb_cold"}
+
+
+def test_someone_else_and_a_child_are_heard() -> None:
+    assert reading("my mum has fallen and can't get up").helper
+    assert not reading("my mum says my hip looks swollen").helper
+    kid = reading("my six year old is limping")
+    assert kid.child and kid.helper
+    assert not reading("I'm a thirty two year old runner").child
+
+
+def test_particles_start_the_answer_and_a_person_alone_is_whole() -> None:
+    assert reading("nope").particle == "no"
+    assert reading("yeah").particle == "yes"
+    assert reading("I don't know").particle == "unsure"
+    assert reading("I did").particle == "yes"
+    assert reading("I can't get my socks on").particle is None
+
+
+def test_time_features_topics_and_commands() -> None:
+    assert reading("it started three days ago").started == "2026-11-28"
+    assert reading("since Saturday").started == "2026-11-28"
+    assert reading("my six year old").duration is None
+    assert reading("my groin hurts when I put weight on the leg").features["trigger"] == (
+        "weight_bearing",)
+    assert reading("can I take ibuprofen").topic == "medicines"
+    assert reading("I took ibuprofen this morning and my groin aches").topic is None
+    assert reading("okay stop").command == "AMAZON.StopIntent"
+    assert reading("never").command is None
+
+
+@pytest.mark.parametrize(("locale", "text", "sign"), [
+    ("en-AU", "I'm feeling a bit crook", "fever"),
+    ("en-GB", "I've been a bit fluey", "fever"),
+    ("en-IN", "I am having fever since two days", "fever"),
+    ("en-GB", "I came a cropper on the stairs", "fall_injury"),
+])
+def test_regional_words_are_heard_in_their_locale(locale: str, text: str, sign: str) -> None:
+    assert sign in present(text, locale)
