@@ -11,9 +11,10 @@ from skill.simulator.cli import Printer
 from skill.simulator.simulator import Simulator
 from skill.simulator.voice.audio import AudioError, recordings
 from skill.simulator.voice.conversation import Conversation, Mouth, run_recordings
-from skill.simulator.voice.devices import NoAudioDevice, Speaker
+from skill.simulator.voice.devices import NoAudioDevice, Speaker, require_microphone
 from skill.simulator.voice.tts import DEFAULT_SPEED, Espeak, SpeechUnavailable, voice_for
 
+LIVE_HINT = "--input FILE.wav talks from recordings, --mute prints replies without a speaker"
 MISSING = "error: the recogniser is not installed: pip install -r requirements-voice.txt " \
     "(make voice does it)"
 
@@ -33,6 +34,8 @@ def main(argv: list[str]) -> int:
         wake = sim.model.invocation
         recognizer = Recognizer(ns.locale)
         paths = recordings(ns.input) if ns.input else None
+        if paths is None:
+            require_microphone()
         speaker = None if ns.mute else _speaker(paths is not None, out)
         synthesizer = Espeak(ns.voice or voice_for(ns.locale), ns.speed) if speaker else None
         conversation = Conversation(sim, out, Mouth(synthesizer, speaker))
@@ -41,7 +44,10 @@ def main(argv: list[str]) -> int:
         from skill.simulator.voice.live import run_live
 
         return run_live(conversation, recognizer, speaker, wake)
-    except (FileNotFoundError, ValueError, AudioError, NoAudioDevice, SpeechUnavailable) as error:
+    except NoAudioDevice as error:
+        print(f"error: {error}; {LIVE_HINT}", file=sys.stderr)
+        return 1
+    except (FileNotFoundError, ValueError, AudioError, SpeechUnavailable) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 
@@ -53,7 +59,7 @@ def _speaker(optional: bool, out: Printer) -> Speaker | None:
     except NoAudioDevice as error:
         if not optional:
             raise
-        out.note(f"{error}: replies are printed only")
+        out.note(f"{error}: replies are printed only (--mute says nothing of it)")
         return None
 
 

@@ -22,8 +22,7 @@ def _sounddevice() -> ModuleType:
         import sounddevice as sd
     except (ImportError, OSError) as error:
         raise NoAudioDevice(
-            "no audio: PortAudio is missing (sudo apt-get install libportaudio2); "
-            "use --input FILE.wav to talk from recordings") from error
+            "no audio: PortAudio is missing (sudo apt-get install libportaudio2)") from error
     module: ModuleType = sd
     return module
 
@@ -35,11 +34,14 @@ def _check(kind: str) -> ModuleType:
         sd.query_devices(kind=kind)
     except (ValueError, sd.PortAudioError) as error:
         what = "microphone" if kind == "input" else "speaker"
-        raise NoAudioDevice(
-            f"no audio: this machine has no {what} that PortAudio can open; "
-            "use --input FILE.wav to talk from recordings, --mute to print replies only"
-        ) from error
+        raise NoAudioDevice(f"no audio: this machine has no {what} that PortAudio can open") \
+            from error
     return sd
+
+
+def require_microphone() -> None:
+    """Fail now, in one line, if there is no microphone to listen with."""
+    _check("input")
 
 
 class Speaker:
