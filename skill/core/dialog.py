@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from skill.core import answers, care, intents, onset, screening, triage
 from skill.core.content_types import Content
@@ -21,7 +22,9 @@ from skill.core.state import (
     Reply,
     State,
 )
-from skill.core.understand import understand
+
+if TYPE_CHECKING:
+    from skill.core.understand import Understood
 
 
 def next_turn(state: State, act: Act, content: Content) -> Reply:
@@ -33,7 +36,7 @@ def next_turn(state: State, act: Act, content: Content) -> Reply:
     if again is not None:
         return again
     turn = Turn(state, content)
-    understood = understand(act, state, content)
+    understood = _understand(act, state, content)
     if understood is not None:
         act = understood.act
         reading = understood.reading
@@ -53,6 +56,16 @@ def next_turn(state: State, act: Act, content: Content) -> Reply:
     if handler in (_fallback, _help) and state.last:  # "repeat" after these: the last answer
         return reply._replace(state=reply.state.with_(last=state.last))
     return reply
+
+
+def _understand(act: Act, state: State, content: Content) -> Understood | None:
+    """The reader, imported on the first words it is handed: a cold start that gets only
+    intents (a one-shot request, an event) never pays for its vocabulary or stemmer."""
+    if not act.words:
+        return None
+    from skill.core.understand import understand
+
+    return understand(act, state, content)
 
 
 def _flagged(turn: Turn, act: Act, flags: list[str]) -> Turn:

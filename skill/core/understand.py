@@ -69,6 +69,8 @@ def answer_for(reading: Reading, question: SafetyQuestion) -> str | None:
         return UNSURE
     if own or question.id in reading.safe:
         return SAFE
+    if any(not s.present for s in reading.signs):
+        return None  # "no fever" at the walking question: the no belongs to the fever
     if reading.particle in ("yes", "no"):
         return SAFE if reading.particle == question.safe else FLAG
     return None

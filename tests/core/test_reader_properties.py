@@ -22,9 +22,10 @@ SIGNS = yaml.safe_load(
     (Path(__file__).resolve().parents[2] / "content" / "reader" / "signs.yaml").read_text()
 )
 SEVERITY = {None: 0, "self_care": 1, "see_provider": 2, "urgent": 3}
-# Every plain phrase of content/reader/signs.yaml (no sets, choices or gaps), with its sign.
+# Every plain phrase of content/reader/signs.yaml (no sets, choices or gaps), with its sign;
+# a child's signs count only for a child, so they are said about one.
 PHRASES = sorted(
-    (str(text), sid)
+    (str(text) if sid != "child_urgent" else f"my little boy {text}", sid)
     for sid, entry in SIGNS["signs"].items()
     for text in entry["phrases"]
     if not any(mark in str(text) for mark in ("{", "|", "..."))
@@ -71,7 +72,7 @@ def _play(prefix: list[Act]) -> State:
     return state
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400, deadline=None, derandomize=True)
 @given(
     st.lists(act_strategy, max_size=8),
     st.sampled_from(PHRASES),
@@ -91,7 +92,7 @@ def test_a_warning_sign_in_any_company_is_escalated_at_once(
     assert SEVERITY[reply.state.triage] >= SEVERITY[level], (wrap, text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, derandomize=True)
 @given(st.lists(act_strategy, max_size=8), st.sampled_from(NEGATED))
 def test_a_negated_warning_sign_is_not_escalated(prefix: list[Act], text: str) -> None:
     state = _play(prefix)
@@ -101,7 +102,7 @@ def test_a_negated_warning_sign_is_not_escalated(prefix: list[Act], text: str) -
     assert not any(line.key.startswith("flag.") for line in reply.lines), text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, derandomize=True)
 @given(st.lists(st.one_of(act_strategy, st.sampled_from(PHRASES).map(lambda p: _speech(p[0]))),
                 max_size=20))
 def test_self_care_never_comes_before_the_three_safety_answers(turns: list[Act]) -> None:
