@@ -47,14 +47,16 @@ def _free_port() -> int:
 
 def _get_health(port: int, deadline: float) -> dict[str, str]:
     while True:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
         try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
             connection.request("GET", "/health")
             return dict(json.loads(connection.getresponse().read()))
         except OSError:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
+        finally:  # a try that failed while gunicorn was starting must not leave its socket open
+            connection.close()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="gunicorn is POSIX-only")
