@@ -36,6 +36,7 @@ COMMANDS = (
     "AMAZON.StartOverIntent",
     "AMAZON.NextIntent",
     "AMAZON.PreviousIntent",
+    "TellMeMoreIntent",
 )
 
 

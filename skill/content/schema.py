@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import string
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,15 @@ try:  # the C loader parses several times faster; fall back where libyaml is abs
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+# The one-breath rule (content/README.md): what is spoken first is short; the rest waits for
+# "tell me more". Limits in words, including the step's name where a topic starts with it.
+SHORT_WORDS = {"summary": 20, "about": 35, "say": 32}
+DETAIL_WORDS = 40
+CAVEAT_WORDS = 16
+_DIGIT = re.compile(r"[0-9]")
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 class _Reader:
@@ -62,13 +72,17 @@ class _Reader:
             self.fail(field, f"must be a non-empty {kind.__name__}")
         return value
 
-    def text(self, field: str, max_words: int = 0, optional: bool = False) -> Any:
+    def text(
+        self, field: str, max_words: int = 0, optional: bool = False, spoken: bool = False
+    ) -> Any:
         value = self.get(field, str, optional)
         if value is None:
             return None
         value = " ".join(value.split())
         if max_words and len(value.split()) > max_words:
             self.fail(field, f"has {len(value.split())} words; the limit is {max_words}")
+        if spoken and _DIGIT.search(_PLACEHOLDER.sub("", value)):
+            self.fail(field, "has digits: write numbers as they are said ('ten to fifteen')")
         if "you have " in value.lower():
             self.fail(field, "says 'you have': say 'may be' or 'often' instead")
         _check_placeholders(self, field, value)
@@ -150,13 +164,15 @@ def _condition(path: Path, features: dict[str, FeatureGroup]) -> Condition:
     triage = care.text("triage")
     if triage not in TRIAGES:
         care.fail("triage", f"must be one of {', '.join(TRIAGES)}")
-    notes = CareNotes(triage, care.text("caveat", optional=True), care.strings("skip", True))
+    caveat = care.text("caveat", max_words=CAVEAT_WORDS, optional=True, spoken=True)
+    notes = CareNotes(triage, caveat, care.strings("skip", True))
     return Condition(
         id=path.stem,
         name=r.text("name"),
         aliases=r.strings("aliases", True),
-        summary=r.text("summary", max_words=45),
-        about=r.text("about", max_words=90),
+        summary=r.text("summary", max_words=SHORT_WORDS["summary"], spoken=True),
+        about=r.text("about", max_words=SHORT_WORDS["about"], spoken=True),
+        detail=r.text("detail", max_words=DETAIL_WORDS, spoken=True),
         features=by_group,
         questions=r.strings("questions", True),
         care=notes,
@@ -233,7 +249,11 @@ def _care(directory: Path) -> tuple[dict[str, Topic], tuple[str, ...], int]:
     for tid in tp.data:
         t = tp.child(tid)
         gated = t.get("gated", bool)
-        topics[tid] = Topic(tid, t.text("title"), t.text("say", 60), t.text("card"), gated)
+        full = bool(t.get("asked_in_full", bool, optional=True))
+        topics[tid] = Topic(
+            tid, t.text("title"), t.text("say", SHORT_WORDS["say"], spoken=True), t.text("card"),
+            gated, t.text("detail", DETAIL_WORDS, spoken=True), full,
+        )
     walkthrough = top.strings("walkthrough")
     for tid in walkthrough:
         if tid not in topics:
@@ -256,7 +276,7 @@ def _locales(directory: Path) -> dict[str, dict[str, str]]:
 
 def _dialog(directory: Path) -> dict[str, str]:
     top = _reader(directory / "dialog.yaml")
-    return {key: top.text(key) for key in top.data}
+    return {key: top.text(key, spoken=True) for key in top.data}
 
 
 def parse_content(directory: Path) -> Content:

@@ -14,13 +14,20 @@ OUTCOMES = (DONE, DENIED, FAILED, ASKING)
 
 
 def spoken_duration(content: Content, seconds: int) -> str:
-    """'two hours', 'ninety minutes' read as 'one hour and thirty minutes': words from content."""
-    words = content.dialog["numbers"].split()
+    """As people say it: 'two hours', 'an hour and a half', 'half an hour', 'forty minutes'."""
+    dialog = content.dialog
+    words = dialog["numbers"].split()
     hours, minutes = divmod(round(seconds / 60), 60)
+    count = words[min(hours, len(words) - 1)]
+    if minutes == 30:
+        if not hours:
+            return dialog["half_hour"]
+        if hours == 1:
+            return dialog["hour_and_half"]
+        return dialog["hours_and_half"].format(count=count)
     parts = []
     if hours:
-        key = "hour" if hours == 1 else "hours"
-        parts.append(content.dialog[key].format(count=words[min(hours, len(words) - 1)]))
+        parts.append(dialog["an_hour"] if hours == 1 else dialog["hours"].format(count=count))
     if minutes or not hours:
         key = "minute" if minutes == 1 else "minutes"
         parts.append(content.dialog[key].format(count=words[min(minutes, len(words) - 1)]))

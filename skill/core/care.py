@@ -96,6 +96,8 @@ def give_general(turn: Turn, topic_id: str) -> Turn:
         turn.say(f"condition.{turn.state.condition}.caveat")
     else:
         turn.say(f"topic.{topic_id}.say")
+        if topic.asked_in_full:  # asked about directly: its cautions are part of the answer
+            turn.say(f"topic.{topic_id}.detail")
         turn.card = Card(Line(f"topic.{topic_id}.title"), (Line(f"topic.{topic_id}.card"),))
     return ask_pending(turn, PENDING_MORE)
 

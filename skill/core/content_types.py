@@ -50,6 +50,7 @@ class Condition(NamedTuple):
     aliases: tuple[str, ...]
     summary: str
     about: str
+    detail: str
     features: Mapping[str, frozenset[str]]
     questions: tuple[str, ...]
     care: CareNotes
@@ -103,6 +104,16 @@ class Topic(NamedTuple):
     say: str
     card: str
     gated: bool
+    detail: str = ""
+    asked_in_full: bool = False
+
+
+# A short spoken form and the detail behind it, by content kind: "tell me more" continues from
+# the short form's key to its detail's key (condition.gtps.summary -> condition.gtps.detail).
+DETAIL_OF: Mapping[str, Mapping[str, str]] = {
+    "condition": {"summary": "detail", "about": "detail"},
+    "topic": {"say": "detail"},
+}
 
 
 @dataclass(frozen=True)
@@ -134,6 +145,19 @@ class Content:
         if found is None:
             found = cache[key] = self._lookup(key)
         return found
+
+    def detail_of(self, key: str) -> str | None:
+        """The key of the detail behind a short spoken form, or None when it has none."""
+        kind, _, rest = key.partition(".")
+        ident, _, attr = rest.rpartition(".")
+        detail = DETAIL_OF.get(kind, {}).get(attr)
+        if detail is None:
+            return None
+        found = f"{kind}.{ident}.{detail}"
+        try:
+            return found if self.text(found) else None
+        except KeyError:
+            return None
 
     def _lookup(self, key: str) -> str:
         kind, _, rest = key.partition(".")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from skill.core import answers, care, intents, onset, screening, triage
+from skill.core import answers, care, intents, more, onset, screening, triage
 from skill.core.content_types import Content
 from skill.core.intents import Act
 from skill.core.matching import match_conditions, merge_features, separating_question
@@ -19,6 +19,9 @@ from skill.core.state import (
     PENDING_ONSET,
     PENDING_SAFETY,
     PENDING_SEPARATE,
+    PENDING_URGENT,
+    Card,
+    Line,
     Reply,
     State,
 )
@@ -54,7 +57,7 @@ def next_turn(state: State, act: Act, content: Content) -> Reply:
     handler = _HANDLERS.get(act.intent) or _by_topic(act.intent) or _fallback
     reply = finish(handler(turn, act))
     if handler in (_fallback, _help) and state.last:  # "repeat" after these: the last answer
-        return reply._replace(state=reply.state.with_(last=state.last))
+        return reply._replace(state=reply.state.with_(last=state.last, more=state.more))
     return reply
 
 
@@ -132,20 +135,29 @@ def _after_match(turn: Turn) -> Turn:
         return ask_pending(turn, f"{PENDING_SEPARATE}:{question.id}")
     if ranking.best != state.condition:
         return _name(turn, ranking.best)
+    if state.triage == triage.URGENT:  # urgent advice first, whatever else this turn says
+        return screening.urgent_reminder(turn)
     turn.say("dialog.noted")
     return screening.continue_safety(turn, care.give)
 
 
 def _name(turn: Turn, cid: str) -> Turn:
-    """Say what the pain often is, with its caveat, then screen."""
+    """Say what the pain often is, with its caveat, then screen; urgent advice comes first."""
     best = turn.content.conditions[cid]
+    urgent = turn.state.triage == triage.URGENT
+    if urgent:
+        screening.urgent_reminder(turn)
     turn.say(f"condition.{best.id}.summary")
     if best.care.caveat:
         turn.say(f"condition.{best.id}.caveat")
+    if turn.card is None:  # the card carries the whole of it
+        turn.card = _condition_card(best.id, "summary", bool(best.care.caveat))
     level = triage.SEE_PROVIDER if best.care.triage == triage.SEE_PROVIDER else None
     turn.state = turn.state.with_(
         condition=best.id, triage=triage.worse(turn.state.triage, level), pending=None
     )
+    if urgent:
+        return ask_pending(turn, PENDING_URGENT)
     return screening.continue_safety(turn, care.give)
 
 
@@ -237,11 +249,20 @@ def _start_over(turn: Turn, act: Act) -> Turn:
 
 def _about(turn: Turn, act: Act) -> Turn:
     cid = act.slot("condition")
-    if cid in turn.content.conditions:
+    if cid is not None and cid in turn.content.conditions:
         turn.say(f"condition.{cid}.about")
+        turn.card = _condition_card(cid, "about", False)
     else:
         turn.say("dialog.unknown_condition")
     return ask_pending(turn, turn.state.pending or PENDING_MORE)
+
+
+def _condition_card(cid: str, opening: str, caveat: bool) -> Card:
+    """The condition's name over its short form, the detail behind it and any caveat."""
+    body = [Line(f"condition.{cid}.{opening}"), Line(f"condition.{cid}.detail")]
+    if caveat:
+        body.append(Line(f"condition.{cid}.caveat"))
+    return Card(Line(f"condition.{cid}.name"), tuple(body))
 
 
 def _started(turn: Turn, act: Act) -> Turn:
@@ -286,6 +307,7 @@ _HANDLERS: dict[str, Callable[[Turn, Act], Turn]] = {
     intents.NO: _answer,
     intents.UNSURE: _unsure,
     intents.RED_FLAG: _unresolved_flag,  # resolved flags never get here: they escalate first
+    intents.MORE: more.tell_more,
     intents.HELP: _help,
     intents.FALLBACK: _fallback,
     intents.REPEAT: _fallback,

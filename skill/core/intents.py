@@ -20,6 +20,7 @@ FREE_SPEECH_SLOT = "speech"
 UNSURE = "UnsureIntent"
 SELF_CARE = "SelfCareIntent"
 SEE_DOCTOR = "SeeDoctorIntent"
+MORE = "TellMeMoreIntent"
 # Care intents that answer one topic of content/care.yaml.
 TOPIC_INTENTS: Mapping[str, str] = {
     "RiceIntent": "rice",

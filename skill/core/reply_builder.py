@@ -43,11 +43,23 @@ def ask_pending(turn: Turn, pending: str, reask: bool = False) -> Turn:
     return turn
 
 
+def detail_behind(turn: Turn) -> str | None:
+    """The detail behind the last short form said this turn, unless it was said as well."""
+    said = {line.key for line in turn.lines}
+    for line in reversed(turn.lines):
+        detail = turn.content.detail_of(line.key)
+        if detail is not None:
+            return None if detail in said else detail
+    return None
+
+
 def finish(turn: Turn) -> Reply:
-    """Freeze the turn into a Reply and keep a copy of it for 'repeat'."""
+    """Freeze the turn into a Reply and keep a copy of it for 'repeat' and 'tell me more'."""
     ask = None if turn.end else turn.ask
     reask = None if turn.end else turn.reask
+    more = None if turn.end else detail_behind(turn)
     state = turn.state.with_(pending=None) if turn.end else turn.state
+    state = state.with_(more=more)
     reply = Reply(tuple(turn.lines), ask, reask, turn.card, turn.end, state, turn.action)
     kept = state.with_(last=reply.to_json())
     return Reply(reply.lines, ask, reask, reply.card, reply.end, kept, turn.action)

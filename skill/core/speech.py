@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from skill.core import triage
 from skill.core.content_types import Content
 from skill.core.state import FREE_SPEECH_KINDS, Line, Reply
 
 DEFAULT_LOCALE = "en-US"
+# Natural pauses: between sentences, longer before the question, and unhurried when urgent.
 PAUSE = '<break time="300ms"/>'
+QUESTION_PAUSE = '<break time="500ms"/>'
+URGENT_PAUSE = '<break time="500ms"/>'
+# A sentence ends at . ! or ? before a capital ("R.I.C.E. stands" is one sentence).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\ue000])")
 MAX_SSML = 8000
 # XML's five entities; saxutils would pull in urllib at import, which Lambda cold starts pay for.
 _ESCAPES = str.maketrans(
@@ -50,13 +57,23 @@ def fill(content: Content, line: Line, words: Mapping[str, str]) -> str:
 _NUMBER = "\ue000"
 
 
-def to_ssml(sentences: list[str], number: str = "") -> str:
-    """Escape every sentence and join them with a short pause, inside <speak>.
+def sentences_of(texts: list[str]) -> list[str]:
+    """Each text split at its sentence ends, so every sentence gets its pause."""
+    return [part for text in texts if text for part in _SENTENCE_END.split(text) if part]
+
+
+def to_ssml(
+    sentences: list[str], number: str = "", question: str | None = None, pause: str = PAUSE
+) -> str:
+    """Escape every sentence and join them with a pause, the question last after a longer one.
 
     An emergency number in digits is read digit by digit ("nine nine nine", not "nine hundred
     and ninety-nine"); spelled-out ones ("triple zero") are spoken as written.
     """
-    body = PAUSE.join(s.translate(_ESCAPES) for s in sentences if s)
+    body = pause.join(s.translate(_ESCAPES) for s in sentences_of(sentences))
+    if question:
+        asked = PAUSE.join(s.translate(_ESCAPES) for s in sentences_of([question]))
+        body = f"{body}{QUESTION_PAUSE}{asked}" if body else asked
     if _NUMBER in body:
         spoken = number.translate(_ESCAPES)
         if number.isdigit():
@@ -81,19 +98,22 @@ def render(reply: Reply, content: Content, locale: str) -> Rendered:
     words = locale_words(content, locale)
     number = words["emergency_number"]
     marked = _marked(words)
-    said = [*reply.lines, *([reply.ask] if reply.ask is not None else [])]
-    spoken = [fill(content, line, marked) for line in said]
+    spoken = [fill(content, line, marked) for line in reply.lines]
+    question = fill(content, reply.ask, marked) if reply.ask is not None else None
     reprompt = fill(content, reply.reask, marked) if reply.reask is not None else None
+    urgent = reply.state.triage == triage.URGENT
+    if reprompt and reply.state.more and not urgent:  # in the reprompt, never over urgent advice
+        reprompt = f"{fill(content, Line('dialog.more_offer'), marked)} {reprompt}"
     title = text = None
     if reply.card is not None:
         title = fill(content, reply.card.title, words)
         text = "\n".join(fill(content, line, words) for line in reply.card.body)
-    ssml = to_ssml(spoken, number)
+    ssml = to_ssml(spoken, number, question, URGENT_PAUSE if urgent else PAUSE)
     if len(ssml) > MAX_SSML:
         raise ValueError(f"speech is {len(ssml)} characters; Alexa takes at most {MAX_SSML}")
     return Rendered(
         ssml=ssml,
-        text=" ".join(spoken).replace(_NUMBER, number),
+        text=" ".join([*spoken, *([question] if question else [])]).replace(_NUMBER, number),
         reprompt_ssml=to_ssml([reprompt], number) if reprompt else None,
         reprompt_text=reprompt.replace(_NUMBER, number) if reprompt else None,
         card_title=title,

@@ -145,6 +145,8 @@ class State(NamedTuple):
     # Whose pain it is, once the reader has heard it: someone the person helps, and a child.
     helper: bool = False
     child: bool = False
+    # The content key of the detail behind the last short answer, for "tell me more".
+    more: str | None = None
 
     def with_(self, **changes: Any) -> State:
         """A copy with some fields changed: state is never mutated in place.

@@ -39,7 +39,22 @@ def test_every_condition_cites_a_source() -> None:
 
 def test_summaries_pass_the_one_breath_test() -> None:
     for condition in get_content().conditions.values():
-        assert len(condition.summary.split()) <= 45, condition.id
+        assert len(condition.summary.split()) <= 20, condition.id
+
+
+def test_every_short_form_has_its_detail() -> None:
+    content = get_content()
+    for condition in content.conditions.values():
+        assert content.detail_of(f"condition.{condition.id}.summary"), condition.id
+        assert content.detail_of(f"condition.{condition.id}.about"), condition.id
+    for topic in content.topics.values():
+        assert content.detail_of(f"topic.{topic.id}.say"), topic.id
+
+
+def test_only_the_painkiller_cautions_are_always_said_when_asked() -> None:
+    full = [t.id for t in get_content().topics.values() if t.asked_in_full]
+    assert full == ["medicines"]
+    assert "pharmacist" in get_content().topics["medicines"].say
 
 
 def test_no_text_says_you_have() -> None:
@@ -62,7 +77,28 @@ def test_no_text_says_you_have() -> None:
         (
             "conditions/gtps.yaml",
             lambda d: d.update(summary="word " * 60),
-            "conditions/gtps.yaml: summary: has 60 words; the limit is 45",
+            "conditions/gtps.yaml: summary: has 60 words; the limit is 20",
+        ),
+        ("conditions/gtps.yaml", lambda d: d.pop("detail"), "conditions/gtps.yaml: detail: is missing"),
+        (
+            "conditions/gtps.yaml",
+            lambda d: d.update(detail="word " * 41),
+            "conditions/gtps.yaml: detail: has 41 words; the limit is 40",
+        ),
+        (
+            "conditions/gtps.yaml",
+            lambda d: d.update(summary="Ice it for 15 minutes."),
+            "conditions/gtps.yaml: summary: has digits",
+        ),
+        (
+            "care.yaml",
+            lambda d: d["topics"]["rest"].pop("detail"),
+            "care.yaml: topics.rest.detail: is missing",
+        ),
+        (
+            "care.yaml",
+            lambda d: d["topics"]["ice"].update(say="word " * 33),
+            "care.yaml: topics.ice.say: has 33 words; the limit is 32",
         ),
         (
             "conditions/gtps.yaml",

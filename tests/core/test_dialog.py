@@ -76,7 +76,10 @@ def test_care_question_before_screening_asks_safety_first_then_answers(talk: Tal
     talk("MedicineIntent")
     assert talk.keys == ["dialog.safety_first", "safety.fever.ask"]
     screened(talk)
-    assert talk.keys == ["dialog.safety_done", "topic.medicines.say", "dialog.ask_anything_else"]
+    assert talk.keys == [
+        "dialog.safety_done", "topic.medicines.say", "topic.medicines.detail",
+        "dialog.ask_anything_else",
+    ]
 
 
 def test_care_question_after_screening_is_answered_directly(talk: Talk) -> None:

@@ -163,10 +163,16 @@ def test_reminder_done_says_when() -> None:
     assert reply.lines[-1].params["when"] == "two hours"
 
 
-def test_spoken_durations() -> None:
-    content = Talk().content
-    assert spoken_duration(content, 5400) == "one hour and thirty minutes"
-    assert spoken_duration(content, 900) == "fifteen minutes"
+@pytest.mark.parametrize(
+    ("seconds", "said"),
+    [
+        (5400, "an hour and a half"), (900, "fifteen minutes"), (1800, "half an hour"),
+        (3600, "an hour"), (7200, "two hours"), (9000, "two and a half hours"),
+        (4200, "an hour and ten minutes"), (60, "one minute"),
+    ],
+)
+def test_durations_are_spoken_as_people_say_them(seconds: int, said: str) -> None:
+    assert spoken_duration(Talk().content, seconds) == said
 
 
 def test_forget_me_confirms_then_forgets_and_stops_saving() -> None:

@@ -125,3 +125,44 @@ def test_time_features_topics_and_commands() -> None:
 ])
 def test_regional_words_are_heard_in_their_locale(locale: str, text: str, sign: str) -> None:
     assert sign in present(text, locale)
+
+
+# An independent red team's misses and false alarms (its own wording, not the frozen test set).
+@pytest.mark.parametrize(("text", "sign"), [
+    ("my dad can't get up off the couch his hip is so bad", "cannot_bear_weight"),
+    ("my wife can't get out of bed because of her hip", "cannot_bear_weight"),
+    ("my nan's on the floor and can't get herself up, she says her hip's agony",
+     "cannot_bear_weight"),
+    ("not really, i'm hobbling about like an old woman, can barely put it down",
+     "cannot_bear_weight"),
+    ("no fever, i was in a car crash on monday", "fall_injury"),
+    ("no fever but i got rear ended in my car last week and it's hurt since", "fall_injury"),
+    ("i've been peeing myself and my hip and back are killing me", "bladder_bowel"),
+    ("i am not able to control motion and urine", "bladder_bowel"),
+    ("yeah i can walk, but it's numb down there between my legs", "bladder_bowel"),
+    ("my 6 year old is limping and says his hip hurts", "child_urgent"),
+    ("i can't get a wink of sleep for the pain in my hip", "night_pain"),
+    ("no, but it's there 24/7 even lying down doing nothing", "rest_pain"),
+    ("pain is not reducing even after one week of taking rest", "no_improvement"),
+    ("i've lost like 15 pounds without trying and my hip aches", "weight_loss"),
+])
+def test_red_team_warning_signs_are_heard(text: str, sign: str) -> None:
+    assert sign in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "it's already getting better, just wanted some tips",
+    "my hip isn't swollen or red it just aches after gardening",
+    "my leg isnt numb its not cold its fine just the hip aches",
+    "i was worried it might be cancer but the doctor said it's just tendinitis",
+])
+def test_red_team_false_alarms_stay_quiet(text: str) -> None:
+    assert present(text) == set()
+
+
+def test_pins_and_needles_is_numbness_not_a_fall() -> None:
+    assert present("i get pins and needles down the outside of my thigh") == {"numbness"}
+
+
+def test_no_problem_walking_answers_the_walking_question_safely() -> None:
+    assert "weight" in reading("no problem in walking").safe

@@ -37,6 +37,7 @@ CONTRACT: dict[str, dict[str, str]] = {
     "MedicineIntent": {}, "MovementIntent": {}, "SeeDoctorIntent": {},
     "StartIceTimerIntent": {}, "IceReminderIntent": {"duration": DURATION}, "ForgetMeIntent": {},
     "FreeSpeechIntent": {"speech": SEARCH_QUERY},
+    "TellMeMoreIntent": {},
 }
 BUILTINS = [
     "AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.FallbackIntent",

@@ -55,8 +55,8 @@ def _get_health(port: int, deadline: float) -> dict[str, str]:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
-        finally:  # a try that failed while gunicorn was starting must not leave its socket open
-            connection.close()
+        finally:
+            connection.close()  # a timed-out attempt must not leak its socket (warnings are errors)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="gunicorn is POSIX-only")

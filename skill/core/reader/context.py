@@ -53,10 +53,19 @@ def status_of(match: Match, scene: Scene) -> tuple[str | None, Trigger | None]:
     that may be there, never a no. A sign whose own words hold a negation ("can't walk") is not
     negated again by a trigger outside it.
     """
-    own = any(_inside(t, match) and t.rule.category == NEGATED for t in scene.triggers)
     found: dict[str, Trigger] = {}
+    own = any(
+        _inside(t, match) and not _in_gap(t, match) and t.rule.category == NEGATED
+        for t in scene.triggers
+    )
     for trigger in scene.triggers:
-        if _overlaps(trigger, match) or (own and trigger.rule.category == NEGATED):
+        if _overlaps(trigger, match):
+            # A trigger in a gap of the phrase looks ahead into it ("my leg is not numb"); one
+            # among the phrase's own words is part of what it says ("can't walk").
+            if _in_gap(trigger, match) and trigger.rule.direction != "backward":
+                found.setdefault(trigger.rule.category, trigger)
+            continue
+        if own and trigger.rule.category == NEGATED:
             continue
         if _covers(trigger, match, scene.barrier):
             found.setdefault(trigger.rule.category, trigger)
@@ -64,6 +73,10 @@ def status_of(match: Match, scene: Scene) -> tuple[str | None, Trigger | None]:
         if category in found:
             return category, found[category]
     return None, None
+
+
+def _in_gap(trigger: Trigger, match: Match) -> bool:
+    return all(i in match.gaps for i in range(trigger.start, trigger.end))
 
 
 def _inside(trigger: Trigger, match: Match) -> bool:

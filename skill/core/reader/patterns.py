@@ -18,11 +18,13 @@ class PhraseError(ValueError):
 
 
 class Match(NamedTuple):
-    """Where a phrase was found: token positions [start, end) and the phrase."""
+    """Where a phrase was found: token positions [start, end), the phrase, and the positions
+    its gaps took (words between the phrase's own words)."""
 
     start: int
     end: int
     pattern: Pattern
+    gaps: frozenset[int] = frozenset()
 
 
 def compile_phrase(text: str, sets: Mapping[str, Sequence[str]]) -> Pattern:
@@ -80,10 +82,16 @@ def find(
     found: list[Match] = []
     for start, word in enumerate(words):
         for pattern in patterns.by_first.get(word, ()):
-            end = _match(pattern.steps, 0, words, start, barrier)
-            if end is not None:
-                found.append(Match(start, end, pattern))
+            found += _found(pattern, words, start, barrier)
     return found
+
+
+def _found(
+    pattern: Pattern, words: Sequence[str], start: int, barrier: frozenset[int]
+) -> list[Match]:
+    gaps: list[int] = []
+    end = _match(pattern.steps, 0, words, start, barrier, gaps)
+    return [] if end is None else [Match(start, end, pattern, frozenset(gaps))]
 
 
 def _at(words: Sequence[str], start: int, option: tuple[str, ...]) -> bool:
@@ -91,9 +99,11 @@ def _at(words: Sequence[str], start: int, option: tuple[str, ...]) -> bool:
 
 
 def _match(
-    steps: tuple[Step, ...], k: int, words: Sequence[str], i: int, barrier: frozenset[int]
+    steps: tuple[Step, ...], k: int, words: Sequence[str], i: int, barrier: frozenset[int],
+    gaps: list[int] | None = None,
 ) -> int | None:
-    """The end of the shortest match of steps[k:] at position i, or None."""
+    """The end of the shortest match of steps[k:] at position i, or None; `gaps` collects the
+    positions the gaps took."""
     if k == len(steps):
         return i
     step = steps[k]
@@ -103,13 +113,15 @@ def _match(
                 return None
             if i + gap > len(words):
                 return None
-            end = _match(steps, k + 1, words, i + gap, barrier)
+            end = _match(steps, k + 1, words, i + gap, barrier, gaps)
             if end is not None:
+                if gaps is not None:
+                    gaps.extend(range(i, i + gap))
                 return end
         return None
     for option in step:
         if _at(words, i, option):
-            end = _match(steps, k + 1, words, i + len(option), barrier)
+            end = _match(steps, k + 1, words, i + len(option), barrier, gaps)
             if end is not None:
                 return end
     return None
@@ -140,9 +152,7 @@ def find_labelled(
     found: list[tuple[Match, str]] = []
     for start, word in enumerate(words):
         for pattern, label in index.get(word, ()):
-            end = _match(pattern.steps, 0, words, start, barrier)
-            if end is not None:
-                found.append((Match(start, end, pattern), label))
+            found += [(match, label) for match in _found(pattern, words, start, barrier)]
     return found
 
 

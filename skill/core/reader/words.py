@@ -19,6 +19,7 @@ _CONTRACTIONS = (
     (re.compile(r"\b(i|you|we|they)'ve\b"), r"\1 have"),
     (re.compile(r"\bi'm\b"), "i am"),
     (re.compile(r"\bim\b"), "i am"),
+    (re.compile(r"\bive\b"), "i have"),  # typed and transcribed text often drops the apostrophe
     (re.compile(r"\b(you|we|they)'re\b"), r"\1 are"),
     (re.compile(r"\b(\w+)'ll\b"), r"\1 will"),
     (re.compile(r"\b(i|you|he|she|we|they|it)'d\b"), r"\1 would"),

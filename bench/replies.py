@@ -1,0 +1,57 @@
+"""Words per reply over the conversation tests: short enough to hear lying down (issue 12)."""
+
+from __future__ import annotations
+
+from skill.simulator.reply_length import (
+    FIRST_ANSWER_TARGET,
+    MAX_TARGET,
+    MEDIAN_TARGET,
+    P95_TARGET,
+    Measured,
+    figures,
+    measure,
+    measure_paraphrases,
+)
+
+# Alexa reads at roughly 150 words a minute.
+SECONDS_PER_WORD = 0.4
+
+
+def _line(m: Measured) -> str:
+    tag = " (urgent)" if m.urgent else ""
+    seconds = round(m.words * SECONDS_PER_WORD)
+    return (f"    {m.words:3d} words, ~{seconds} s{tag}  {m.where} / {m.said!r}\n"
+            f"          {m.speech}")
+
+
+def main() -> int:
+    """Print the median, the 95th percentile, the first answers and the longest replies."""
+    report("tests/dialogs", measure())
+    print()
+    report("tests/nlu/paraphrases.yaml, each said after the launch", measure_paraphrases(),
+           longest=3)
+    return 0
+
+
+def report(where: str, measured: list[Measured], longest: int = 5) -> None:
+    """One set's figures: median, p95, first answers, what breaks a target, the longest."""
+    found = figures(measured, longest)
+    first = [m.words for m in found.first_answers]
+    print(f"  replies: {found.replies} over {where}")
+    print(f"  words per reply: median {found.median:g} (target <= {MEDIAN_TARGET}), "
+          f"p95 {found.p95} (target <= {P95_TARGET})")
+    if first:
+        print(f"  first answer to a complaint: longest {max(first)} words "
+              f"(target <= {FIRST_ANSWER_TARGET}), over {len(first)} answers")
+    others = found.other_first_answers
+    if others:
+        print(f"  first answers in a one-shot (with the greeting and disclaimer) or with a "
+              f"warning sign: longest {others[0].words} words, over {len(others)} answers")
+    print(f"  replies over {MAX_TARGET} words, urgent advice aside: {len(found.over_max)}")
+    print(f"  longest replies (about {SECONDS_PER_WORD:g} s a word as Alexa speaks):")
+    for m in found.longest:
+        print(_line(m))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
