@@ -27,8 +27,9 @@ import jiwer
 from skill.simulator.evaluate import EVAL_NOW, PARAPHRASES, load_paraphrases
 from skill.simulator.model import load_model
 from skill.simulator.nlu import understand
-from skill.simulator.simulator import Simulator, model_path
+from skill.simulator.simulator import model_path
 from skill.simulator.voice.audio import Audio, from_wav_bytes, resample
+from skill.simulator.voice.conversation import ready_simulator
 from skill.simulator.voice.recognizer import Recognizer, endpointer
 from skill.simulator.voice.stream import utterance
 from skill.simulator.voice.tts import Espeak
@@ -86,7 +87,7 @@ def accuracy(recognizer: Recognizer) -> int:
 
 def latency(recognizer: Recognizer) -> int:
     """End of speech to the reply ready to play, over a short conversation."""
-    sim, mouth = Simulator(device="voice"), Espeak("en-us")
+    sim, mouth = ready_simulator(), Espeak("en-us")  # as `python -m skill voice` makes them
     window = endpointer()
     hangovers, work = [], []
     for text in ("my outer hip hurts when I lie on it", "no fever", "no I didn't fall",

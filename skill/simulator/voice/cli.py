@@ -8,9 +8,13 @@ from datetime import timedelta
 from pathlib import Path
 
 from skill.simulator.cli import Printer
-from skill.simulator.simulator import Simulator
 from skill.simulator.voice.audio import AudioError, recordings
-from skill.simulator.voice.conversation import Conversation, Mouth, run_recordings
+from skill.simulator.voice.conversation import (
+    Conversation,
+    Mouth,
+    ready_simulator,
+    run_recordings,
+)
 from skill.simulator.voice.devices import NoAudioDevice, Speaker, require_microphone
 from skill.simulator.voice.tts import DEFAULT_SPEED, Espeak, SpeechUnavailable, voice_for
 
@@ -29,7 +33,7 @@ def main(argv: list[str]) -> int:
         print(MISSING, file=sys.stderr)
         return 1
     try:
-        sim = Simulator(locale=ns.locale, user_id=ns.user, device="voice", store=ns.store)
+        sim = ready_simulator(ns.locale, ns.user, ns.store)
         sim.now = sim.now + timedelta(days=ns.days_later)
         wake = sim.model.invocation
         recognizer = Recognizer(ns.locale)

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from skill.simulator.cli import Printer
-from skill.simulator.simulator import Simulator
+from skill.simulator.services import LocalAlexaApi
+from skill.simulator.simulator import Simulator, default_handler
 from skill.simulator.turn import Turn
 from skill.simulator.voice.audio import Audio, read_wav, tone
 from skill.simulator.voice.tts import Synthesizer
@@ -102,6 +103,15 @@ class Conversation:
         """Cancel timers that have not rung."""
         for timer in self.timers:
             timer.cancel()
+
+
+def ready_simulator(
+    locale: str = "en-US", user: str | None = None, store: str | None = None
+) -> Simulator:
+    """A voice-only Simulator whose skill is built now, not while the person waits for a reply."""
+    api = LocalAlexaApi()
+    return Simulator(locale=locale, user_id=user, device="voice", store=store,
+                     handler=default_handler(store, api), api_client=api)
 
 
 def _speech(turn: Turn) -> list[str]:
