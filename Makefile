@@ -4,7 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test chat check lint bench eval lambda-zip clean browser voice audio voice-models
+.PHONY: run test chat check lint bench eval lambda-zip clean browser bespoken voice audio \
+	voice-models
 
 $(STAMP): requirements.txt requirements-lambda.txt requirements-dev.txt requirements-dynamodb.txt \
 		requirements-voice.txt
@@ -66,6 +67,27 @@ test: $(STAMP) voice-models lint browser audio
 	$(PY) -m skill check
 	$(PY) -m pytest -q
 
+# Bespoken's own runner on tests/dialogs, offline, against the skill served on loopback. Not part
+# of `make test` (it needs npm). The as-written run reports what passes in bst; the pinned run
+# (each utterance given the intent request our NLU made) must pass whole: what fails as written
+# is then Bespoken's utterance matching, never the test format (docs/conversation-tests.md).
+BESPOKEN_VERSION := 2.6.7
+BST := .bespoken/node_modules/.bin/bst
+
+$(BST):
+	@command -v npm >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm; \
+		else \
+			echo "npm is missing: sudo apt-get install -y nodejs npm"; exit 1; \
+		fi; }
+	npm install --prefix .bespoken --no-audit --no-fund --save-exact \
+		bespoken-tools@$(BESPOKEN_VERSION)
+
+bespoken: $(STAMP) $(BST)
+	-$(PY) -m skill bespoken
+	$(PY) -m skill bespoken --pinned
+
 bench: $(STAMP) audio voice-models
 	$(PY) -m bench
 
@@ -77,4 +99,4 @@ lambda-zip: $(STAMP)
 	$(PY) scripts/lambda_zip.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .bespoken test_output

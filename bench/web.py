@@ -166,11 +166,14 @@ def _load(
 Requests = list[tuple[bytes, dict[str, str]]]
 
 
-def _signed_requests() -> Requests:
-    """A pool of correctly signed launches, signed now so their timestamps are fresh."""
+def _signed_requests(count: int = REQUESTS) -> Requests:
+    """Correctly signed launches, signed now so their timestamps are fresh, each sent once.
+
+    Every request id is accepted once (a replay is refused), so a round needs `count` of them.
+    """
     from tests.support.certs import body_of, envelope, signed_headers
 
-    bodies = [body_of(envelope()) for _ in range(64)]
+    bodies = [body_of(envelope()) for _ in range(count)]
     return [(body, signed_headers(body)) for body in bodies]
 
 
@@ -190,7 +193,7 @@ def measure(servers: dict[str, str], env: dict[str, str]) -> tuple[list[Result],
     rounds: dict[str, list[tuple[float, float, float, int]]] = {name: [] for name in names}
     try:
         for name in names:
-            _load(ports[name], _signed_requests(), WARMUP)
+            _load(ports[name], _signed_requests(WARMUP), WARMUP)
         for number in range(ROUNDS):
             requests = _signed_requests()
             for name in names if number % 2 == 0 else reversed(names):
@@ -226,6 +229,7 @@ def _environment(work: Path) -> dict[str, str]:
         SKILL_TRUST_ROOTS=pki.write_roots(work),
         SKILL_APPLICATION_IDS=APP_ID,
         SKILL_DB_PATH=str(work / "bench.db"),
+        SKILL_REPLAY_PATH=str(work / "requests.db"),  # as `python -m skill serve` sets it
         BENCH_CHAIN_PEM=str(chain),
         PYTHONPATH=str(ROOT),
     )

@@ -1,7 +1,7 @@
 """Shared fixtures, and tests/dialogs/*.yaml collected as conversation tests.
 
-Dialog files use a subset of Bespoken's unit-test format; see skill/simulator/dialogspec.py for
-the format and the extensions (`clock:`, `intent`, `slots.<name>`, `request.` JSONPath).
+Dialog files are Bespoken unit tests plus named extensions; see docs/conversation-tests.md and
+skill/simulator/dialogspec.py (extensions: `speech`, `nlu.*`, `sent.*`, `clock:`).
 """
 
 from __future__ import annotations

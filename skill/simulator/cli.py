@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
+from skill.content import get_content
 from skill.simulator.evaluate import PARAPHRASES, evaluate, format_report
 from skill.simulator.simulator import MODEL_DIR, Simulator
 from skill.simulator.steps import parse_offset, perform
@@ -28,6 +29,7 @@ def main(argv: list[str]) -> int:
         return _nlu_eval(args)
     ns = _parser(command).parse_args(args)
     try:
+        get_content()  # a broken content file is one line naming it, before anything is said
         sim = Simulator(locale=ns.locale, user_id=ns.user, device=ns.device, store=ns.store,
                         consent=ns.consent)
         sim.now = sim.now + timedelta(days=ns.days_later)

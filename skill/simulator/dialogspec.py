@@ -1,24 +1,29 @@
-"""Reading conversation tests written in (a subset of) Bespoken's unit-test YAML.
+"""Reading conversation tests written in Bespoken's unit-test YAML, plus named extensions.
+
+Every key Bespoken knows means here what it means in `bst test` (docs/conversation-tests.md):
 
     ---
-    configuration:          # applies to the tests after it in the file
-      locale: en-US         # also: user (or userId), device (screen|voice), now, clock,
-                            # permissions ({scope: GRANTED|DENIED})
+    configuration:          # the file's first document, for every test in the file
+      locale: en-US         # Bespoken's keys: locale, userId, applicationId, ...
+      now: 2026-11-27T10:00:00Z   # extensions (Bespoken ignores them): user, device, now,
+                                  # clock, permissions, skillId
     ---
-    - test: outer hip pain leads to safety questions
-    - LaunchRequest: "*"                      # value: expected prompt (string or alternatives)
-    - my outer hip hurts when I lie on it:    # or a list/mapping of assertions
-        - prompt: /trochanteric/i
+    - test: outer hip pain leads to safety questions     # one test per document
+    - tags: simulator-only                               # optional, Bespoken's tags
+    - LaunchRequest: "*"                      # value: expected prompt, matched against SSML
+    - my outer hip hurts when I lie on it:
+        - prompt: trochanteric                # assertions: prompt, reprompt, cardTitle, ...
         - sessionAttributes.condition: gtps
-    - clock: +2d                              # extension: move the simulator's clock
-    - RedFlagIntent flag=fever: "*"           # an exact intent with slots
+        - speech: greater trochanteric pain   # extension: the plain text a person hears
+        - nlu.intent: DescribePainIntent      # extension: what the local NLU chose
+    - should I use ice:
+        - intent: CareIntent                  # INPUT (as in Bespoken): send this intent
+        - topic: ice                          #   with these slots
+        - request.request.locale: en-GB       # INPUT: set a field of the request sent
+    - clock: +2d                              # extension: move the clock (simulator-only)
 
 Step keys: an utterance, `LaunchRequest`, `SessionEndedRequest`, or `IntentName slot=value`.
-Assertions: prompt, reprompt, cardTitle, cardContent, sessionEnded, sessionAttributes.<key>,
-intent (what the NLU chose), slots.<name>, JSONPath into the response envelope (`$.` or
-`response.`, e.g. `response.card.type`), or into the request envelope after `request.`
-(e.g. `request.session.new`, `request.request.intent.slots.flag.value`). Only `true`/`false`
-are booleans, so `- no: fever` means the utterance "no".
+Only `true`/`false` are booleans, so `- no: fever` is the utterance "no".
 """
 
 from __future__ import annotations
@@ -30,13 +35,27 @@ from typing import Any
 
 import yaml
 
-ASSERTION_KEYS = frozenset({"prompt", "reprompt", "cardTitle", "cardContent", "cardText",
-                            "sessionEnded", "intent"})
-ASSERTION_PREFIXES = ("sessionAttributes.", "slots.", "$", "response.", "request.")
+# Bespoken's own assertion names and the response paths it reads (the response envelope).
+BESPOKEN_ASSERTIONS = frozenset({"prompt", "reprompt", "cardTitle", "cardContent",
+                                 "cardImageURL", "sessionEnded"})
+BESPOKEN_PREFIXES = ("sessionAttributes.", "response.", "$", "version")
+# This project's assertions, named so that Bespoken never reads them as its own: bst is told to
+# ignore them (`python -m skill bespoken-config` lists every one used in ignoreProperties).
+EXTENSION_ASSERTIONS = frozenset({"speech", "repromptSpeech", "nlu.intent"})
+EXTENSION_PREFIXES = ("nlu.slots.", "sent.")
 CONFIG_KEYS = frozenset({"locale", "user", "userId", "device", "now", "clock", "skillId",
                          "applicationId", "permissions"})
 IGNORED_CONFIG = frozenset({"description", "dynamo", "handler", "interactionModel", "trace",
-                            "filter", "silent", "locales"})
+                            "filter", "silent", "skillURL", "ignoreProperties", "include",
+                            "exclude", "findReplace"})
+_DOT_FOR_APOSTROPHE = re.compile(r"[A-Za-z]\.(s|ve|re|ll|t|d|m)\b")  # Here.s, you.ve
+SIMULATOR_ONLY = "simulator-only"  # the tag of tests using steps Bespoken cannot play
+_OLD_KEYS = {"intent": "nlu.intent", "slots.": "nlu.slots.", "request.": "sent."}
+
+
+def is_extension(target: str) -> bool:
+    """Whether an assertion key is this project's (and so one Bespoken must ignore)."""
+    return target in EXTENSION_ASSERTIONS or target.startswith(EXTENSION_PREFIXES)
 
 
 class DialogSyntaxError(ValueError):
@@ -87,17 +106,21 @@ class Assertion:
 
     target: str
     expected: Any
+    line: int = 0
 
 
 @dataclass(frozen=True)
 class Step:
-    """One thing said or done, and what must hold afterwards."""
+    """One thing said or done: its inputs, and what must hold afterwards."""
 
     key: str
     assertions: tuple[Assertion, ...]
     line: int
     index: int
     clock: str | None = None  # a `clock:` step moves time instead of speaking
+    intent: str | None = None  # Bespoken's `intent:` input: send this intent, not the words
+    slots: tuple[tuple[str, str], ...] = ()  # with these slot values
+    request_sets: tuple[tuple[str, Any], ...] = ()  # Bespoken's `request.<path>: value`
 
 
 @dataclass
@@ -109,74 +132,130 @@ class DialogTest:
     line: int
     config: dict[str, Any] = field(default_factory=dict)
     steps: list[Step] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
 
 
 def load_dialogs(path: Path) -> list[DialogTest]:
-    """Every test in a dialog file, with the configuration in force where it appears."""
+    """Every test in a dialog file, each with the file's configuration."""
     try:
         documents = list(yaml.load_all(path.read_text(encoding="utf-8"), Loader=_Loader))
     except yaml.YAMLError as error:
         raise DialogSyntaxError(f"{path}: not valid YAML: {error}") from error
+    documents = [d for d in documents if d is not None]
     config: dict[str, Any] = {}
+    if documents and isinstance(documents[0], dict) and set(documents[0]) == {"configuration"}:
+        config = _config(path, documents[0]["configuration"], documents[0])
+        documents = documents[1:]
     tests: list[DialogTest] = []
     for document in documents:
-        if document is None:
-            continue
-        if isinstance(document, dict) and set(document) == {"configuration"}:
-            config = {**config, **_config(path, document["configuration"], document)}
-        elif isinstance(document, list):
-            tests += _tests(path, document, config)
-        else:
+        if isinstance(document, dict) and "configuration" in document:
+            raise DialogSyntaxError(
+                f"{path}:{_line(document)}: Bespoken reads one configuration, the file's first "
+                "document: put tests with another configuration in a file of their own")
+        if not isinstance(document, list):
             raise DialogSyntaxError(f"{path}:{_line(document)}: expected `configuration:` "
                                     "or a list of `- test:` and steps")
+        tests.append(_test(path, document, config))
     return _unique_names(tests)
 
 
-def _tests(path: Path, items: list[Any], config: dict[str, Any]) -> list[DialogTest]:
-    """Split a document's items into tests at each `- test:`."""
-    tests: list[DialogTest] = []
-    for item in items:
-        if isinstance(item, dict) and "test" in item and len(item) == 1:
-            tests.append(DialogTest(str(item["test"]), path, _line(item), dict(config)))
-            continue
-        if not tests:
-            raise DialogSyntaxError(f"{path}:{_line(item)}: steps before any `- test: name`")
-        current = tests[-1]
-        if isinstance(item, dict) and set(item) == {"configuration"}:
-            current.config.update(_config(path, item["configuration"], item))
-        else:
-            current.steps.append(_step(path, item, len(current.steps) + 1))
-    return tests
+def _test(path: Path, items: list[Any], config: dict[str, Any]) -> DialogTest:
+    """One document: `- test:` (and optionally `- tags:`) first, then its steps."""
+    head = items[0] if items else None
+    if not (isinstance(head, dict) and len(head) == 1 and "test" in head):
+        raise DialogSyntaxError(f"{path}:{_line(head)}: a test document starts `- test: name`")
+    test = DialogTest(str(head["test"]), path, _line(head), dict(config))
+    steps = items[1:]
+    if steps and isinstance(steps[0], dict) and set(steps[0]) == {"tags"}:
+        test.tags = tuple(t.strip() for t in str(steps[0]["tags"]).split(",") if t.strip())
+        steps = steps[1:]
+    for item in steps:
+        if isinstance(item, dict) and len(item) == 1 and set(item) & {"test", "configuration"}:
+            raise DialogSyntaxError(
+                f"{path}:{_line(item)}: Bespoken reads `- {next(iter(item))}:` here as something "
+                "said: start each test with its own `---` document; one configuration per file")
+        test.steps.append(_step(path, item, len(test.steps) + 1))
+    if any(step.clock is not None for step in test.steps) and SIMULATOR_ONLY not in test.tags:
+        raise DialogSyntaxError(f"{path}:{test.line}: test {test.name!r} moves the clock, which "
+                                f"Bespoken cannot: tag it `- tags: {SIMULATOR_ONLY}`")
+    return test
 
 
 def _step(path: Path, item: Any, index: int) -> Step:
     """A `- key: value` item as a Step."""
     if isinstance(item, str):
-        return Step(item, (), 0, index)
+        return Step(item, (), _line(item), index)
     if not isinstance(item, dict) or len(item) != 1:
         raise DialogSyntaxError(f"{path}:{_line(item)}: a step is one `- utterance: expected`")
     key, value = next(iter(item.items()))
+    line = _line(item)
     if key == "clock":
-        return Step(key, (), _line(item), index, clock=str(value))
-    return Step(key, tuple(_assertions(path, value, _line(item))), _line(item), index)
+        return Step(key, (), line, index, clock=str(value))
+    if isinstance(value, dict):
+        raise DialogSyntaxError(
+            f"{path}:{line}: write step {key!r}'s checks as a list (`- prompt: …`): Bespoken "
+            "reads a mapping here as the expected prompt")
+    if not isinstance(value, list):
+        blank = value is None or value == ""
+        return Step(key, () if blank else (Assertion("prompt", value, line),), line, index)
+    step = Step(key, (), line, index)
+    for element in value:
+        step = _element(path, step, element, line)
+    return step
 
 
-def _assertions(path: Path, value: Any, line: int) -> list[Assertion]:
-    """A step's value: a prompt (string or alternatives) or a list/mapping of assertions."""
-    if value is None or value == "":
-        return []
-    if not isinstance(value, (list, dict)):
-        return [Assertion("prompt", value)]
-    items = value if isinstance(value, list) else [{k: v} for k, v in value.items()]
-    prompts = [v for v in items if not isinstance(v, dict)]
-    out = [Assertion("prompt", prompts)] if prompts else []
-    for mapping in (v for v in items if isinstance(v, dict)):
-        for target, expected in mapping.items():
-            if target not in ASSERTION_KEYS and not target.startswith(ASSERTION_PREFIXES):
-                raise DialogSyntaxError(f"{path}:{_line(mapping) or line}: unknown assertion "
-                                        f"{target!r}")
-            out.append(Assertion(target, expected))
-    return out
+def _element(path: Path, step: Step, element: Any, line: int) -> Step:
+    """One `- key: value` under a step: an input (intent, slots, request.*) or an assertion."""
+    where = f"{path}:{_line(element) or line}"
+    if not isinstance(element, dict) or not element:
+        raise DialogSyntaxError(f"{where}: under a step, write `- prompt: {element}` "
+                                "(Bespoken refuses a bare value here)")
+    first = next(iter(element))
+    if "intent" in element:  # Bespoken: the intent to send; every other key is a slot
+        slots = tuple((k, str(v)) for k, v in element.items() if k != "intent")
+        return _with(step, intent=str(element["intent"]), slots=step.slots + slots)
+    if first == "slots":
+        given = element["slots"] if isinstance(element["slots"], dict) else {}
+        return _with(step, slots=step.slots + tuple((k, str(v)) for k, v in given.items()))
+    if first.startswith(("request", "set ")):  # Bespoken: sets a field of the request
+        return _with(step, request_sets=(*step.request_sets, (first, element[first])))
+    if len(element) > 1:
+        raise DialogSyntaxError(f"{where}: one check per `- key: value`: Bespoken reads only "
+                                f"the first of {sorted(element)}")
+    _check_target(where, first)
+    _check_not_vacuous(where, first, element[first])
+    assertion = Assertion(first, element[first], _line(element) or line)
+    return _with(step, assertions=(*step.assertions, assertion))
+
+
+def _with(step: Step, **changes: Any) -> Step:
+    values = {**step.__dict__, **changes}
+    return Step(**values)
+
+
+def _check_target(where: str, target: str) -> None:
+    """An assertion key Bespoken reads the same way, or one of this project's extensions."""
+    if target in BESPOKEN_ASSERTIONS or target.startswith(BESPOKEN_PREFIXES):
+        return
+    if is_extension(target):
+        return
+    old = next((new for old, new in _OLD_KEYS.items() if target.startswith(old)), None)
+    hint = f" (the old assertion is now `{old}…`)" if old else ""
+    raise DialogSyntaxError(f"{where}: unknown assertion {target!r}{hint}; Bespoken would read "
+                            "it as a path into the response")
+
+
+def _check_not_vacuous(where: str, target: str, expected: Any) -> None:
+    """A `prompt` that must NOT say something with an apostrophe would always pass.
+
+    The SSML writes ' as &apos;, so the words can never be found there: use `speech`.
+    """
+    texts = expected if isinstance(expected, list) else [expected]
+    for text in texts:
+        if target in ("prompt", "reprompt") and isinstance(text, str) and "(?!" in text \
+                and (any(c in text for c in "'\"&<>") or _DOT_FOR_APOSTROPHE.search(text)):
+            raise DialogSyntaxError(f"{where}: {target} is the SSML, where ' is &apos;: this "
+                                    "negative check could never fail; use speech instead")
 
 
 def _config(path: Path, raw: Any, where: Any) -> dict[str, Any]:
@@ -195,7 +274,7 @@ def _line(item: Any) -> int:
 
 
 def _unique_names(tests: list[DialogTest]) -> list[DialogTest]:
-    """Number repeated test names so each has its own test id."""
+    """Number repeated test names so each has its own test id, as Bespoken does."""
     seen: dict[str, int] = {}
     for test in tests:
         seen[test.name] = seen.get(test.name, 0) + 1

@@ -1,11 +1,17 @@
 """Running conversation tests: steps through the Simulator, assertions matched Bespoken's way.
 
-Expected values match as a case-insensitive substring, `/regex/flags`, `"*"` (anything present),
-`undefined` (absent), `true`/`false`/numbers (equal), or a list of alternatives (any may match).
+Bespoken's matcher (skill-testing-ml `Assertion.evaluateString`), for every key but `speech` and
+`repromptSpeech`: the expected text is a case-sensitive pattern searched in the actual value, in
+which `*` matches anything and `+ ^ $ ?` are literal; `/regex/flags` is a regular expression;
+`undefined` means absent; a list means any of them. `prompt` and `reprompt` are the SSML.
+
+This project's `speech` and `repromptSpeech` read the plain text a person hears, SSML removed:
+a case-insensitive substring, `/regex/flags`, `"*"` (anything present), `undefined` (absent).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from datetime import datetime
@@ -18,12 +24,13 @@ from jsonpath_ng.ext.parser import parse as parse_jsonpath
 from skill.simulator.dialogspec import Assertion, DialogTest, Step
 from skill.simulator.envelope import user_id_for
 from skill.simulator.simulator import Simulator
-from skill.simulator.steps import parse_offset, perform
+from skill.simulator.steps import parse_offset, perform, perform_intent
 from skill.simulator.turn import Turn
 
-_REGEX = re.compile(r"^/(.*)/([imsx]*)$", re.DOTALL)
-_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
+_REGEX = re.compile(r"^/(.*)/([a-z]*)$", re.DOTALL)
+_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL}
 _MISSING = object()
+PLAIN_TARGETS = frozenset({"speech", "repromptSpeech"})
 SimulatorFactory = Callable[..., Simulator]
 
 
@@ -32,39 +39,70 @@ class DialogFailure(AssertionError):
 
 
 def matches(actual: Any, expected: Any) -> bool:
-    """Whether a value satisfies an expectation (see the module docstring)."""
+    """Bespoken's matcher: whether a value satisfies an expectation (see the module docstring)."""
+    absent = actual is None or actual is _MISSING
+    if expected is None or expected == "undefined":
+        return absent
+    if absent:
+        return False
+    alternatives = expected if isinstance(expected, list) else [expected]
+    return any(_bespoken_one(_js_text(actual), e) for e in alternatives)
+
+
+def _bespoken_one(actual: str, expected: Any) -> bool:
+    if isinstance(expected, str) and expected.startswith("/"):
+        body, _, flags = expected[1:].rpartition("/")
+        return _search(body, flags, actual)
+    pattern = _js_text(expected).strip().replace("*", "(.|\n)*")
+    for literal in "+^$?":
+        pattern = pattern.replace(literal, "\\" + literal)
+    return _search(pattern, "", actual)
+
+
+def _search(pattern: str, flags: str, actual: str) -> bool:
+    """JavaScript's RegExp.test, as far as Python's re agrees; a bad pattern never matches."""
+    try:
+        return _compiled(pattern, flags).search(actual) is not None
+    except re.error:
+        return False
+
+
+def _js_text(value: Any) -> str:
+    """A value as JavaScript's `value + ""` writes it, which is what Bespoken compares."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list):
+        return ",".join(_js_text(v) for v in value)
+    if isinstance(value, dict):
+        return "[object Object]"
+    return str(value)
+
+
+def matches_plain(actual: Any, expected: Any) -> bool:
+    """The `speech` extension's matcher: plain text, case-insensitive (see the docstring)."""
     if isinstance(expected, list):
-        return any(matches(actual, e) for e in expected)
-    if isinstance(actual, list) and not isinstance(expected, bool):
-        return any(matches(a, expected) for a in actual) if actual else matches(None, expected)
+        return any(matches_plain(actual, e) for e in expected)
     present = actual is not None and actual is not _MISSING and actual != ""
     if expected == "*":
         return present
     if expected == "undefined" or expected is None:
         return not present
-    if isinstance(expected, bool):
-        return actual is expected or str(actual).lower() == str(expected).lower()
-    if isinstance(expected, (int, float)):
-        return present and (actual == expected or str(actual) == str(expected))
     if not present:
         return False
     regex = _REGEX.match(str(expected))
     if regex:
-        return _compiled(regex.group(1), regex.group(2)).search(_text(actual)) is not None
-    return _squash(str(expected)).lower() in _squash(_text(actual)).lower()
+        return _search(regex.group(1), regex.group(2), str(actual))
+    return _squash(str(expected)).lower() in _squash(str(actual)).lower()
 
 
 @lru_cache(maxsize=1024)
 def _compiled(pattern: str, flags: str) -> re.Pattern[str]:
     value = 0
     for flag in flags:
-        value |= _FLAGS[flag]
+        value |= _FLAGS.get(flag, 0)  # g, u and y change nothing for a single test()
     return re.compile(pattern, value)
-
-
-def _text(value: Any) -> str:
-    """Booleans as YAML writes them; everything else as str."""
-    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def _squash(text: str) -> str:
@@ -73,24 +111,27 @@ def _squash(text: str) -> str:
 
 def actual_value(turn: Turn, target: str) -> Any:
     """What an assertion target refers to in a turn (_MISSING when absent)."""
-    if target == "prompt":
-        return turn.speech
-    if target == "reprompt":
-        return turn.reprompt
-    if target == "cardTitle":
-        return turn.card.title if turn.card else None
-    if target in ("cardContent", "cardText"):
-        return turn.card.text if turn.card else None
-    if target == "sessionEnded":
-        return turn.end_session
-    if target == "intent":  # free speech: also the act the skill's reader made of the words
-        return f"{turn.intent} {turn.read_as}" if turn.read_as else turn.intent
-    if target.startswith("sessionAttributes."):
-        return _dotted(turn.session_attributes, target.removeprefix("sessionAttributes."))
-    if target.startswith("slots."):
-        return turn.slots.get(target.removeprefix("slots."), _MISSING)
-    if target.startswith("request."):
-        return _jsonpath(turn.request, "$." + target.removeprefix("request."))
+    card = turn.response.get("response", {}).get("card") or {}
+    reprompt = (turn.response.get("response", {}).get("reprompt") or {}).get("outputSpeech") or {}
+    simple = {
+        "prompt": turn.ssml or None,
+        "reprompt": reprompt.get("ssml") or reprompt.get("text"),
+        "cardTitle": card.get("title"),
+        "cardContent": card.get("content"),
+        "cardImageURL": (card.get("image") or {}).get("largeImageUrl"),
+        "sessionEnded": turn.response.get("response", {}).get("shouldEndSession"),
+        "speech": turn.speech or None,
+        "repromptSpeech": turn.reprompt,
+        # free speech: also the act the skill's reader made of the words
+        "nlu.intent": f"{turn.intent} {turn.read_as}" if turn.read_as else turn.intent,
+    }
+    if target in simple:
+        value = simple[target]
+        return _MISSING if value is None else value
+    if target.startswith("nlu.slots."):
+        return turn.slots.get(target.removeprefix("nlu.slots."), _MISSING)
+    if target.startswith("sent."):
+        return _jsonpath(turn.request, "$." + target.removeprefix("sent."))
     path = target if target.startswith("$") else "$." + target
     return _jsonpath(turn.response, path)
 
@@ -121,9 +162,10 @@ def _jsonpath(data: dict[str, Any], expression: str) -> Any:
 def check(turn: Turn, assertion: Assertion) -> str | None:
     """None if the assertion holds, else what went wrong."""
     actual = actual_value(turn, assertion.target)
-    if matches(actual, assertion.expected):
+    matcher = matches_plain if assertion.target in PLAIN_TARGETS else matches
+    if matcher(actual, assertion.expected):
         return None
-    said = "Alexa said" if assertion.target in ("prompt", "reprompt") else "it was"
+    said = "Alexa said" if assertion.target in ("prompt", "reprompt", *PLAIN_TARGETS) else "it was"
     shown = "(absent)" if actual is _MISSING or actual is None else repr(actual)
     return (f"expected {assertion.target} {_describe(assertion.expected)}\n"
             f"  but {said}: {shown}")
@@ -139,17 +181,18 @@ def _describe(expected: Any) -> str:
     if isinstance(expected, str) and _REGEX.match(expected):
         return f"to match {expected}"
     if isinstance(expected, (bool, int, float)):
-        return f"to be {_text(expected)}"
-    return f"to contain {expected!r}"
+        return f"to be {_js_text(expected)}"
+    return f"to contain {expected!r}"  # for Bespoken's matcher: case-sensitive, * any text
 
 
 def simulator_for(test: DialogTest, factory: SimulatorFactory = Simulator) -> Simulator:
     """A fresh simulator configured as the test's configuration says."""
     config = test.config
-    user = config.get("user") or config.get("userId")
+    user = config.get("user")  # a name; Bespoken's userId is the id itself
+    user_id = str(config["userId"]) if config.get("userId") else None
     sim = factory(
         locale=str(config.get("locale", "en-US")),
-        user_id=user_id_for(str(user)) if user else None,
+        user_id=user_id or (user_id_for(str(user)) if user else None),
         now=_now(config.get("now")),
         device=str(config.get("device", "screen")),
         skill_id=config.get("skillId") or config.get("applicationId"),
@@ -177,12 +220,53 @@ def run_dialog(test: DialogTest, factory: SimulatorFactory = Simulator) -> list[
         if step.clock is not None:
             sim.now = sim.now + parse_offset(step.clock)
             continue
-        turn = perform(sim, step.key)
+        turn = play(sim, step)
         turns.append(turn)
         problems = [p for p in (check(turn, a) for a in step.assertions) if p]
         if problems:
             raise DialogFailure(failure_message(test, step, turn, problems))
     return turns
+
+
+def play(sim: Simulator, step: Step) -> Turn:
+    """Send one step as Bespoken would: its intent input if any, its request fields set."""
+    sim.request_filter = _setter(step.request_sets) if step.request_sets else None
+    try:
+        if step.intent is not None:
+            return perform_intent(sim, step.intent, dict(step.slots))
+        return perform(sim, step.key, dict(step.slots))
+    finally:
+        sim.request_filter = None
+
+
+def _setter(sets: tuple[tuple[str, Any], ...]) -> Callable[[dict[str, Any]], None]:
+    """Bespoken's request expressions: `request.a.b[0]: v` sets envelope a.b[0] (lodash _.set)."""
+
+    def apply(envelope: dict[str, Any]) -> None:
+        for path, value in sets:
+            _set_path(envelope, path.split(".", 1)[1] if "." in path else "", value)
+
+    return apply
+
+
+def _set_path(data: Any, path: str, value: Any) -> None:
+    parts = [p for p in re.split(r"\.|\[(\d+)\]", path) if p]
+    if not parts:
+        return
+    node = data
+    for part, following in itertools.pairwise(parts):
+        key: Any = int(part) if part.isdigit() and isinstance(node, list) else part
+        if isinstance(node, dict):
+            node = node.setdefault(key, [] if following.isdigit() else {})
+        elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+            node = node[key]
+        else:
+            return
+    last = parts[-1]
+    if isinstance(node, dict):
+        node[last] = value
+    elif isinstance(node, list) and last.isdigit() and int(last) < len(node):
+        node[int(last)] = value
 
 
 def failure_message(test: DialogTest, step: Step, turn: Turn, problems: list[str]) -> str:

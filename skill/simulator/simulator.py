@@ -102,6 +102,8 @@ class Simulator:
         self._session: _Session | None = None
         self._pending: Pending | None = None
         self._count = 0
+        # Changes each envelope just before it is sent (Bespoken's `request.*` step inputs).
+        self.request_filter: Callable[[dict[str, Any]], None] | None = None
 
     @property
     def now(self) -> datetime:
@@ -206,6 +208,8 @@ class Simulator:
         session = self._session or _Session(self._session_id())
         envelope = env.build_envelope(self.device, session.id, session.new, session.attributes,
                                       request)
+        if self.request_filter is not None:
+            self.request_filter(envelope)
         already = self._scheduled_count()
         response = self._call(envelope)
         turn = make_turn(envelope, response, intent, slots, self.device.screen, explain)

@@ -37,8 +37,13 @@ def parse_intent_step(key: str) -> tuple[str, dict[str, str]] | None:
     return parts[0], slots
 
 
-def perform(sim: Simulator, key: str) -> Turn:
-    """Send one step to the simulator."""
+def perform_intent(sim: Simulator, name: str, slots: dict[str, str]) -> Turn:
+    """Send an exact intent, as Bespoken's `intent:` input does."""
+    return sim.intent(name, **slots)
+
+
+def perform(sim: Simulator, key: str, slots: dict[str, str] | None = None) -> Turn:
+    """Send one step to the simulator; extra slots join an `IntentName slot=value` step."""
     text = key.strip()
     if text == "LaunchRequest":
         return sim.launch()
@@ -46,7 +51,7 @@ def perform(sim: Simulator, key: str) -> Turn:
         return sim.end()
     exact = parse_intent_step(text)
     if exact is not None:
-        return sim.intent(exact[0], **exact[1])
+        return sim.intent(exact[0], **{**exact[1], **(slots or {})})
     return sim.say(text)
 
 

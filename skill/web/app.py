@@ -17,6 +17,8 @@ from werkzeug.wrappers import Response as BaseResponse
 from skill import __version__
 from skill.alexa import assembly as skill_build
 from skill.config import Settings, load_settings
+from skill.web.replay import seen_requests
+from skill.web.startup import check_service
 from skill.web.verify import RequestVerifier, VerificationError, parse_envelope
 
 logger = logging.getLogger(__name__)
@@ -69,6 +71,7 @@ def apology(locale: str) -> str:
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: defaults, then SKILL_* variables, then config; verification on by default."""
     settings = load_settings(config)
+    check_service(settings)  # one line naming the setting, before anything is built
     service = SkillService(
         settings=settings,
         skill=skill_build.build_skill(settings),
@@ -91,12 +94,13 @@ def _make_verifier(settings: Settings) -> RequestVerifier | None:
     if not settings.verify_requests:
         logger.warning("request verification is OFF: local development only, never for an Echo")
         return None
-    if not settings.application_ids:
+    if not settings.application_ids:  # production refuses to start without (startup.py)
         logger.warning("SKILL_APPLICATION_IDS is not set: requests for any skill id are accepted")
     return RequestVerifier(
         trust_roots=settings.trust_roots or None,
         application_ids=settings.application_ids,
         fetcher=settings.extra.get("CERT_FETCHER"),
+        seen=seen_requests(settings.replay_path),
     )
 
 

@@ -7,9 +7,13 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 from collections.abc import Mapping, MutableMapping
 
+from skill.config import ConfigError, load_settings, parse_bool
+
 APP_FACTORY = "skill.web.app:create_app()"
+ACCESS_LOGGER = "skill.web.accesslog.AccessLogger"  # keeps simulator session ids out
 # Method, path, status and duration: enough to watch requests arrive, nothing that identifies.
 ACCESS_LOG_FORMAT = "%(m)s %(U)s %(s)s %(M)sms"
 
@@ -55,7 +59,7 @@ def local_environment(environ: Mapping[str, str]) -> tuple[dict[str, str], bool]
         return env, False
     env["SKILL_ENV"] = "development"
     env.setdefault("SKILL_VERIFY_REQUESTS", "false")
-    return env, env["SKILL_VERIFY_REQUESTS"].strip().lower() in {"0", "false", "no", "off"}
+    return env, not parse_bool("SKILL_VERIFY_REQUESTS", env["SKILL_VERIFY_REQUESTS"])
 
 
 def gunicorn_command(args: argparse.Namespace, simulator: bool = False) -> list[str]:
@@ -75,19 +79,36 @@ def gunicorn_command(args: argparse.Namespace, simulator: bool = False) -> list[
         "-",
         "--access-logformat",
         ACCESS_LOG_FORMAT,
+        "--logger-class",
+        ACCESS_LOGGER,
         "--no-control-socket",
         APP_FACTORY,
     ]
 
 
+def preflight(
+    args: argparse.Namespace, environ: Mapping[str, str]
+) -> tuple[dict[str, str], bool, bool]:
+    """(child environment, unverified, simulator on), or ConfigError: one line, before gunicorn."""
+    from skill.web.startup import check_port, check_service
+
+    env, unverified = local_environment(environ)
+    settings = load_settings(environ=env)
+    check_service(settings)
+    check_port(args.host, args.port)
+    return env, unverified, settings.simulator_enabled
+
+
 def main(argv: list[str]) -> int:
-    """Print where everything is, then run gunicorn until interrupted."""
+    """Check the settings and the port, print where everything is, then run gunicorn."""
     from skill import __version__
-    from skill.config import load_settings
 
     args = parse_args(argv)
-    env, unverified = local_environment(os.environ)
-    simulator = load_settings(environ=env).simulator_enabled
+    try:
+        env, unverified, simulator = preflight(args, os.environ)
+    except ConfigError as exc:
+        print(f"hip helper: {exc}", file=sys.stderr)
+        return 2
     workers, _ = worker_plan(args.workers, simulator)
     banner = _BANNER.format(
         version=__version__,
@@ -98,7 +119,10 @@ def main(argv: list[str]) -> int:
         simulator=f"http://{args.host}:{args.port}/" if simulator else "off (SKILL_SIMULATOR=on)",
     )
     print(banner + (_UNVERIFIED if unverified else ""), flush=True)
-    return _run(gunicorn_command(args, simulator), env)
+    with tempfile.TemporaryDirectory(prefix="hip-helper-") as scratch:
+        # one replay memory for every worker: a signed request is answered once, by any of them
+        env.setdefault("SKILL_REPLAY_PATH", os.path.join(scratch, "requests.db"))
+        return _run(gunicorn_command(args, simulator), env)
 
 
 def _run(command: list[str], env: MutableMapping[str, str]) -> int:

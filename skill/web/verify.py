@@ -12,10 +12,7 @@ import datetime as dt
 import json
 import posixpath
 import re
-import ssl
 import threading
-import time
-import urllib.request
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -31,6 +28,13 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509 import verification
 
+from skill.web.download import FETCH_TIMEOUT, MAX_CHAIN_BYTES, fetch_chain
+from skill.web.refusal import VerificationError
+from skill.web.replay import InProcess, SeenRequests
+
+__all__ = ["FETCH_TIMEOUT", "MAX_CHAIN_BYTES", "RequestVerifier", "VerificationError",
+           "fetch_chain", "load_trust_roots", "normalise_cert_url", "parse_envelope"]
+
 # Amazon's fixed rules, from "Host a Custom Skill as a Web Service".
 CERT_URL_HEADER = "SignatureCertChainUrl"
 SIGNATURE_HEADER = "Signature-256"
@@ -40,21 +44,12 @@ ECHO_SAN = "echo-api.amazon.com"
 TOLERANCE = dt.timedelta(seconds=150)
 EVENT_TOLERANCE = dt.timedelta(hours=1)
 # Our own bounds, so a slow or hostile download can never hold a worker.
-MAX_CHAIN_BYTES = 64 * 1024
-FETCH_TIMEOUT = 2.0
 MAX_CACHED_URLS = 8
+MIN_RSA_BITS = 2048
 
 Fetcher = Callable[[str], bytes]
 Clock = Callable[[], dt.datetime]
 _PEM_CERT = re.compile(rb"-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----", re.S)
-
-
-class VerificationError(Exception):
-    """A request Alexa did not send (or sent too long ago); `reason` is safe to log and return."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 def parse_envelope(body: bytes) -> dict[str, Any]:
@@ -138,35 +133,6 @@ def load_trust_roots(path: str | None) -> list[x509.Certificate]:
     return roots
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """Amazon serves the chain directly; a redirect is a failure, never followed."""
-
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
-def fetch_chain(
-    url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_CHAIN_BYTES
-) -> bytes:
-    """Download a PEM chain with TLS checked against certifi, a deadline and a size cap."""
-    context = ssl.create_default_context(cafile=certifi.where())
-    opener = urllib.request.build_opener(
-        _NoRedirect(), urllib.request.HTTPSHandler(context=context)
-    )
-    deadline = time.monotonic() + timeout
-    with opener.open(url, timeout=timeout) as response:
-        if int(response.headers.get("Content-Length") or 0) > max_bytes:
-            raise VerificationError("certificate chain too large")
-        data = b""
-        while chunk := response.read(8192):
-            data += chunk
-            if len(data) > max_bytes:
-                raise VerificationError("certificate chain too large")
-            if time.monotonic() > deadline:
-                raise VerificationError("certificate download too slow")
-    return data
-
-
 @dataclass(frozen=True)
 class _TrustedKey:
     """A verified chain reduced to what each request needs: the key and when to re-check."""
@@ -188,6 +154,7 @@ class RequestVerifier:
         application_ids: Iterable[str] = (),
         fetcher: Fetcher | None = None,
         clock: Clock | None = None,
+        seen: SeenRequests | None = None,
     ) -> None:
         self._store = verification.Store(load_trust_roots(trust_roots or None))
         self._application_ids = frozenset(application_ids)
@@ -195,6 +162,7 @@ class RequestVerifier:
         self._clock = clock or partial(dt.datetime.now, dt.UTC)  # aware, like cert dates
         self._cache: dict[str, _TrustedKey] = {}
         self._fetch_lock = threading.Lock()
+        self._seen = seen or InProcess()
 
     def verify(self, headers: Mapping[str, str], body: bytes) -> dict[str, Any]:
         """Return the parsed envelope, or raise VerificationError with a short reason."""
@@ -214,7 +182,24 @@ class RequestVerifier:
             key.verify(raw_signature, body, padding.PKCS1v15(), hashes.SHA256())
         except InvalidSignature:
             raise VerificationError("signature does not match") from None
+        self._accept_once(envelope, now)
         return envelope
+
+    def _accept_once(self, envelope: Mapping[str, Any], now: dt.datetime) -> None:
+        """Refuse a replay: each signed request id once while its timestamp is in the window.
+
+        Remembered by `seen` (this process, or a file every worker shares); ids leave once their
+        window has closed (a replay after that fails the timestamp check anyway).
+        """
+        request = envelope["request"]
+        request_id = request.get("requestId")
+        if not isinstance(request_id, str) or not request_id:
+            raise VerificationError("request id missing")
+        is_event = str(request["type"]).startswith("AlexaSkillEvent.")
+        forget_after = (dt.datetime.fromisoformat(request["timestamp"])
+                        + (EVENT_TOLERANCE if is_event else TOLERANCE))
+        if not self._seen.first_time(request_id, forget_after, now):
+            raise VerificationError("request already received")
 
     def _check_application(self, envelope: Mapping[str, Any]) -> None:
         if not self._application_ids:
@@ -268,6 +253,8 @@ class RequestVerifier:
         key = leaf.public_key()
         if not isinstance(key, rsa.RSAPublicKey):
             raise VerificationError("certificate key is not RSA")
+        if key.key_size < MIN_RSA_BITS:
+            raise VerificationError("certificate key too short")
         policy = verification.PolicyBuilder().store(self._store).time(now)
         verifier = policy.build_server_verifier(x509.DNSName(ECHO_SAN))
         try:

@@ -12,7 +12,7 @@ import pytest
 
 from skill.simulator import Simulator
 from skill.simulator.dialogspec import Assertion, DialogSyntaxError, load_dialogs
-from skill.simulator.dialogtest import DialogFailure, check, matches, run_dialog
+from skill.simulator.dialogtest import DialogFailure, check, matches, matches_plain, run_dialog
 from skill.simulator.steps import parse_intent_step, parse_offset
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "model-en-US.json"
@@ -58,20 +58,33 @@ def run(path: Path, echo: Echo | None = None) -> list[Any]:
 
 @pytest.mark.parametrize(
     ("actual", "expected", "ok"),
-    [
-        ("Hello there", "hello", True), ("Hello there", "goodbye", False),
-        ("Hello   there", "hello there", True),
+    [  # Bespoken's matcher (skill-testing-ml Assertion.evaluateString): case-sensitive pattern
+        ("Hello there", "Hello", True), ("Hello there", "hello", False),
+        ("Hello there", "goodbye", False), ("Step one of four", "Step * of four", True),
+        ("<speak>I&apos;m</speak>", "I&apos;m", True), ("a+b?", "a+b?", True),
         ("Greater trochanteric pain", "/trochanteric/i", True),
-        ("Greater", "/^greater$/", False), ("Greater", "/^greater$/i", True),
-        ("anything", "*", True), ("", "*", False), (None, "*", False),
-        (None, "undefined", True), ("", "undefined", True), ("x", "undefined", False),
-        ("Hello", ["bye", "hel"], True), ("Hello", ["bye", "ciao"], False),
-        (True, True, True), (False, True, False), (True, "true", True),
-        (15, 15, True), ("15", 15, True), (["a", "gtps"], "gtps", True),
+        ("Greater", "/^greater$/", False), ("Greater", "/^Greater$/", True),
+        ("anything", "*", True), ("", "*", True), (None, "*", False),
+        (None, "undefined", True), ("x", "undefined", False),
+        ("Hello", ["bye", "Hel"], True), ("Hello", ["bye", "ciao"], False),
+        (True, True, True), (False, True, False), (True, "true", True), (False, False, True),
+        (15, 15, True), ("15", 15, True), ("(", "(", False),
     ],
 )
-def test_matchers(actual, expected, ok):
+def test_the_bespoken_matcher(actual, expected, ok):
     assert matches(actual, expected) is ok
+
+
+@pytest.mark.parametrize(
+    ("actual", "expected", "ok"),
+    [  # the speech extension: plain text, case-insensitive
+        ("Hello there", "hello", True), ("Hello   there", "hello there", True),
+        ("It's here", "it's", True), ("", "*", False), ("", "undefined", True),
+        ("Greater", "/^greater$/i", True), ("Hello", ["bye", "hel"], True),
+    ],
+)
+def test_the_speech_matcher(actual, expected, ok):
+    assert matches_plain(actual, expected) is ok
 
 
 def test_yes_and_no_steps_stay_utterances_not_booleans(tmp_path):
@@ -83,30 +96,93 @@ def test_yes_and_no_steps_stay_utterances_not_booleans(tmp_path):
         """)
     steps = load_dialogs(path)[0].steps
     assert [s.key for s in steps] == ["no", "yes", "on"]
-    assert steps[0].assertions == (Assertion("prompt", "fever"),)
+    assert [(a.target, a.expected) for a in steps[0].assertions] == [("prompt", "fever")]
 
 
 def test_step_values_cover_the_bespoken_forms(tmp_path):
     path = write(tmp_path, """
         - test: forms
+        - tags: a, b
         - LaunchRequest: "*"
-        - help: [hello, hi]
+        - help:
+            - prompt: [hello, hi]
         - stop:
             - prompt: bye
             - sessionEnded: true
-        - next:
-            cardTitle: Hip
-            sessionAttributes.condition: gtps
         - repeat
         """)
-    steps = load_dialogs(path)[0].steps
-    assert steps[1].assertions == (Assertion("prompt", ["hello", "hi"]),)
-    assert steps[2].assertions == (Assertion("prompt", "bye"), Assertion("sessionEnded", True))
-    assert [a.target for a in steps[3].assertions] == ["cardTitle", "sessionAttributes.condition"]
-    assert steps[4].assertions == ()
+    test = load_dialogs(path)[0]
+    steps = test.steps
+    assert test.tags == ("a", "b")
+    assert [(a.target, a.expected) for a in steps[1].assertions] == [("prompt", ["hello", "hi"])]
+    assert [(a.target, a.expected) for a in steps[2].assertions] == [
+        ("prompt", "bye"), ("sessionEnded", True)]
+    assert steps[3].assertions == ()
 
 
-def test_configuration_applies_to_the_tests_after_it(tmp_path):
+def test_intent_slots_and_request_keys_are_inputs_as_in_bespoken(tmp_path):
+    path = write(tmp_path, """
+        - test: inputs
+        - anything at all:
+            - intent: RedFlagIntent
+              flag: fever
+            - request.request.locale: en-GB
+            - prompt: RedFlagIntent
+        """)
+    step = load_dialogs(path)[0].steps[0]
+    assert step.intent == "RedFlagIntent" and step.slots == (("flag", "fever"),)
+    assert step.request_sets == (("request.request.locale", "en-GB"),)
+    echo = Echo()
+    run(path, echo)
+    sent = echo.envelopes[0]
+    assert sent["request"]["intent"]["name"] == "RedFlagIntent"
+    assert sent["request"]["intent"]["slots"]["flag"]["value"] == "fever"
+    assert sent["request"]["locale"] == "en-GB"
+
+
+def test_prompt_is_matched_against_the_ssml_and_speech_against_the_words(tmp_path):
+    path = write(tmp_path, """
+        - test: ssml
+        - LaunchRequest:
+            - prompt: <speak>You sent LaunchRequest.</speak>
+            - speech: you sent launchrequest
+            - speech: /^You sent/
+        """)
+    run(path)
+    bad = write(tmp_path, """
+        - test: words are not ssml
+        - LaunchRequest:
+            - prompt: you sent launchrequest
+        """)
+    with pytest.raises(DialogFailure):
+        run(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("- test: x\n- help:\n    prompt: hi\n", "as a list"),
+        ("- test: x\n- help:\n    - slots.location: outer\n", "nlu.slots."),
+        ("- test: x\n- help\n- test: y\n- help\n", "own `---` document"),
+        ("---\nconfiguration:\n  locale: en-US\n---\n- test: x\n- help\n---\n"
+         "configuration:\n  locale: en-GB\n", "file of their own"),
+        ("- test: x\n- clock: +1d\n", "simulator-only"),
+        ("- test: x\n- help:\n    - just words\n", "- prompt: just words"),
+        ("- test: x\n- help:\n    - prompt: a\n      cardTitle: b\n", "only the first"),
+        ("- test: x\n- help:\n    - prompt: \"/^(?![\\\\s\\\\S]*it's)/\"\n", "use speech"),
+        ("- test: x\n- help:\n    - prompt: '/^(?!.*Here.s what)/'\n", "use speech"),
+    ],
+    ids=["mapping-step", "old-slot-assertion", "two-tests-one-document", "second-configuration",
+         "untagged-clock", "bare-value", "two-checks-in-one-item", "vacuous-negative-prompt",
+         "vacuous-negative-dot"],
+)
+def test_the_old_dialect_is_refused_with_the_fix(tmp_path, text, hint):
+    with pytest.raises(DialogSyntaxError) as caught:
+        load_dialogs(write(tmp_path, text))
+    assert hint in str(caught.value)
+
+
+def test_the_configuration_is_the_files_first_document(tmp_path):
     path = write(tmp_path, """
         ---
         configuration:
@@ -117,13 +193,23 @@ def test_configuration_applies_to_the_tests_after_it(tmp_path):
         - LaunchRequest: "*"
         ---
         - test: two
-        - configuration:
-            device: voice
         - LaunchRequest: "*"
         """)
     first, second = load_dialogs(path)
-    assert first.config == {"locale": "en-GB", "user": "alice"}
-    assert second.config == {"locale": "en-GB", "user": "alice", "device": "voice"}
+    assert first.config == second.config == {"locale": "en-GB", "user": "alice"}
+
+
+def test_userid_is_the_alexa_id_itself_as_in_bespoken(tmp_path):
+    path = write(tmp_path, """
+        ---
+        configuration:
+          userId: amzn1.ask.account.EXACT
+        ---
+        - test: one
+        - LaunchRequest:
+            - sent.session.user.userId: amzn1.ask.account.EXACT
+        """)
+    run(path)
 
 
 def test_a_passing_dialog_asserts_on_every_kind_of_target(tmp_path):
@@ -134,24 +220,24 @@ def test_a_passing_dialog_asserts_on_every_kind_of_target(tmp_path):
         ---
         - test: every target
         - open hip helper:
-            prompt: LaunchRequest
-            reprompt: anything
-            cardTitle: /hip/i
-            cardContent: "2026-11-27T10:00:00Z"
-            sessionEnded: false
-            intent: LaunchRequest
-            sessionAttributes.nested.condition: gtps
-            $.response.outputSpeech.type: SSML
-            response.card.type: Simple
-            request.request.type: LaunchRequest
-            $.response.directives: undefined
+            - prompt: LaunchRequest
+            - reprompt: Anything
+            - cardTitle: /hip/i
+            - cardContent: "2026-11-27T10:00:00Z"
+            - sessionEnded: false
+            - nlu.intent: LaunchRequest
+            - sessionAttributes.nested.condition: gtps
+            - $.response.outputSpeech.type: SSML
+            - response.card.type: Simple
+            - sent.request.type: LaunchRequest
+            - $.response.directives: undefined
         - my outer hip hurts:
-            intent: DescribePainIntent
-            slots.location: outer hip
-            request.request.intent.slots.location.resolutions.resolutionsPerAuthority[0].values[0].value.id: outer_hip
+            - nlu.intent: DescribePainIntent
+            - nlu.slots.location: outer hip
+            - sent.request.intent.slots.location.resolutions.resolutionsPerAuthority[0].values[0].value.id: outer_hip
         - RedFlagIntent flag=fever: RedFlagIntent
         - stop:
-            sessionEnded: true
+            - sessionEnded: true
         """)
     run(path)
 
@@ -164,11 +250,12 @@ def test_a_clock_step_moves_time_forward(tmp_path):
           clock: +1h
         ---
         - test: two days later
+        - tags: simulator-only
         - LaunchRequest:
-            cardContent: "2026-11-27T11:00:00Z"
+            - cardContent: "2026-11-27T11:00:00Z"
         - clock: +2d
         - help:
-            cardContent: "2026-11-29T11:00:00Z"
+            - cardContent: "2026-11-29T11:00:00Z"
         """)
     run(path)
 
@@ -186,7 +273,7 @@ def test_a_failing_step_says_file_test_step_expectation_and_what_was_said(tmp_pa
     assert f"{path}:4" in message
     assert "test 'launch then stop'" in message and "step 2 'stop'" in message
     assert "expected prompt to match /goodbye/i" in message
-    assert "Alexa said: 'You sent AMAZON.StopIntent.'" in message
+    assert "Alexa said: '<speak>You sent AMAZON.StopIntent.</speak>'" in message
 
 
 @pytest.mark.parametrize(
@@ -194,7 +281,7 @@ def test_a_failing_step_says_file_test_step_expectation_and_what_was_said(tmp_pa
     [
         (Assertion("sessionAttributes.condition", "fai"), "it was: (absent)"),
         (Assertion("sessionEnded", True), "expected sessionEnded to be true"),
-        (Assertion("prompt", ["bye", "/ciao/"]), "to match one of contain 'bye', match /ciao/"),
+        (Assertion("prompt", ["bye", "/ciao/"]), "to match one of contain 'bye'"),
         (Assertion("cardTitle", "undefined"), "expected cardTitle to be absent"),
         (Assertion("$.response.card.title", "Other"), "it was: 'Hip Helper'"),
     ],
@@ -209,7 +296,7 @@ def test_failure_descriptions(assertion, words):
     "text",
     [
         "- LaunchRequest: hi\n",  # steps before any test
-        "- test: x\n- LaunchRequest:\n    - speech: hi\n",  # unknown assertion
+        "- test: x\n- LaunchRequest:\n    - colour: hi\n",  # unknown assertion
         "configuration:\n  colour: blue\n",  # unknown configuration
         "- test: x\n- [a, b]\n",  # not a step
         "- test: [unclosed\n",  # not YAML
@@ -222,7 +309,7 @@ def test_malformed_files_are_reported_with_the_file(tmp_path, text):
 
 
 def test_repeated_test_names_are_numbered(tmp_path):
-    path = write(tmp_path, "- test: a\n- help\n- test: a\n- help\n")
+    path = write(tmp_path, "- test: a\n- help\n---\n- test: a\n- help\n")
     assert [t.name for t in load_dialogs(path)] == ["a", "a (2)"]
 
 

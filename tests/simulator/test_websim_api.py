@@ -258,7 +258,7 @@ def test_the_simulator_never_goes_through_alexa_endpoint(client: FlaskClient, si
 
 
 def test_production_has_no_simulator(tmp_path: Path) -> None:
-    client = create_app(config(tmp_path, env="production")).test_client()
+    client = create_app(config(tmp_path, env="production", application_ids=["x"])).test_client()
     assert client.get("/").status_code == 404
     assert client.post(API, json={}).status_code == 404
     with client.get("/simulator/static/simulator.js") as response:
@@ -269,7 +269,7 @@ def test_production_with_simulator_switched_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SKILL_SIMULATOR", "on")
-    values = config(tmp_path, env="production")
+    values = config(tmp_path, env="production", application_ids=["x"])
     del values["simulator"]
     client = create_app(values).test_client()
     assert client.get("/").status_code == 200

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skill import __version__
+from skill.config import ConfigError
 from skill.web.app import MAX_BODY_BYTES, SkillService, create_app
 from tests.support.certs import APP_ID, CERT_URL, body_of, envelope, make_pki, signed_headers
 
@@ -169,16 +170,22 @@ def test_even_a_failing_apology_is_a_valid_alexa_response(
 
 
 def test_without_verification_an_unsigned_envelope_is_answered(tmp_path: Path) -> None:
-    app = create_app(app_config(tmp_path, verify_requests=False, application_ids=[]))
+    app = create_app(app_config(tmp_path, env="development", verify_requests=False, application_ids=[]))
     response = post(app.test_client(), body_of(envelope(app_id="anything")))
     assert response.status_code == 200 and "response" in response.get_json()
 
 
-def test_a_missing_application_id_setting_warns_once_at_start(
+def test_production_refuses_to_start_without_application_ids(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        create_app(app_config(tmp_path, application_ids=""))
+    assert "SKILL_APPLICATION_IDS" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_missing_application_id_setting_warns_once_in_development(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.WARNING, logger="skill.web.app"):
-        app = create_app(app_config(tmp_path, application_ids=""))
+        app = create_app(app_config(tmp_path, env="development", application_ids=""))
         body = body_of(envelope())
         for _ in range(3):
             post(app.test_client(), body, signed_headers(body))
@@ -207,7 +214,7 @@ def shared_apps(tmp_path_factory: pytest.TempPathFactory) -> tuple[Flask, Flask]
     tmp = tmp_path_factory.mktemp("apps")
     return (
         create_app(app_config(tmp)),
-        create_app(app_config(tmp, verify_requests=False, application_ids=[])),
+        create_app(app_config(tmp, env="development", verify_requests=False, application_ids=[])),
     )
 
 

@@ -70,6 +70,8 @@ def test_serve_runs_gunicorn_and_says_where_and_how(tmp_path: Path) -> None:
     )
     try:
         assert _get_health(port, time.monotonic() + 15)["status"] == "ok"
+        sid = _simulator_session(port)
+        assert _chunked_status(port, b'{"user": "' + b"x" * 6000 + b'"}') == b"413"
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -79,6 +81,39 @@ def test_serve_runs_gunicorn_and_says_where_and_how(tmp_path: Path) -> None:
             raise
     assert f"POST http://127.0.0.1:{port}/alexa" in output
     assert "SKILL_VERIFY_REQUESTS=false" in output
+    assert "GET /simulator/api/sessions/… 200" in output
+    assert sid not in output  # a session id is a bearer token: never in the access log
+
+
+def _simulator_session(port: int) -> str:
+    """Open a web simulator session and read its state, as the page does."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request("POST", "/simulator/api/sessions", body=b"{}",
+                           headers={"Content-Type": "application/json"})
+        sid = str(json.loads(connection.getresponse().read())["session"])
+        connection.request("GET", f"/simulator/api/sessions/{sid}")
+        connection.getresponse().read()
+        return sid
+    finally:
+        connection.close()
+
+
+def _chunked_status(port: int, body: bytes) -> bytes:
+    """POST a body with Transfer-Encoding: chunked (no Content-Length); the status code."""
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as raw:
+        raw.sendall(b"POST /simulator/api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + f"{len(body):x}\r\n".encode() + body + b"\r\n0\r\n\r\n")
+        return raw.recv(64).split(b" ")[1]
+
+
+def test_the_access_log_redacts_session_ids() -> None:
+    from skill.web.accesslog import redact
+
+    assert redact("/simulator/api/sessions/abc-DEF_1/say") == "/simulator/api/sessions/…/say"
+    assert redact("POST /simulator/api/sessions HTTP/1.1") == "POST /simulator/api/sessions HTTP/1.1"
+    assert redact("/alexa") == "/alexa"
 
 
 def test_the_web_simulator_gets_one_process_with_threads() -> None:

@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from skill.web import verify
 from skill.web.verify import RequestVerifier, VerificationError
 from tests.support.certs import (
     APP_ID,
     CERT_URL,
+    ECHO_SAN,
     alexa_timestamp,
     body_of,
     envelope,
@@ -28,6 +30,12 @@ from tests.support.certs import (
     signed_headers,
     utcnow,
 )
+from tests.support.certs import _cert as issue_cert
+
+
+def issue_leaf(key: rsa.RSAPrivateKey, issuer: Any) -> Any:
+    """An echo-api leaf for any RSA key, issued by the test intermediate."""
+    return issue_cert(ECHO_SAN, key, issuer, san=ECHO_SAN)
 
 VALID_URLS = [
     "https://s3.amazonaws.com/echo.api/echo-api-cert.pem",
@@ -148,6 +156,42 @@ def test_bad_certificate_chains_are_refused(
     v = RequestVerifier(roots, [APP_ID], fetcher=CountingFetcher(chain(make_pki())))
     headers, body = signed()
     refuses(v, headers, body, reason)
+
+
+def test_a_leaf_key_under_2048_bits_is_refused(roots: str) -> None:
+    pki = make_pki()
+    weak = rsa.generate_private_key(public_exponent=65537, key_size=1024)
+    leaf = issue_leaf(weak, ("Test Intermediate", pki.inter_key))
+    v = RequestVerifier(roots, [APP_ID], fetcher=CountingFetcher(pem(leaf, pki.inter)))
+    body = body_of(envelope())
+    headers = signed_headers(body) | {"Signature-256": sign(body, weak)}
+    refuses(v, headers, body, "key too short")
+
+
+def test_a_replayed_request_is_refused_inside_its_window(verifier: RequestVerifier) -> None:
+    headers, body = signed()
+    assert verifier.verify(headers, body)
+    refuses(verifier, headers, body, "already received")
+
+
+def test_a_request_id_is_forgotten_once_its_window_has_closed(
+    roots: str, fetcher: CountingFetcher
+) -> None:
+    now = utcnow()
+    clock = [now]
+    v = RequestVerifier(roots, [APP_ID], fetcher=fetcher, clock=lambda: clock[0])
+    first = signed()
+    v.verify(*first)
+    clock[0] = now + dt.timedelta(seconds=151)
+    v.verify(*signed(timestamp=alexa_timestamp(clock[0])))  # prunes the first id
+    refuses(v, *first, "timestamp out of range")  # and the timestamp still refuses a replay
+
+
+def test_a_signed_request_without_an_id_is_refused(verifier: RequestVerifier) -> None:
+    env = envelope()
+    del env["request"]["requestId"]
+    body = body_of(env)
+    refuses(verifier, signed_headers(body), body, "request id missing")
 
 
 def test_a_signature_from_another_key_is_refused(verifier: RequestVerifier) -> None:
@@ -359,7 +403,7 @@ def test_fetch_chain_refuses_an_oversized_download(
 
 
 def test_fetch_chain_does_not_follow_redirects(local_server: Callable[[bytes], str]) -> None:
-    with pytest.raises(OSError):
+    with pytest.raises(VerificationError, match="unavailable"):
         verify.fetch_chain(local_server(b"") + "/redirect")
 
 
@@ -375,6 +419,69 @@ def test_fetch_chain_gives_up_on_a_server_that_never_answers() -> None:
         silent.bind(("127.0.0.1", 0))
         silent.listen()  # the kernel accepts; nobody ever answers
         started = time.monotonic()
-        with pytest.raises(OSError):
+        with pytest.raises(VerificationError, match="too slow"):
             verify.fetch_chain(f"http://127.0.0.1:{silent.getsockname()[1]}/", timeout=0.3)
     assert time.monotonic() - started < 2
+
+
+class _Drip(http.server.BaseHTTPRequestHandler):
+    """A hostile server: a valid start, then one byte every half second."""
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Length", "100")
+        self.end_headers()
+        try:
+            for _ in range(100):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.5)
+        except OSError:
+            return
+
+    def log_message(self, *args: Any) -> None:
+        return None
+
+
+def test_fetch_chain_has_a_total_deadline_against_a_dripping_server() -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Drip)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True).start()
+    try:
+        started = time.monotonic()
+        with pytest.raises(VerificationError, match="too slow"):
+            verify.fetch_chain(f"http://127.0.0.1:{server.server_address[1]}/c", timeout=1.0)
+        assert time.monotonic() - started < 2.5  # one second asked; the drip would take 20+
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_fetch_chain_refuses_plain_http_anywhere_but_loopback() -> None:
+    with pytest.raises(VerificationError, match="not allowed"):
+        verify.fetch_chain("http://s3.amazonaws.com/echo.api/echo-api-cert.pem")
+
+
+def test_fetch_chain_cuts_a_tls_handshake_that_drips() -> None:
+    """A server that starts a TLS record and sends the rest a byte every half second."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+
+        def drip() -> None:
+            conn, _ = listener.accept()
+            with conn:
+                try:
+                    conn.recv(4096)  # the ClientHello
+                    for byte in b"\x16\x03\x03\x40\x00" + b"\x00" * 40:
+                        conn.sendall(bytes([byte]))
+                        time.sleep(0.5)
+                except OSError:
+                    return
+
+        threading.Thread(target=drip, daemon=True).start()
+        started = time.monotonic()
+        with pytest.raises(VerificationError, match="too slow"):
+            verify.fetch_chain(f"https://127.0.0.1:{port}/echo.api/c.pem", timeout=1.0)
+        assert time.monotonic() - started < 2.5  # one second asked; the drip would take 20+

@@ -6,10 +6,13 @@ cannot weaken that endpoint's verification. Mount it only where `settings.simula
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template
+from collections.abc import Callable
+
+from flask import Blueprint, Response, jsonify, render_template, request
 
 from skill.config import Settings
 from skill.simulator.web.api import MAX_TEXT_CHARS, register_api
+from skill.simulator.web.guard import refusal
 from skill.simulator.web.listen import register_listen
 from skill.simulator.web.sessions import SessionStore, locales
 
@@ -31,12 +34,14 @@ def blueprint(settings: Settings) -> Blueprint:
         settings,
         limit=int(settings.extra.get("SIMULATOR_MAX_SESSIONS", 200)),
         idle=float(settings.extra.get("SIMULATOR_IDLE_SECONDS", 3600)),
+        active=float(settings.extra.get("SIMULATOR_ACTIVE_SECONDS", 600)),
     )
     bp = Blueprint(
         "simulator", __name__, template_folder="templates", static_folder="static",
         static_url_path="/simulator/static",
     )
     bp.record_once(lambda state: state.app.extensions.setdefault(EXTENSION, store))
+    bp.before_request(_guard(settings.simulator_hosts))
     bp.add_url_rule("/", "page", _page)
     bp.after_request(_secure)
     register_api(bp, store)
@@ -46,6 +51,18 @@ def blueprint(settings: Settings) -> Blueprint:
 
 def _page() -> str:
     return render_template("websim/index.html", max_chars=MAX_TEXT_CHARS)
+
+
+def _guard(allowed: tuple[str, ...]) -> Callable[[], tuple[Response, int] | None]:
+    """Refuse, before any route runs, a Host or Origin the simulator is not meant for."""
+
+    def check() -> tuple[Response, int] | None:
+        reason = refusal(request, allowed)
+        if reason is None:
+            return None
+        return jsonify(error=reason, code="forbidden"), 403
+
+    return check
 
 
 def _secure(response: Response) -> Response:

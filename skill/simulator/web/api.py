@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
@@ -9,12 +10,12 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request
 
 from skill.simulator.steps import parse_offset
+from skill.simulator.web.guard import MAX_BODY_BYTES, read_capped
 from skill.simulator.web.present import state_json, turn_json
-from skill.simulator.web.sessions import Options, SessionStore, WebSession
+from skill.simulator.web.sessions import Options, SessionStore, StoreFull, WebSession
 
 PREFIX = "/simulator/api"
 MAX_TEXT_CHARS = 500
-MAX_BODY_BYTES = 4096
 UNKNOWN_SESSION = "unknown_session"
 
 Reply = Response | tuple[Response, int]
@@ -66,11 +67,15 @@ def _route(
 
 def _body() -> dict[str, Any]:
     """The request's JSON object, or the 4xx that says what is wrong with it."""
-    if (request.content_length or 0) > MAX_BODY_BYTES:
+    data = read_capped(request)
+    if data is None:  # Content-Length or not: a chunked body is held to the same cap
         raise ApiError(413, f"request body is larger than {MAX_BODY_BYTES} bytes", "too_large")
     if not request.is_json:
         raise ApiError(415, "send JSON with Content-Type: application/json", "not_json")
-    body = request.get_json(silent=True)
+    try:
+        body = json.loads(data)
+    except (ValueError, RecursionError):
+        body = None
     if not isinstance(body, dict):
         raise ApiError(400, "request body must be a JSON object", "bad_json")
     return body
@@ -83,6 +88,8 @@ def _error(exc: ApiError) -> tuple[Response, int]:
 def _start(store: SessionStore) -> tuple[Response, int]:
     try:
         session = store.create(_options(Options(), _body()))
+    except StoreFull as exc:
+        raise ApiError(503, str(exc), "busy") from None
     except ValueError as exc:
         raise ApiError(400, str(exc)) from None
     return jsonify(state_json(session)), 201

@@ -5,6 +5,7 @@ import { el, eventItem, turnItem } from "./render.js";
 import { Recorder, localRecogniser, recognise } from "./record.js";
 
 const MUTED_KEY = "hipHelper.muted";
+const VISITOR_KEY = "hipHelper.visitor";
 const URGENT_TEXT = "Urgent: seek medical attention now";
 const $ = (id) => document.getElementById(id);
 
@@ -15,6 +16,18 @@ const page = {
 let state = null;
 let queue = Promise.resolve();
 
+// This browser's simulated person when no user name is given: a random token kept in
+// localStorage, so each browser is its own person (and comes back as itself), never another's.
+function visitor() {
+  let token = localStorage.getItem(VISITOR_KEY);
+  if (!token || !/^[A-Za-z0-9-]{1,64}$/.test(token)) {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    token = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    localStorage.setItem(VISITOR_KEY, token);
+  }
+  return token;
+}
+
 function chosenSettings() {
   const device = document.querySelector("input[name=device]:checked");
   return {
@@ -22,6 +35,7 @@ function chosenSettings() {
     device: device ? device.value : "screen",
     user: page.user.value.trim(),
     consent: $("consent").value || "accept",
+    visitor: visitor(),
   };
 }
 
