@@ -4,9 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test chat check lint bench eval lambda-zip clean browser bespoken
+.PHONY: run test chat check lint bench eval lambda-zip clean browser bespoken voice audio \
+	voice-models
 
-$(STAMP): requirements.txt requirements-lambda.txt requirements-dev.txt requirements-dynamodb.txt
+$(STAMP): requirements.txt requirements-lambda.txt requirements-dev.txt requirements-dynamodb.txt \
+		requirements-voice.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check \
 		-r requirements-dev.txt -r requirements-dynamodb.txt
@@ -38,7 +40,30 @@ browser:
 			echo "chromium is missing: sudo apt-get install -y chromium (browser tests skip without it)"; \
 		fi; }
 
-test: $(STAMP) lint browser
+# The voice loop speaks with Debian's espeak-ng and reaches the sound card through PortAudio.
+audio:
+	@{ command -v espeak-ng >/dev/null && ldconfig -p | grep -q libportaudio.so.2; } || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y espeak-ng libportaudio2; \
+		else \
+			echo "espeak-ng or PortAudio is missing: sudo apt-get install -y espeak-ng libportaudio2"; \
+		fi; }
+
+# The recogniser's language model and dictionary, rebuilt when a model or content/ changes.
+VOICE_DIR := skill/simulator/voice/models
+VOICE_MODELS := $(patsubst interaction_model/%.json,$(VOICE_DIR)/%.lm,$(wildcard interaction_model/*-*.json))
+VOICE_SOURCES := content/voice.yaml $(wildcard content/conditions/*.yaml content/reader/*.yaml) \
+	skill/simulator/voice/vocabulary.py skill/simulator/voice/languagemodel.py
+
+$(VOICE_DIR)/%.lm: interaction_model/%.json $(VOICE_SOURCES) | $(STAMP)
+	$(PY) -m skill.simulator.voice.languagemodel --locale $*
+
+voice-models: $(VOICE_MODELS)
+
+voice: $(STAMP) audio voice-models
+	$(PY) -m skill voice
+
+test: $(STAMP) voice-models lint browser audio
 	$(PY) -m skill check
 	$(PY) -m pytest -q
 
@@ -63,7 +88,7 @@ bespoken: $(STAMP) $(BST)
 	-$(PY) -m skill bespoken
 	$(PY) -m skill bespoken --pinned
 
-bench: $(STAMP)
+bench: $(STAMP) audio voice-models
 	$(PY) -m bench
 
 # Understanding measured on real people's wording: eval/dev (tune against) and eval/test (frozen).

@@ -6,7 +6,9 @@ import importlib
 import sys
 
 # Each module has main() -> int; a missing optional one is reported, not fatal.
-SUITES = ("bench.replies", "bench.imports", "bench.nlu", "bench.persistence", "bench.web")
+SUITES = (
+    "bench.replies", "bench.imports", "bench.nlu", "bench.persistence", "bench.web", "bench.voice",
+)
 
 
 def main() -> int:

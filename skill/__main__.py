@@ -18,6 +18,9 @@ COMMANDS = {
               "validate content/ and interaction_model/, and that they agree with the handlers"),
     "nlu-eval": ("skill.simulator.cli",
                  "score the local language understanding on the paraphrases in tests/nlu"),
+    "voice": ("skill.simulator.voice.cli",
+              "talk to the skill by voice on this machine: say 'hip helper' or press Enter "
+              "(--input FILE.wav talks from recordings)"),
     "bespoken": ("skill.tools.bespoken",
                  "run tests/dialogs unchanged in Bespoken's bst test against the local endpoint "
                  "(make bespoken installs bst)"),

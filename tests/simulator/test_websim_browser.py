@@ -184,7 +184,7 @@ def test_an_expired_session_is_replaced_and_the_person_told(tab: Tab, app: Flask
     tab.errors.clear()
 
 
-def test_mute_is_remembered_and_the_mic_shows_only_with_recognition(
+def test_mute_is_remembered_and_the_mic_shows_only_with_a_recogniser(
     tab: Tab, context: Any, base_url: str
 ) -> None:
     from playwright.sync_api import expect
@@ -196,7 +196,8 @@ def test_mute_is_remembered_and_the_mic_shows_only_with_recognition(
     expect(tab.page.get_by_label("Read replies aloud")).not_to_be_checked()
     expect(tab.page.get_by_role("button", name="Speak instead of typing")).to_be_visible()
     deaf = context.new_page()
-    deaf.add_init_script("delete window.SpeechRecognition; delete window.webkitSpeechRecognition;")
+    deaf.add_init_script("delete window.SpeechRecognition; delete window.webkitSpeechRecognition;"
+                         "Object.defineProperty(navigator, 'mediaDevices', {value: undefined});")
     deaf.goto(base_url + "/")
     expect(deaf.locator("body")).to_have_attribute("data-ready", "true")
     expect(deaf.locator("#mic")).to_be_hidden()

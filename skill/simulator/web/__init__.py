@@ -13,7 +13,8 @@ from flask import Blueprint, Response, jsonify, render_template, request
 from skill.config import Settings
 from skill.simulator.web.api import MAX_TEXT_CHARS, register_api
 from skill.simulator.web.guard import refusal
-from skill.simulator.web.sessions import SessionStore
+from skill.simulator.web.listen import register_listen
+from skill.simulator.web.sessions import SessionStore, locales
 
 EXTENSION = "hip_helper_simulator"
 # Everything from this server, nothing inline: a page that cannot load from anywhere else.
@@ -44,6 +45,7 @@ def blueprint(settings: Settings) -> Blueprint:
     bp.add_url_rule("/", "page", _page)
     bp.after_request(_secure)
     register_api(bp, store)
+    register_listen(bp, locales())
     return bp
 
 

@@ -2,6 +2,7 @@
 // (settings, clock, timers) in step with the server's session.
 import { ApiError, Session } from "./api.js";
 import { el, eventItem, turnItem } from "./render.js";
+import { Recorder, localRecogniser, recognise } from "./record.js";
 
 const MUTED_KEY = "hipHelper.muted";
 const VISITOR_KEY = "hipHelper.visitor";
@@ -198,10 +199,17 @@ function setUpAloud() {
   });
 }
 
-function setUpMic() {
+async function setUpMic() {
   const Recognition = window.SpeechRecognition || window.webkitSpeechRecognition;
+  const canRecord = Boolean(navigator.mediaDevices && navigator.mediaDevices.getUserMedia);
+  const local = canRecord && (await localRecogniser());
+  const choice = (value) => document.querySelector(`input[name=hearing][value=${value}]`);
+  choice("local").disabled = !local;
+  choice("browser").disabled = !Recognition;
+  $("hearing-hint").hidden = local;
+  if (!local) choice("browser").checked = Boolean(Recognition);
+  if (!local && !Recognition) return;
   const mic = $("mic");
-  if (!Recognition) return;
   mic.hidden = false;
   let listening = null;
   mic.addEventListener("click", () => {
@@ -209,22 +217,59 @@ function setUpMic() {
       listening.stop();
       return;
     }
-    listening = new Recognition();
-    listening.lang = chosenSettings().locale;
-    listening.interimResults = false;
-    listening.onresult = (event) => {
-      page.input.value = event.results[0][0].transcript;
-      say(page.input.value).then(() => { page.input.value = ""; });
-    };
-    listening.onerror = (event) => notify(`Voice input stopped: ${event.error}`);
-    listening.onend = () => {
-      listening = null;
-      mic.setAttribute("aria-pressed", "false");
-    };
-    mic.setAttribute("aria-pressed", "true");
-    notify("Listening…");
-    listening.start();
+    const hearing = document.querySelector("input[name=hearing]:checked");
+    listening = hearing && hearing.value === "local" ? recordLocally(mic) : browserRecognition(Recognition, mic);
   });
+  const done = () => {
+    listening = null;
+    mic.setAttribute("aria-pressed", "false");
+  };
+  mic.addEventListener("listening-ended", done);
+}
+
+function said(words) {
+  page.input.value = words;
+  say(words).then(() => { page.input.value = ""; });
+}
+
+function recordLocally(mic) {
+  const recorder = new Recorder();
+  const ended = () => mic.dispatchEvent(new Event("listening-ended"));
+  let finished = false;
+  const finish = async () => {
+    if (finished) return;
+    finished = true;
+    ended();
+    try {
+      const words = await recognise(await recorder.stop(), chosenSettings().locale);
+      if (words) said(words);
+      else notify("I heard nothing: press the microphone and speak again.");
+    } catch (error) {
+      notify(`Voice input stopped: ${error.message}`);
+    }
+  };
+  recorder.onlong = finish;
+  recorder.start().then(() => {
+    mic.setAttribute("aria-pressed", "true");
+    notify("Recording on this machine… press the microphone again when you have finished.");
+  }, (error) => {
+    ended();
+    notify(`Voice input stopped: ${error.message}`);
+  });
+  return { stop: finish };
+}
+
+function browserRecognition(Recognition, mic) {
+  const listening = new Recognition();
+  listening.lang = chosenSettings().locale;
+  listening.interimResults = false;
+  listening.onresult = (event) => said(event.results[0][0].transcript);
+  listening.onerror = (event) => notify(`Voice input stopped: ${event.error}`);
+  listening.onend = () => mic.dispatchEvent(new Event("listening-ended"));
+  mic.setAttribute("aria-pressed", "true");
+  notify("Listening (the browser's recognition)…");
+  listening.start();
+  return listening;
 }
 
 function wire() {

@@ -1,0 +1,168 @@
+"""The voice loop: how well it hears, how fast it answers, how much memory it takes.
+
+Utterances: en-US paraphrases from tests/nlu/paraphrases.yaml (how people say things, none a
+sample word for word), synthesized now with several espeak-ng voices and speeds.
+- Word error rate (jiwer) of the recogniser, and intent accuracy: the local NLU's intent on the
+  recognised words against the paraphrase's intent (and on the typed words, for comparison).
+- Time from the end of speech to the start of the reply: the endpointer's silence window (audio
+  time, so wall time when live) plus the work after it: the last decoding, the skill's turn
+  through the Simulator and synthesizing the reply (target: under 1 s).
+- Peak memory of a process holding everything the live loop holds (target: under 200 MB).
+"""
+
+from __future__ import annotations
+
+import array
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+
+import jiwer
+
+from skill.simulator.evaluate import EVAL_NOW, PARAPHRASES, load_paraphrases
+from skill.simulator.model import load_model
+from skill.simulator.nlu import understand
+from skill.simulator.simulator import model_path
+from skill.simulator.voice.audio import Audio, from_wav_bytes, resample
+from skill.simulator.voice.conversation import ready_simulator
+from skill.simulator.voice.recognizer import Recognizer, endpointer
+from skill.simulator.voice.stream import utterance
+from skill.simulator.voice.tts import Espeak
+from skill.simulator.voice.vocabulary import spoken
+
+VOICES = ("en-us", "en-us+klatt2", "en-us+f3", "en-gb")
+SPEEDS = (140, 175)
+CASES = 24  # paraphrases, evenly spread over the file's en-US list
+LATENCY_TARGET, MEMORY_TARGET_MB = 1.0, 200
+FRAME = 960
+
+
+def cases() -> list[tuple[str, str]]:
+    """(text, intent) of evenly spread en-US paraphrases."""
+    found = [(c["text"], c["intent"]) for loc, c in load_paraphrases(PARAPHRASES) if loc == "en-US"]
+    step = max(1, len(found) // CASES)
+    return found[::step][:CASES]
+
+
+def synthesize(text: str, voice: str, speed: int) -> Audio:
+    """espeak-ng's recording of the text at 16 kHz."""
+    done = subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "--stdout", text],
+                          capture_output=True, check=True, timeout=30)
+    return resample(from_wav_bytes(done.stdout))
+
+
+def accuracy(recognizer: Recognizer) -> int:
+    """Word error rate and intent accuracy per voice and speed."""
+    model, today = load_model(model_path("en-US")), EVAL_NOW.date()
+    chosen = cases()
+    typed = sum(understand(model, t, today).intent == i for t, i in chosen) / len(chosen)
+    print(f"  {len(chosen)} paraphrases; intent accuracy on the typed words {typed:.0%}")
+    print(f"  {'voice':14} {'speed':>5} {'WER':>6} {'intent':>7}")
+    all_refs: list[str] = []
+    all_hyps: list[str] = []
+    right = total = 0
+    for voice in VOICES:
+        for speed in SPEEDS:
+            refs, hyps = [], []
+            good = 0
+            for text, intent in chosen:
+                heard = recognizer.transcribe(synthesize(text, voice, speed))
+                refs.append(spoken(text))
+                hyps.append(heard or "-")
+                good += understand(model, heard, today).intent == intent
+            wer = jiwer.wer(refs, hyps)
+            print(f"  {voice:14} {speed:5d} {wer:6.1%} {good / len(chosen):7.0%}")
+            all_refs += refs
+            all_hyps += hyps
+            right, total = right + good, total + len(chosen)
+    print(f"  overall: WER {jiwer.wer(all_refs, all_hyps):.1%}, intent accuracy "
+          f"{right / total:.0%} (typed {typed:.0%})")
+    return 0
+
+
+def latency(recognizer: Recognizer) -> int:
+    """End of speech to the reply ready to play, over a short conversation."""
+    sim, mouth = ready_simulator(), Espeak("en-us")  # as `python -m skill voice` makes them
+    window = endpointer()
+    hangovers, work = [], []
+    for text in ("my outer hip hurts when I lie on it", "no fever", "no I didn't fall",
+                 "yes I can walk", "yes", "next", "stop"):
+        pcm = synthesize(text, "en-us+klatt2", 160).pcm
+        quiet = bytes(FRAME * 40)
+        stream = quiet + pcm + quiet
+        frames = [stream[i:i + FRAME] for i in range(0, len(stream) - FRAME + 1, FRAME)]
+        fed = [0]
+        heard = utterance(_counted(frames, fed), recognizer)
+        if heard is None:
+            continue
+        speech_end = (len(quiet) + _last_sound(pcm)) / FRAME
+        hangovers.append(max(0.0, (fed[0] - speech_end) * window.frame_length))
+        turn = sim.say(heard.words)
+        mouth.synthesize(turn.speech)
+        work.append(time.perf_counter() - heard.ended)
+    hang, busy = statistics.median(hangovers), statistics.median(work)
+    total = [h + w for h, w in zip(hangovers, work, strict=True)]
+    print(f"  end of speech -> reply starts: median {statistics.median(total):.2f} s, "
+          f"worst {max(total):.2f} s (target < {LATENCY_TARGET:.0f} s)")
+    print(f"    silence before the endpointer decides {hang:.2f} s; decoding, skill and "
+          f"synthesis after it {busy:.2f} s (medians)")
+    return 0
+
+
+def _last_sound(pcm: bytes) -> int:
+    """Where the speech in a clip ends (espeak-ng pads its recordings with silence)."""
+    samples = array.array("h", pcm)
+    loud = [i for i in range(0, len(samples), 160) if max(samples[i:i + 160], default=0) > 600]
+    return 2 * (loud[-1] + 160) if loud else len(pcm)
+
+
+def _counted(frames: list[bytes], fed: list[int]) -> Iterator[bytes | None]:
+    """The frames, counting how many the endpointer needed."""
+    for frame in frames:
+        fed[0] += 1
+        yield frame
+
+
+def memory() -> int:
+    """Peak RSS of a voice process: recogniser, spotters, skill, a conversation from files."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for index, text in enumerate(("my outer hip hurts when I lie on it", "no fever", "stop")):
+            subprocess.run(["espeak-ng", "-v", "en-us+klatt2", "-w", f"{tmp}/{index}.wav", text],
+                           check=True, capture_output=True, timeout=30)
+        code = ("import resource, sys\n"
+                "from skill.__main__ import main\n"
+                "from skill.simulator.voice.recognizer import Spotter\n"
+                "spotters = [Spotter({'hip helper': 1e-20}), Spotter({'stop': 1e-10})]\n"
+                "try:\n    import sounddevice\nexcept OSError:\n    pass\n"
+                f"main(['voice', '--input', {tmp!r}, '--mute'])\n"
+                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              timeout=120, check=False)
+    if done.returncode != 0:
+        print(f"  memory: the probe failed: {done.stderr.strip().splitlines()[-1:]}")
+        return 1
+    peak = int(done.stderr.strip().splitlines()[-1]) / 1024
+    print(f"  peak memory of the voice process {peak:.0f} MB (target < {MEMORY_TARGET_MB} MB)")
+    return 0
+
+
+def main() -> int:
+    """All three, if espeak-ng is here to make the recordings."""
+    if shutil.which("espeak-ng") is None:
+        print("  skipped: espeak-ng is missing (make audio)")
+        return 0
+    started = resource.getrusage(resource.RUSAGE_SELF).ru_utime
+    recognizer = Recognizer("en-US")
+    failed = accuracy(recognizer) | latency(recognizer) | memory()
+    used = resource.getrusage(resource.RUSAGE_SELF).ru_utime - started
+    print(f"  ({used:.0f} s of CPU)")
+    return failed
+
+
+if __name__ == "__main__":
+    sys.exit(main())

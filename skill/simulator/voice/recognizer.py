@@ -1,0 +1,99 @@
+"""Speech to words on this machine: pocketsphinx with the skill's own language model.
+
+The acoustic model is the US English one pocketsphinx's wheel ships; the language model and
+dictionary are generated per locale from the interaction model (languagemodel.py), so nothing
+is downloaded and no audio leaves the machine.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from pocketsphinx import Decoder, Endpointer, get_model_path
+
+from skill.simulator.voice.audio import RATE, Audio, resample
+from skill.simulator.voice.languagemodel import dic_path, lm_path
+
+ACOUSTIC_MODEL = "en-us/en-us"
+# How sure the keyphrase search must be before it wakes (lower: wakes more easily).
+WAKE_THRESHOLD = 1e-20
+STOP_THRESHOLD = 1e-10
+
+
+class Recognizer:
+    """One locale's decoder: whole recordings, or a stream of frames ended by silence."""
+
+    def __init__(self, locale: str = "en-US") -> None:
+        lm, dic = lm_path(locale), dic_path(locale)
+        if not lm.exists():
+            raise FileNotFoundError(f"{lm} not found: no voice model for {locale} (run make)")
+        self.locale = locale
+        self._decoder = Decoder(
+            hmm=get_model_path(ACOUSTIC_MODEL), lm=str(lm), dict=str(dic),
+            dither=True, loglevel="FATAL",
+        )
+        self._open = False
+
+    def transcribe(self, audio: Audio) -> str:
+        """The words in one recording (any rate), as lower-case text ('' for none heard)."""
+        self.begin()
+        self.feed(resample(audio, RATE).pcm)
+        return self.finish()
+
+    def begin(self) -> None:
+        """Start an utterance (16 kHz frames follow)."""
+        if self._open:
+            self._decoder.end_utt()
+        self._decoder.start_utt()
+        self._open = True
+
+    def feed(self, pcm: bytes) -> None:
+        """Decode more 16 kHz audio as it arrives, so little is left to do at the end."""
+        self._decoder.process_raw(pcm, no_search=False, full_utt=False)
+
+    def finish(self) -> str:
+        """End the utterance and return what was said."""
+        self._decoder.end_utt()
+        self._open = False
+        hyp = self._decoder.hyp()
+        return " ".join(hyp.hypstr.split()) if hyp is not None else ""
+
+
+class Spotter:
+    """Keyphrase spotting in a live stream: the wake phrase while waiting, "stop" while talking."""
+
+    def __init__(self, phrases: dict[str, float]) -> None:
+        keyfile = _kws_file(phrases)
+        try:
+            self._decoder = Decoder(hmm=get_model_path(ACOUSTIC_MODEL),
+                                    dict=get_model_path("en-us/cmudict-en-us.dict"),
+                                    kws=str(keyfile), dither=True, loglevel="FATAL")
+        finally:
+            keyfile.unlink(missing_ok=True)
+        self._decoder.start_utt()
+
+    def feed(self, pcm: bytes) -> str | None:
+        """The phrase heard in this 16 kHz audio, if any (then it listens afresh)."""
+        self._decoder.process_raw(pcm, no_search=False, full_utt=False)
+        hyp = self._decoder.hyp()
+        if hyp is None:
+            return None
+        self._decoder.end_utt()
+        self._decoder.start_utt()
+        return " ".join(hyp.hypstr.split())
+
+
+def _kws_file(phrases: dict[str, float]) -> Path:
+    """pocketsphinx reads keyphrases from a file: one 'phrase /threshold/' a line."""
+    with tempfile.NamedTemporaryFile(
+        "w", suffix=".kws", delete=False, encoding="utf-8"
+    ) as handle:
+        for phrase, threshold in phrases.items():
+            handle.write(f"{phrase} /{threshold:.0e}/\n")
+    return Path(handle.name)
+
+
+def endpointer() -> Endpointer:
+    """Voice activity at 16 kHz: where speech starts and, after a short silence, ends."""
+    return Endpointer(window=0.3, ratio=0.9, sample_rate=RATE)

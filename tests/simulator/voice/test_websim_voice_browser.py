@@ -1,0 +1,87 @@
+"""The page's microphone button in Chromium, with a recording as the microphone: the local
+recogniser is the default, and what it hears is said to the skill like typed text.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import wave
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from skill.simulator import Simulator
+from skill.web.app import create_app
+from tests.simulator.voice.conftest import Speak
+from tests.support.websim_browser import ARGS, CHROMIUM, COMPLAINT, Tab, why_no_browser
+
+
+@pytest.fixture
+def microphone(speak: Speak, tmp_path: Path) -> tuple[Path, float]:
+    """The complaint, then two seconds of quiet: what Chromium's fake microphone plays."""
+    path = speak(tmp_path, "complaint", COMPLAINT)
+    with wave.open(str(path), "rb") as handle:
+        params, frames = handle.getparams(), handle.readframes(handle.getnframes())
+    seconds = len(frames) / 2 / params.framerate
+    with wave.open(str(path), "wb") as handle:
+        handle.setparams(params)
+        handle.writeframes(frames + bytes(2 * params.framerate * 2))
+    return path, seconds
+
+
+@pytest.fixture
+def base_url(tmp_path: Path) -> Iterator[str]:
+    from werkzeug.serving import make_server
+
+    app = create_app({"env": "development", "simulator": "", "db_path": str(tmp_path / "m.db"),
+                      "user_key_secret": "browser-test"})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+@pytest.fixture
+def tab(microphone: tuple[Path, float], base_url: str, tmp_path: Path) -> Iterator[Tab]:
+    missing = why_no_browser()
+    if missing and os.environ.get("CI") == "true":
+        pytest.fail(f"browser tests must run in CI: {missing}")
+    if missing:
+        pytest.skip(missing)
+    from playwright.sync_api import sync_playwright
+
+    fake = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+            f"--use-file-for-fake-audio-capture={microphone[0]}"]
+    with sync_playwright() as playwright:
+        context: Any = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True,
+            args=ARGS + fake)
+        context.set_default_timeout(15_000)
+        tab = Tab(context, base_url)
+        yield tab
+        assert tab.errors == [], "console errors"
+        assert all(u.startswith(base_url) or u.startswith("data:") for u in tab.urls), tab.urls
+        context.close()
+
+
+def test_the_microphone_records_here_and_the_skill_answers_what_it_heard(
+    tab: Tab, microphone: tuple[Path, float]
+) -> None:
+    from playwright.sync_api import expect
+
+    page = tab.page
+    expect(page.get_by_label("This machine’s recogniser", exact=False)).to_be_checked()
+    mic = page.get_by_role("button", name="Speak instead of typing")
+    mic.click()
+    expect(mic).to_have_attribute("aria-pressed", "true")
+    page.wait_for_timeout(int((microphone[1] + 1.0) * 1000))
+    reply = tab.after(mic.click)
+    heard = page.locator(".you").last.inner_text().splitlines()[-1].strip()
+    assert heard.endswith("hurts when i lie on it"), heard  # through the browser's resampling
+    expect(reply.locator(".speech")).to_have_text(Simulator().say(heard).speech)
