@@ -18,7 +18,7 @@ from skill.core.reader.vocabulary import (
     SignWords,
     Vocabulary,
 )
-from skill.core.reader.words import stem, tokens
+from skill.core.reader.words import keep_whole, stem, tokens
 
 Sets = Mapping[str, tuple[str, ...]]
 ACTIONS = (
@@ -52,6 +52,7 @@ def parse_reader(
     """Every locale's vocabulary, checked against the ids the rest of the content defines."""
     folder = directory / "reader"
     files = {name: _reader(folder / f"{name}.yaml") for name in _FILES}
+    keep_whole(files["signs"].strings("whole_words", optional=True))
     known = _Known(set(flags), {g: set(ids) for g, ids in features.items()}, set(conditions),
                    {*topics, "walkthrough"})
     return {locale: _vocabulary(files, locale, known) for locale in locales}

@@ -172,3 +172,8 @@ def test_no_problem_walking_answers_the_walking_question_safely() -> None:
                                   "what did I tell you last time"])
 def test_asking_to_pick_up_where_one_left_off_is_heard_in_free_speech(text: str) -> None:
     assert reading(text).action == "ResumeIntent"
+
+
+def test_a_whole_word_is_matched_as_said_not_by_its_stem() -> None:
+    assert present("I landed on the concrete") == {"fall_injury"}
+    assert present("my groin hurts when I land on that leg") == set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import Stemmer  # PyStemmer: the Snowball English stemmer in C, ~1 ms to import, <1 µs a word
@@ -47,9 +48,24 @@ def tokens(text: str) -> list[str]:
     return normalise(text).split()
 
 
+_WHOLE: frozenset[str] = frozenset()
+
+
+def keep_whole(words: Iterable[str]) -> None:
+    """Words matched only as said, never by stem: 'landed' is a fall, 'land' a running stride.
+
+    Set once by the content loader from content/reader/signs.yaml (`whole_words`).
+    """
+    global _WHOLE
+    _WHOLE = frozenset(words)
+    stem.cache_clear()
+
+
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """One word's Snowball stem: 'slipped' and 'slipping' are both 'slip'."""
+    if word in _WHOLE:
+        return "=" + word
     return str(_STEMMER.stemWord(word))
 
 
