@@ -91,6 +91,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         others=_phrases(people, "others", _sets(people)),
         children=_phrases(people, "children", _sets(people)),
         self_=_phrases(people, "self", _sets(people)),
+        not_children=_phrases(people, "not_children", _sets(people), optional=True),
         adults=_phrases(people, "adults", _sets(people)),
         yes=_phrases(answers, "yes", {}),
         no=_phrases(answers, "no", {}),
@@ -193,8 +194,9 @@ def _rules(reader: _Reader) -> tuple[ContextRule, ...]:
             pattern = compile_phrase(entry.text("literal"), {})
         except PhraseError as exc:
             entry.fail("literal", str(exc))
+        signs = frozenset(entry.strings("signs", optional=True))
         rules.append(ContextRule(pattern, category, direction,
-                                 DEFAULT_SCOPE if scope is None else scope))
+                                 DEFAULT_SCOPE if scope is None else scope, signs))
     return tuple(rules)
 
 

@@ -177,3 +177,35 @@ def test_asking_to_pick_up_where_one_left_off_is_heard_in_free_speech(text: str)
 def test_a_whole_word_is_matched_as_said_not_by_its_stem() -> None:
     assert present("I landed on the concrete") == {"fall_injury"}
     assert present("my groin hurts when I land on that leg") == set()
+
+
+# The third red team: stories, descriptions, answers to the walking question, old falls.
+@pytest.mark.parametrize(("text", "sign"), [
+    ("yes but i keep losing control of my bladder", "bladder_bowel"),
+    ("yesterday a pallet truck clipped me on the side of my hip and today it is much worse",
+     "fall_injury"),
+    ("when i tried to get up off the sofa my leg just would not take my weight",
+     "cannot_bear_weight"),
+    ("my hip is like a balloon and it's throbbing and hot", "hot_swollen_joint"),
+    ("my one leg has become short compared to other one", "leg_deformity"),
+    ("only with crutches", "cannot_bear_weight"),
+    ("i can but it's agony and i have to hold onto things", "cannot_bear_weight"),
+    ("it's been ten days of rest and ice and it's the same", "no_improvement"),
+])
+def test_third_red_team_warning_signs_are_heard(text: str, sign: str) -> None:
+    assert sign in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "years ago i had a car accident but i recovered completely and this ache comes when i sit",
+    "i had a fall about ten years ago but this pain only started last month with no injury",
+    "we had a great time on the slides and now my hip is a little sore",
+    "my hip feels warm after i put a heat pack on it and that really helps",
+])
+def test_third_red_team_false_alarms_stay_quiet(text: str) -> None:
+    assert present(text) == set()
+
+
+def test_a_child_named_as_whose_house_is_not_whose_pain() -> None:
+    found = reading("it aches on the outside when i climb the stairs at my daughter's house")
+    assert not found.child and not found.helper

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from skill.core.reader.patterns import Match, find, longest_first
 from skill.core.reader.vocabulary import (
+    HISTORICAL,
     NEGATED,
     POSSIBLE,
     UNCERTAIN,
@@ -46,7 +47,9 @@ def scene_of(words: Sequence[str], vocab: Vocabulary) -> Scene:
     return Scene(triggers, barrier)
 
 
-def status_of(match: Match, scene: Scene) -> tuple[str | None, Trigger | None]:
+def status_of(
+    match: Match, scene: Scene, sign: str = ""
+) -> tuple[str | None, Trigger | None]:
     """'negated', 'possible', 'uncertain' or None, with the trigger that decided it.
 
     Uncertain outranks negated, which outranks possible: "not sure if it's swollen" is a sign
@@ -59,6 +62,8 @@ def status_of(match: Match, scene: Scene) -> tuple[str | None, Trigger | None]:
         for t in scene.triggers
     )
     for trigger in scene.triggers:
+        if trigger.rule.signs and sign not in trigger.rule.signs:
+            continue
         if _overlaps(trigger, match):
             # A trigger in a gap of the phrase looks ahead into it ("my leg is not numb"); one
             # among the phrase's own words is part of what it says ("can't walk").
@@ -69,7 +74,7 @@ def status_of(match: Match, scene: Scene) -> tuple[str | None, Trigger | None]:
             continue
         if _covers(trigger, match, scene.barrier):
             found.setdefault(trigger.rule.category, trigger)
-    for category in (UNCERTAIN, NEGATED, POSSIBLE):
+    for category in (UNCERTAIN, NEGATED, HISTORICAL, POSSIBLE):
         if category in found:
             return category, found[category]
     return None, None

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from skill.core.reader.context import Scene, scene_of, status_of
 from skill.core.reader.patterns import Match, Table, find, find_labelled, longest_first
-from skill.core.reader.vocabulary import NEGATED, Vocabulary
+from skill.core.reader.vocabulary import HISTORICAL, NEGATED, Vocabulary
 from skill.core.reader.words import stems, tokens
 from skill.core.spoken.dates import find_dates
 from skill.core.spoken.durations import find_durations
@@ -32,8 +32,8 @@ class Sign(NamedTuple):
 
     @property
     def present(self) -> bool:
-        """Said, or hedged: a hedge counts as a yes for a warning sign."""
-        return self.status != NEGATED
+        """Said, or hedged: a hedge counts as a yes for a warning sign; long past does not."""
+        return self.status not in (NEGATED, HISTORICAL)
 
 
 class Reading(NamedTuple):
@@ -121,7 +121,7 @@ def _signs(
     ]
     result: list[Sign] = []
     for match, sid in kept:
-        status, trigger = status_of(match, scene)
+        status, trigger = status_of(match, scene, sid)
         cue = " ".join(words[trigger.start : trigger.end]) if trigger else None
         at = trigger.start if trigger else None
         result.append(Sign(sid, levels.get(sid, ""), status, match.pattern.text, cue, at))
@@ -129,14 +129,17 @@ def _signs(
 
 
 def _someone_else(words: Sequence[str], vocab: Vocabulary) -> bool:
-    """Someone else's pain: a person is named and the speaker's own body is not."""
-    return bool(find(vocab.others, words)) and not find(vocab.self_, words)
+    """Someone else's pain: a person is named (not only as where or whose) and the speaker's
+    own body is not."""
+    places = find(vocab.not_children, words)
+    named = [m for m in find(vocab.others, words) if not any(_overlap(m, p) for p in places)]
+    return bool(named) and not find(vocab.self_, words)
 
 
 def _child(words: Sequence[str], vocab: Vocabulary) -> bool:
     """A child's pain: a child is named (not a grown-up's age), and not the speaker's body."""
-    adults = find(vocab.adults, words)
-    kids = [m for m in find(vocab.children, words) if not any(_overlap(m, a) for a in adults)]
+    grown = find(vocab.adults, words) + find(vocab.not_children, words)
+    kids = [m for m in find(vocab.children, words) if not any(_overlap(m, a) for a in grown)]
     return bool(kids) and not find(vocab.self_, words)
 
 

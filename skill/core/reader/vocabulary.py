@@ -37,9 +37,10 @@ class ContextRule(NamedTuple):
     """A NegEx-style trigger: what it means, which way it looks, and how far."""
 
     pattern: Pattern
-    category: str  # negated | possible | uncertain
+    category: str  # negated | possible | uncertain | historical
     direction: str  # forward | backward | both
     max_scope: int
+    signs: frozenset[str] = frozenset()  # only these signs (all when empty)
 
 
 class SignTables(NamedTuple):
@@ -63,6 +64,7 @@ class Vocabulary(NamedTuple):
     others: PatternSet
     children: PatternSet
     self_: PatternSet
+    not_children: PatternSet
     adults: PatternSet
     yes: PatternSet
     no: PatternSet
@@ -83,7 +85,8 @@ class Vocabulary(NamedTuple):
 NEGATED = "negated"
 POSSIBLE = "possible"
 UNCERTAIN = "uncertain"
-CATEGORIES = (NEGATED, POSSIBLE, UNCERTAIN)
+HISTORICAL = "historical"  # long past: counts as not said for the signs its rule names
+CATEGORIES = (NEGATED, POSSIBLE, UNCERTAIN, HISTORICAL)
 DIRECTIONS = ("forward", "backward", "both")
 DEFAULT_SCOPE = 6
 MAX_GAP = 4
