@@ -197,13 +197,17 @@ def test_third_red_team_warning_signs_are_heard(text: str, sign: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "years ago i had a car accident but i recovered completely and this ache comes when i sit",
     "i had a fall about ten years ago but this pain only started last month with no injury",
     "we had a great time on the slides and now my hip is a little sore",
     "my hip feels warm after i put a heat pack on it and that really helps",
 ])
 def test_third_red_team_false_alarms_stay_quiet(text: str) -> None:
     assert present(text) == set()
+
+
+def test_a_time_said_before_a_fall_never_makes_it_history() -> None:
+    assert present("my mum who had her hip done two years ago fell this morning") == {
+        "fall_injury"}
 
 
 def test_a_child_named_as_whose_house_is_not_whose_pain() -> None:
