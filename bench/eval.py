@@ -163,7 +163,7 @@ def _right(o: Outcome) -> bool:
 def reader_cost(items: list[dict[str, Any]]) -> float:
     """The reader's median time per utterance, in milliseconds."""
     content = get_content()
-    levels = {fid: flag.level for fid, flag in content.red_flags.items()}
+    levels = content.flag_levels()
     texts = [(str(t["text"]), item.get("locale", "en-US")) for item in items for t in item["turns"]]
     times = []
     for _ in range(3):

@@ -134,6 +134,14 @@ class Content:
     locales: Mapping[str, Mapping[str, str]]
     reader: Mapping[str, Vocabulary] = field(default_factory=dict)
 
+    def flag_levels(self) -> Mapping[str, str]:
+        """Each red flag's level, worked out once: the reader asks on every turn."""
+        levels: dict[str, str] | None = self.__dict__.get("_levels")
+        if levels is None:
+            levels = {fid: flag.level for fid, flag in self.red_flags.items()}
+            self.__dict__["_levels"] = levels
+        return levels
+
     def vocabulary(self, locale: str) -> Vocabulary | None:
         """The reader's words for a locale, falling back to US English."""
         return self.reader.get(locale) or self.reader.get("en-US")

@@ -35,7 +35,7 @@ def understand(act: Act, state: State, content: Content) -> Understood | None:
     vocab = content.vocabulary(act.locale)
     if not act.words or vocab is None:
         return None
-    levels = {fid: flag.level for fid, flag in content.red_flags.items()}
+    levels = content.flag_levels()
     today = date.fromisoformat(state.today) if state.today else None
     reading = read(act.words, vocab, levels, today)
     child = state.child or reading.child

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from skill.simulator.nlu import Explanation
@@ -44,8 +45,11 @@ class Turn:
     scheduled: tuple[str, ...] = ()
     before: Turn | None = None
     permission: str | None = None
-    # What the skill's reader made of the person's own words (free speech), and the act it chose.
-    reading: dict[str, Any] | None = None
+    @cached_property
+    def reading(self) -> dict[str, Any] | None:
+        """What the skill's reader made of the person's own words (free speech), and the act it
+        chose: worked out only when someone looks (--explain, the web page, a test)."""
+        return reader_view(self.request)
 
     @property
     def read_as(self) -> str | None:
@@ -104,5 +108,4 @@ def make_turn(
         end_session=ends_session(body, screen), intent=intent, slots=slots,
         session_attributes=dict(envelope.get("sessionAttributes") or {}), request=request,
         response=envelope, explain=explain, directives=list(body.get("directives") or []),
-        reading=reader_view(request),
     )

@@ -18,7 +18,7 @@ def reader_problems(locale: str, model: Mapping[str, Any], content: Content) -> 
     if vocab is None:
         yield f"content/reader/: no vocabulary for {locale}"
         return
-    levels = {fid: flag.level for fid, flag in content.red_flags.items()}
+    levels = content.flag_levels()
     groups = {g.slot_type: g.name for g in content.features.values()}
     for kind in model.get("types", []):
         name = kind["name"]
