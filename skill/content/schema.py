@@ -229,10 +229,15 @@ def _safety(directory: Path) -> tuple[Any, ...]:
         if level_id not in LEVELS:
             f.fail("level", f"must be one of {', '.join(LEVELS)}")
         said = f.get("said", bool, optional=True)
+        child = f.strings("for_child", optional=True) if "for_child" in f.data else None
         flags[fid] = RedFlag(
             fid, level_id, f.text("say"), f.text("card"), f.text("say_helper", optional=True),
-            said is not False,
+            said is not False, child,
         )
+    for fid, flag in flags.items():
+        for other in flag.for_child or ():
+            if other not in flags:
+                fl.fail(f"{fid}.for_child", f"{other!r} is not a red flag in red_flags")
     for sq in questions:
         if sq.flag not in flags:
             qs.fail(f"{sq.id}.flag", f"{sq.flag!r} is not a red flag in red_flags")

@@ -96,6 +96,9 @@ class RedFlag(NamedTuple):
     card: str
     say_helper: str | None = None
     said: bool = True  # False: raised by the reader's rules (a child's pain), never a slot value
+    # A child's rule: raised for a child when one of these flags is (empty: for any child's hip
+    # pain); None for everyone else's flags.
+    for_child: tuple[str, ...] | None = None
 
 
 class Topic(NamedTuple):
@@ -141,6 +144,16 @@ class Content:
             levels = {fid: flag.level for fid, flag in self.red_flags.items()}
             self.__dict__["_levels"] = levels
         return levels
+
+    def child_rules(self) -> tuple[RedFlag, ...]:
+        """The flags raised for a child, most urgent first."""
+        rules: tuple[RedFlag, ...] | None = self.__dict__.get("_child_rules")
+        if rules is None:
+            rank = {"urgent": 0, "see_provider": 1}
+            rules = tuple(sorted((f for f in self.red_flags.values() if f.for_child is not None),
+                                 key=lambda f: rank.get(f.level, 2)))
+            self.__dict__["_child_rules"] = rules
+        return rules
 
     def vocabulary(self, locale: str) -> Vocabulary | None:
         """The reader's words for a locale, falling back to US English."""

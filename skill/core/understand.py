@@ -14,9 +14,6 @@ from skill.core.state import PENDING_CHECK_IN, PENDING_SAFETY, State
 from skill.core.triage import SAFE_STATEMENTS
 
 SAFE, FLAG, UNSURE = "safe", "flag", "unsure"
-# For a child these signs are urgent whatever else is said (NHS Healthier Together, limp).
-CHILD_URGENT_SIGNS = frozenset({"fever", "fall_injury", "cannot_bear_weight", "hot_swollen_joint"})
-CHILD_URGENT, CHILD_HIP = "child_urgent", "child_hip"
 _TOPIC_INTENTS = {topic: intent for intent, topic in intents.TOPIC_INTENTS.items()}
 _TOPIC_INTENTS["walkthrough"] = intents.SELF_CARE
 
@@ -39,17 +36,17 @@ def understand(act: Act, state: State, content: Content) -> Understood | None:
     today = date.fromisoformat(state.today) if state.today else None
     reading = read(act.words, vocab, levels, today)
     child = state.child or reading.child
-    signs = [s for s in reading.present
-             if s.id in content.red_flags and (child or s.id != CHILD_URGENT)]
+    signs = [s for s in reading.present if s.id in content.red_flags
+             and (child or content.red_flags[s.id].for_child is None)]
     if act.intent != intents.FREE_SPEECH:  # raw slot values Alexa could not resolve: signs only
-        return Understood(act, _with_child(child, [s.id for s in signs], state), reading)
+        return Understood(act, _with_child(child, [s.id for s in signs], state, content), reading)
     question = _pending_question(state, content)
     answer = answer_for(reading, question) if question is not None else None
     own_unsure = question is not None and answer == UNSURE
     flags = [s.id for s in signs if not (own_unsure and s.id == question.flag)]  # type: ignore[union-attr]
     if question is not None and answer == FLAG and question.flag not in flags:
         flags.append(question.flag)
-    raised = _with_child(child, flags, state)
+    raised = _with_child(child, flags, state, content)
     return Understood(_act_for(reading, state, question, answer, list(raised), act), raised,
                       reading, answer)
 
@@ -82,15 +79,21 @@ def _pending_question(state: State, content: Content) -> SafetyQuestion | None:
     return next((q for q in content.safety_questions if q.id == state.pending_id), None)
 
 
-def _with_child(child: bool, flags: list[str], state: State) -> tuple[str, ...]:
-    """A child is not a small adult: any hip pain is checked, some of it urgently."""
+def _with_child(child: bool, flags: list[str], state: State, content: Content) -> tuple[str, ...]:
+    """A child is not a small adult: the child's rules of content/safety.yaml (`for_child`),
+    each said once, the most urgent that applies."""
     if not child:
         return tuple(flags)
     out = list(flags)
-    if CHILD_URGENT_SIGNS & {*flags, *state.flags} and CHILD_URGENT not in state.flags:
-        out.append(CHILD_URGENT)
-    if CHILD_HIP not in state.flags and CHILD_URGENT not in out:
-        out.append(CHILD_HIP)
+    said = {*flags, *state.flags}
+    rules = content.child_rules()
+    ids = {rule.id for rule in rules}
+    for rule in rules:
+        if ids.intersection(out):
+            break  # one child's rule a turn: the most urgent that applies
+        if rule.id in state.flags or (rule.for_child and not said & set(rule.for_child)):
+            continue
+        out.append(rule.id)
     return tuple(dict.fromkeys(out))
 
 
