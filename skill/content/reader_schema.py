@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from skill.content.schema import _Reader, _reader
+from skill.core import intents
+from skill.core.care import WALKTHROUGH
 from skill.core.reader.patterns import PhraseError, compile_all, compile_phrase, index
 from skill.core.reader.vocabulary import (
     CATEGORIES,
@@ -21,24 +23,11 @@ from skill.core.reader.vocabulary import (
 from skill.core.reader.words import keep_whole, stem, tokens
 
 Sets = Mapping[str, tuple[str, ...]]
-ACTIONS = (
-    "StartIceTimerIntent",
-    "IceReminderIntent",
-    "ForgetMeIntent",
-    "ResumeIntent",
-    "AnatomyIntent",
-    "RiceIntent",
-)
-COMMANDS = (
-    "AMAZON.StopIntent",
-    "AMAZON.CancelIntent",
-    "AMAZON.HelpIntent",
-    "AMAZON.RepeatIntent",
-    "AMAZON.StartOverIntent",
-    "AMAZON.NextIntent",
-    "AMAZON.PreviousIntent",
-    "TellMeMoreIntent",
-)
+# The intents the reader may choose from `actions` and `commands`: the core's own names.
+ACTIONS = (intents.ICE_TIMER, intents.ICE_REMINDER, intents.FORGET_ME, intents.RESUME,
+           intents.ANATOMY, intents.RICE)
+COMMANDS = (intents.STOP, intents.CANCEL, intents.HELP, intents.REPEAT, intents.START_OVER,
+            intents.NEXT, intents.PREVIOUS, intents.MORE)
 
 
 def parse_reader(
@@ -54,20 +43,20 @@ def parse_reader(
     files = {name: _reader(folder / f"{name}.yaml") for name in _FILES}
     keep_whole(files["signs"].strings("whole_words", optional=True))
     known = _Known(set(flags), {g: set(ids) for g, ids in features.items()}, set(conditions),
-                   {*topics, "walkthrough"})
+                   {*topics, WALKTHROUGH})
     return {locale: _vocabulary(files, locale, known) for locale in locales}
 
 
 _FILES = ("signs", "context", "people", "answers", "features", "topics", "commands")
 
 
-class _Known:
-    def __init__(
-        self, flags: set[str], features: dict[str, set[str]], conditions: set[str],
-        topics: set[str],
-    ) -> None:
-        self.flags, self.features, self.conditions, self.topics = (
-            flags, features, conditions, topics)
+class _Known(NamedTuple):
+    """The ids the rest of the content defines, that the vocabulary may name."""
+
+    flags: set[str]
+    features: dict[str, set[str]]
+    conditions: set[str]
+    topics: set[str]
 
 
 def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabulary:

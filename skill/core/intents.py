@@ -22,8 +22,9 @@ SELF_CARE = "SelfCareIntent"
 SEE_DOCTOR = "SeeDoctorIntent"
 MORE = "TellMeMoreIntent"
 # Care intents that answer one topic of content/care.yaml.
+RICE = "RiceIntent"
 TOPIC_INTENTS: Mapping[str, str] = {
-    "RiceIntent": "rice",
+    RICE: "rice",
     "IceIntent": "ice",
     "IceOrHeatIntent": "ice_or_heat",
     "MedicineIntent": "medicines",

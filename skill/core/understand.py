@@ -6,6 +6,7 @@ from datetime import date
 from typing import NamedTuple
 
 from skill.core import intents
+from skill.core.care import WALKTHROUGH
 from skill.core.content_types import Content, SafetyQuestion
 from skill.core.intents import Act
 from skill.core.reader.read import Reading, read
@@ -15,7 +16,7 @@ from skill.core.triage import SAFE_STATEMENTS
 
 SAFE, FLAG, UNSURE = "safe", "flag", "unsure"
 _TOPIC_INTENTS = {topic: intent for intent, topic in intents.TOPIC_INTENTS.items()}
-_TOPIC_INTENTS["walkthrough"] = intents.SELF_CARE
+_TOPIC_INTENTS[WALKTHROUGH] = intents.SELF_CARE
 
 
 class Understood(NamedTuple):
