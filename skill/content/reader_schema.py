@@ -73,7 +73,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
             {s.id: s.alone for s in sign_words},
             {s.id: s.not_ for s in sign_words},
         ),
-        triggers=rules,
+        triggers={rule.pattern: rule for rule in rules},
         trigger_set=index(tuple(rule.pattern for rule in rules)),
         terminators=_phrases(context, "terminators", {}),
         pseudo=_phrases(context, "pseudo", {}),

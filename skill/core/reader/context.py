@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from skill.core.reader.patterns import Match, find, longest_first
@@ -12,7 +12,6 @@ from skill.core.reader.vocabulary import (
     POSSIBLE,
     UNCERTAIN,
     ContextRule,
-    Pattern,
     Vocabulary,
 )
 
@@ -34,7 +33,7 @@ class Scene(NamedTuple):
 
 def scene_of(words: Sequence[str], vocab: Vocabulary) -> Scene:
     """Find every trigger and terminator once per utterance."""
-    rules: Mapping[Pattern, ContextRule] = {rule.pattern: rule for rule in vocab.triggers}
+    rules = vocab.triggers
     pseudo = {i for m in find(vocab.pseudo, words) for i in range(m.start, m.end)}
     triggers = tuple(
         Trigger(m.start, m.end, rules[m.pattern])

@@ -57,7 +57,7 @@ class Vocabulary(NamedTuple):
     locale: str
     signs: tuple[SignWords, ...]
     sign_tables: SignTables
-    triggers: tuple[ContextRule, ...]
+    triggers: Mapping[Pattern, ContextRule]  # each trigger phrase and its rule
     trigger_set: PatternSet
     terminators: PatternSet
     pseudo: PatternSet
