@@ -72,11 +72,12 @@ def read(
     stemmed = stems(words)
     scene = scene_of(stemmed, vocab)
     signs = _signs(stemmed, vocab, levels, scene)
+    child = _child(stemmed, vocab)
     return Reading(
         words=tuple(words),
         signs=signs,
-        helper=_someone_else(stemmed, vocab) or _child(stemmed, vocab),
-        child=_child(stemmed, vocab),
+        helper=child or _someone_else(stemmed, vocab),
+        child=child,
         particle=_particle(stemmed, vocab),
         particle_at=_particle_at(stemmed, vocab),
         safe=_safe_answers(stemmed, vocab, scene),
