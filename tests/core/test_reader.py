@@ -213,3 +213,33 @@ def test_a_time_said_before_a_fall_never_makes_it_history() -> None:
 def test_a_child_named_as_whose_house_is_not_whose_pain() -> None:
     found = reading("it aches on the outside when i climb the stairs at my daughter's house")
     assert not found.child and not found.helper
+
+
+@pytest.mark.parametrize("text", [
+    "my hip gives way now and then on the stairs",
+    "sometimes it feels like it's giving way when I twist",
+    "I've walked with a cane for years and the hip aches",
+])
+def test_a_leg_that_gives_way_or_a_walking_stick_is_not_a_leg_that_cannot_bear_weight(
+    text: str,
+) -> None:
+    assert "cannot_bear_weight" not in present(text)
+
+
+def test_a_childs_leg_that_gives_way_is_the_childs_own_warning_sign() -> None:
+    found = reading("my little boy's leg keeps giving way")
+    assert found.child and "child_urgent" in {sign.id for sign in found.present}
+
+
+def test_someone_who_has_to_be_stood_up_cannot_stand() -> None:
+    assert "cannot_bear_weight" in present("when I stand him up his right leg just folds")
+
+
+def test_an_age_is_not_being_an_older_adult() -> None:
+    assert "older_adult" not in reading("I'm a thirty-two year old surfer").features.get(
+        "activity", ())
+    assert "older_adult" in reading("I'm getting old and my hip aches").features["activity"]
+
+
+def test_a_hip_that_needs_replacing_is_osteoarthritis_named() -> None:
+    assert reading("I have a hip that wants to be replaced").condition == "osteoarthritis"
