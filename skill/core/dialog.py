@@ -109,8 +109,22 @@ def _merge_described(turn: Turn, act: Act) -> dict[str, list[str]]:
         for group, wanted in named.features.items():
             new[group] = list(dict.fromkeys([*new.get(group, []), *sorted(wanted)]))
     merged = merge_features(turn.state.features, new)
+    for group, dropped in _ruled_out(turn, new).items():
+        merged[group] = [fid for fid in merged.get(group, []) if fid not in dropped]
     turn.state = turn.state.with_(features={g: tuple(ids) for g, ids in merged.items()})
     return new
+
+
+def _ruled_out(turn: Turn, new: dict[str, list[str]]) -> dict[str, set[str]]:
+    """An either-or answer rules out what was not chosen: "sitting", to "lifting your knee, or
+    sitting?", says that lifting the knee is not what brings it on, whatever was said before."""
+    if turn.state.pending_kind != PENDING_SEPARATE:
+        return {}
+    question = turn.content.questions.get(turn.state.pending_id or "")
+    if question is None:
+        return {}
+    chosen = set(new.get(question.group, ())) & set(question.options)
+    return {question.group: set(question.options) - chosen} if chosen else {}
 
 
 def _describe(turn: Turn, act: Act) -> Turn:

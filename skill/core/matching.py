@@ -51,7 +51,10 @@ def score_condition(features: Mapping[str, Iterable[str]], condition: Condition)
     total = 0.0
     for group, ids in features.items():
         known = condition.features.get(group, frozenset())
-        total += WEIGHTS.get(group, 1.0) * sum(1 for fid in ids if fid in known)
+        hits = sum(1 for fid in ids if fid in known)
+        if group == "location":  # one place of pain: two words for it are not twice the fit
+            hits = min(hits, 1)
+        total += WEIGHTS.get(group, 1.0) * hits
     places = list(features.get("location", ()))
     if places and not set(places) & condition.features.get("location", frozenset()):
         total -= WEIGHTS["location"]

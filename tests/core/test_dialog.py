@@ -152,6 +152,16 @@ def test_answering_the_separating_question_names_a_condition(talk: Talk) -> None
     assert "dialog.safety_intro" in talk.keys
 
 
+def test_an_either_or_answer_rules_out_the_option_not_chosen(talk: Talk) -> None:
+    talk(intents.DESCRIBE, location="groin", trigger="lifting_knee")
+    talk.state = talk.state.with_(
+        features={**talk.state.features, "trigger": ("lifting_knee", "sitting", "deep_bending")},
+        pending="separate:knee_or_sitting", asked=("knee_or_sitting",))
+    talk(intents.DESCRIBE, trigger="sitting")
+    assert "lifting_knee" not in talk.state.features["trigger"]
+    assert talk.state.condition == "fai"
+
+
 def test_description_without_a_place_asks_where(talk: Talk) -> None:
     talk(intents.DESCRIBE)
     assert talk.keys[-1] == "dialog.ask_location"

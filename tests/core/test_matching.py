@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from skill.content import get_content
-from skill.core.matching import match_conditions, merge_features, separating_question
+from skill.core.matching import (
+    match_conditions,
+    merge_features,
+    score_condition,
+    separating_question,
+)
 
 CONTENT = get_content()
 
@@ -72,3 +77,14 @@ def test_a_clear_leader_needs_no_question() -> None:
 def test_merge_keeps_order_and_drops_repeats() -> None:
     merged = merge_features({"location": ["groin"]}, {"location": ["groin", "outer_hip"]})
     assert merged == {"location": ["groin", "outer_hip"]}
+
+
+def test_two_words_for_one_place_are_not_twice_the_fit() -> None:
+    strain = CONTENT.conditions["muscle_strain"]
+    once = score_condition({"location": ["groin"]}, strain)
+    assert score_condition({"location": ["groin", "front_thigh"]}, strain) == once
+
+
+def test_catching_at_the_front_of_the_hip_when_twisting_points_to_impingement() -> None:
+    features = {"location": ["groin"], "trigger": ["twisting"], "quality": ["clicking"]}
+    assert match_conditions(features, CONTENT).best == "fai"
