@@ -11,6 +11,7 @@ from skill.core.state import PENDING_MORE, PENDING_ONSET, PENDING_SWELLING, Card
 from skill.core.timeline import (
     ASSESS_DAYS,
     ASSESS_FIRST_DAYS,
+    ASSESS_LONG_DAYS,
     ICE_DAYS,
     days_since,
     onset_from,
@@ -52,8 +53,8 @@ def elapsed(turn: Turn, count: int) -> str:
     return dialog["elapsed_weeks"].format(weeks=words[min(weeks, len(words) - 1)])
 
 
-def _assess(turn: Turn, count: int) -> None:
-    turn.say("dialog.assess_due", since=since(turn, count))
+def _assess(turn: Turn, count: int, key: str = "dialog.assess_due") -> None:
+    turn.say(key, since=since(turn, count))
     turn.state = turn.state.with_(triage=triage.worse(turn.state.triage, triage.SEE_PROVIDER))
 
 
@@ -105,7 +106,8 @@ def recap(turn: Turn) -> bool:
 
 
 def note_onset(turn: Turn, act: Act) -> bool:
-    """Remember when the pain started; a week or more says when to have it assessed."""
+    """Remember when the pain started; a week or more says when to have it assessed, two weeks
+    first heard today that it should be (NHS: not improved after two weeks at home)."""
     if not turn.state.today:
         return False
     today = date.fromisoformat(turn.state.today)
@@ -117,6 +119,8 @@ def note_onset(turn: Turn, act: Act) -> bool:
     count = days_since(onset, today)
     if count >= ASSESS_DAYS and known:
         _assess(turn, count)
+    elif count >= ASSESS_LONG_DAYS:  # two weeks and still hurting: NHS says see a GP
+        _assess(turn, count, "dialog.assess_long")
     elif count >= ASSESS_DAYS:
         # First heard today: how long alone is not a failed week of self-care (seed article).
         turn.say("dialog.assess_if_no_better", since=since(turn, count))

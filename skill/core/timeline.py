@@ -8,6 +8,7 @@ from datetime import date, timedelta
 ICE_DAYS = 2  # the first forty-eight hours are for ice
 ASSESS_DAYS = 7  # after a week of remembered pain, see a provider
 ASSESS_FIRST_DAYS = 10  # after ten days, say so before anything else
+ASSESS_LONG_DAYS = 14  # first heard today: two weeks without settling is seen (NHS hip pain)
 # Longer than any pain a person can report: a bigger value (P10000000W, 500 digits) is not a
 # duration they meant, so it reads as unclear and is asked again.
 MAX_DAYS = 150 * 365
