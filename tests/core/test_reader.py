@@ -243,3 +243,17 @@ def test_an_age_is_not_being_an_older_adult() -> None:
 
 def test_a_hip_that_needs_replacing_is_osteoarthritis_named() -> None:
     assert reading("I have a hip that wants to be replaced").condition == "osteoarthritis"
+
+
+@pytest.mark.parametrize("text", [
+    "the long trip in the car made it ache",
+    "it's right where my wrist falls when I stand with my arms by my sides",
+])
+def test_a_trip_taken_or_a_hand_that_falls_is_not_a_fall(text: str) -> None:
+    assert present(text) == set()
+
+
+@pytest.mark.parametrize("text", ["I fell on the ice", "I fell on Sunday and hurt my hip",
+                                  "I fell on my hand", "the trip to the hospital was awful after I fell"])
+def test_a_fall_beside_those_look_alikes_is_still_a_fall(text: str) -> None:
+    assert present(text) == {"fall_injury"}
