@@ -18,6 +18,11 @@ from skill.simulator.score import Candidate, Overlap, overlap_of, score_sample, 
 from skill.simulator.spot import Utterance, analyse
 
 EXPECTED_BONUS = 0.1  # an answer to the question just asked is likelier than a change of topic
+# A phrase sample with a carrier this short ("I {speech}", "my {speech}") explains whatever
+# follows, so it takes an utterance no specific sample explains well; a longer carrier ("let me
+# tell you {speech}") says that what follows is the person's own account, and always wins.
+SHORT_CARRIER = 2
+CATCH_ALL_BELOW = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +76,15 @@ def understand(
 ) -> Interpretation:
     """Map text to an intent and slots; `expect` names an intent the dialog is waiting on."""
     utt = analyse(text, model, today)
-    carried = _carried_phrase(model, utt, text)
+    carried = _carried_phrase(model, utt, text, shortest=SHORT_CARRIER + 1)
     if carried is not None:
         return carried
     ranked = rank(model, utt, expect)
     top = ranked[0] if ranked else None
+    if top is None or top.score < CATCH_ALL_BELOW:
+        caught = _carried_phrase(model, utt, text, shortest=1)
+        if caught is not None:
+            return caught
     if top is None or top.score < model.threshold:
         return _fallback(model, utt, top)
     runner = next((c for c in ranked[1:] if c.sample.intent != top.sample.intent), None)
@@ -238,11 +247,17 @@ def free_speech(model: Model, text: str, intent: str, slot: str, sample: str) ->
     return Interpretation(intent, {slot: fill}, 1.0, explanation)
 
 
-def _carried_phrase(model: Model, utt: Any, text: str) -> Interpretation | None:
-    """'let me tell you ...': a carrier phrase, then the rest of the words fill the phrase slot."""
+def _carried_phrase(
+    model: Model, utt: Any, text: str, shortest: int
+) -> Interpretation | None:
+    """'let me tell you ...': a carrier phrase of at least `shortest` words, then the rest of the
+    words fill the phrase slot (as on a device, the carrier's own words are not in it)."""
     words, said = tuple(utt.words), transcript(text).split()
     lead = next((i for i, w in enumerate(words) if w not in _LEADING), len(words))
-    for intent, slot, carrier in model.phrase_samples:
+    carriers = sorted(model.phrase_samples, key=lambda sample: -len(sample[2]))
+    for intent, slot, carrier in carriers:
+        if len(carrier) < shortest:
+            continue
         if len(words) > lead + len(carrier) and words[lead : lead + len(carrier)] == carrier:
             rest = " ".join(said[lead + len(carrier):]) or transcript(text)
             return free_speech(model, rest, intent, slot,

@@ -288,3 +288,24 @@ def test_median_understanding_is_under_two_milliseconds(model):
         read(model, text)
         timings.append(time.perf_counter() - start)
     assert median(timings) < 0.002
+
+
+@pytest.fixture(scope="module")
+def real_model():
+    return load_model(MODEL_DIR / "en-US.json")
+
+
+def test_a_story_no_sample_explains_is_handed_over_after_its_short_carrier(real_model):
+    reading = read(real_model, "so I was getting off the bus and I slipped and landed on my hip")
+    assert reading.intent == "FreeSpeechIntent"
+    assert reading.slots["speech"].value == "getting off the bus and i slipped and landed on my hip"
+
+
+def test_a_sample_that_explains_the_words_keeps_them_from_the_catch_all(real_model):
+    reading = read(real_model, "my outer hip hurts when I lie on it")
+    assert reading.intent == "DescribePainIntent"
+    assert reading.slots["location"].id == "outer_hip"
+
+
+def test_an_utterance_without_a_carrier_still_falls_back(real_model):
+    assert read(real_model, "nope nothing like a sunny day on a boat").intent == "AMAZON.FallbackIntent"
