@@ -78,14 +78,20 @@ def _understand(act: Act, state: State, content: Content) -> Understood | None:
 
 def _flagged(turn: Turn, act: Act, flags: list[str]) -> Turn:
     """Escalate first; a see-provider flag inside a description still gets the description heard."""
+    opening = turn.state.pending_kind in (None, PENDING_DESCRIBE, PENDING_LOCATION)
     new = _merge_described(turn, act)
     suspected = "stress_fracture" in flags  # the person's own suspicion settles the match
     if suspected:
         turn.state = turn.state.with_(condition="stress_fracture")
     turn = screening.escalate(turn, flags)
-    if turn.state.triage != triage.URGENT and act.intent == intents.DESCRIBE and new:
+    if turn.state.triage == triage.URGENT:
+        return turn
+    if act.intent == intents.DESCRIBE and new:
         turn.state = turn.state.with_(pending=None)
         return screening.continue_safety(turn, care.give) if suspected else _after_match(turn)
+    if opening:  # a see-a-doctor sign first: the urgent signs are still asked about
+        turn.state = turn.state.with_(pending=None)
+        return screening.continue_safety(turn, care.give)
     return turn
 
 
@@ -208,8 +214,10 @@ def _answer(turn: Turn, act: Act) -> Turn:
             _merge_yes(turn, question.yes if yes else ())
             return _after_match(turn)
     if act.intent == intents.SAFETY_ANSWER:
-        turn.say("dialog.noted")
-        return ask_pending(turn, turn.state.pending or PENDING_MORE)
+        turn.say("dialog.noted")  # nothing described yet ("no fever, just sore"): ask where
+        fresh = not turn.state.features and not turn.state.condition
+        after = PENDING_DESCRIBE if fresh else PENDING_MORE
+        return ask_pending(turn, turn.state.pending or after)
     reader = answers.YES_NO.get(kind or "")
     if reader is not None and act.intent in (intents.YES, intents.NO):
         return reader(turn, yes)
