@@ -64,17 +64,22 @@ def load(split: str) -> list[dict[str, Any]]:
     return items
 
 
-def play(item: dict[str, Any]) -> Outcome:
-    """One item through the Simulator, from a fresh conversation."""
+def play(item: dict[str, Any], one_shot: bool = False) -> Outcome:
+    """One item through the Simulator, from a fresh conversation; `one_shot`: an opening turn
+    is said with the invocation ("ask hip helper ..."), as from the sofa, not after a launch."""
     sim = Simulator(locale=item.get("locale", "en-US"))
     worst, first, condition, answer, replies = 0, None, None, None, []
-    turn = sim.launch()
+    opens = (item["turns"][0].get("pending") or "open") == "open"
+    turn = None if one_shot and opens else sim.launch()
     for index, step in enumerate(item["turns"]):
-        turn = _reach(sim, turn, step.get("pending") or "open")
-        if turn is None:
-            break
-        pending = str(turn.session_attributes.get("pending") or "")
-        turn = sim.say(str(step["text"]))
+        if turn is None:  # the one-shot opening
+            pending, turn = "", sim.say(f"ask hip helper {step['text']}")
+        else:
+            turn = _reach(sim, turn, step.get("pending") or "open")
+            if turn is None:
+                break
+            pending = str(turn.session_attributes.get("pending") or "")
+            turn = sim.say(str(step["text"]))
         replies.append(turn.speech)
         attrs = turn.session_attributes
         worst = max(worst, SEVERITY.get(attrs.get("triage"), 0))
@@ -247,6 +252,12 @@ def main(argv: list[str] | None = None) -> int:
         everything += items
         outcomes = [play(item) for item in items]
         report(split, score(outcomes), len(items))
+        shots = score([play(item, one_shot=True) for item in items])
+        print("  the opening said as a one-shot (\"ask hip helper ...\"):")
+        for name in ("urgent recall", "see-a-doctor recall", "benign escalated",
+                     "condition, first turn"):
+            share, n = shots[name]
+            print(f"    {name:<28} {share:6.2f}  (of {n})")
         if args.failures and split == "dev":
             failures(outcomes)
     print(f"reader: median {reader_cost(everything):.3f} ms per utterance (target < 2 ms)")
