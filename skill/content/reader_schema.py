@@ -95,6 +95,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         actions=_keyed(topics.child("actions"), {}, set(ACTIONS)),
         filler=frozenset(stem(w) for w in commands.strings("filler") if " " not in w),
         persons=frozenset(stem(w) for w in answers.strings("persons")),
+        then=frozenset(stem(w) for w in answers.strings("then")),
         commands=_keyed(commands.child("commands"), {}, set(COMMANDS)),
     )
 

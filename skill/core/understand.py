@@ -65,6 +65,9 @@ def answer_for(reading: Reading, question: SafetyQuestion) -> str | None:
         return FLAG
     if reading.particle == "unsure":
         return UNSURE
+    against = reading.particle in ("yes", "no") and reading.particle != question.safe
+    if question.id in reading.safe and against and not own:
+        return UNSURE  # "no, I get about on crutches": the no and the statement disagree
     if own or question.id in reading.safe:
         return SAFE
     if any(not s.present and s.cue_at == reading.particle_at for s in reading.signs):

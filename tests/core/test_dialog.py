@@ -6,7 +6,9 @@ import pytest
 
 from skill.content import get_content
 from skill.core import intents
+from skill.core.reader.read import read
 from skill.core.triage import SEE_PROVIDER, SELF_CARE, URGENT
+from skill.core.understand import UNSURE, answer_for
 from tests.support.talk import Talk, screened
 
 
@@ -407,3 +409,12 @@ def test_a_suspected_stress_fracture_is_not_matched_away_by_later_details(talk: 
     assert talk.state.condition == "stress_fracture"
     assert "condition.gtps.summary" not in talk.keys
     assert talk.state.triage == SEE_PROVIDER
+
+
+def test_a_no_beside_a_statement_that_says_otherwise_is_asked_again() -> None:
+    content = get_content()
+    question = next(q for q in content.safety_questions if q.id == "weight")
+    vocab = content.vocabulary("en-US")
+    assert vocab is not None
+    heard = read("no, I can get about on it", vocab, content.flag_levels())
+    assert answer_for(heard, question) == UNSURE

@@ -257,3 +257,58 @@ def test_a_trip_taken_or_a_hand_that_falls_is_not_a_fall(text: str) -> None:
                                   "I fell on my hand", "the trip to the hospital was awful after I fell"])
 def test_a_fall_beside_those_look_alikes_is_still_a_fall(text: str) -> None:
     assert present(text) == {"fall_injury"}
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I can't lie on either side at night, it wakes me every time I turn over", "night_pain"),
+    ("at night it's agony and I end up sleeping in the chair", "night_pain"),
+    ("it's been like this since Christmas and nothing I do seems to help", "no_improvement"),
+    ("I wiped out skiing on the weekend and my hip's been sore since", "fall_injury"),
+    ("I'm a runner and I doubled my miles recently", "stress_fracture"),
+    ("only a few steps and then I have to sit down", "cannot_bear_weight"),
+    ("no, I've been using my husband's crutches to get about", "cannot_bear_weight"),
+    ("yeah nah, can't really walk on it", "cannot_bear_weight"),
+    ("nah yeah, bit of a temp actually", "fever"),
+])
+def test_signs_told_in_everyday_words_are_heard(text: str, sign: str) -> None:
+    assert sign in present(text, "en-AU")
+
+
+@pytest.mark.parametrize("text", [
+    "I had a fever last year but nothing recently",
+    "I had chills when I had covid two years ago but nothing now",
+    "the hip was swollen after my operation years ago but it's fine now",
+    "it used to wake me up at night but that stopped months ago",
+    "what if it gets swollen, should I worry?",
+    "I fell out with my sister, but no I didn't fall over",
+    "I got a tingle of excitement thinking I might dance again",
+    "I run forty miles a week and it hurts every time my foot hits the ground",
+    "I can't see any swelling",
+    "I can hobble about",
+])
+def test_signs_long_past_wondered_about_or_only_looked_like_stay_quiet(text: str) -> None:
+    assert present(text) - {"stress_fracture"} == set()
+
+
+def test_a_fall_months_ago_is_still_how_the_pain_began() -> None:
+    assert present("I fell two months ago and it has hurt ever since") == {"fall_injury"}
+
+
+@pytest.mark.parametrize(("text", "particle"), [
+    ("I can't, it's too painful", "no"),
+    ("I did, I slipped on the ice", "yes"),
+    ("not really sure", "unsure"),
+    ("I don't know really", "unsure"),
+    ("I'm not sure, I haven't taken my temperature", "unsure"),
+    ("yeah nah", "no"),
+    ("nah yeah", "yes"),
+    ("yeah no worries", "yes"),
+])
+def test_answers_are_heard_with_the_clause_that_follows(text: str, particle: str) -> None:
+    assert reading(text, "en-AU").particle == particle
+
+
+def test_a_yes_or_no_inside_a_safe_statement_is_the_statements() -> None:
+    found = reading("no problem walking")
+    assert found.particle is None and found.safe == ("weight",)
+    assert reading("I can't get my socks on").particle is None

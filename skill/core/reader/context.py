@@ -8,6 +8,7 @@ from typing import NamedTuple
 from skill.core.reader.patterns import Match, find, longest_first
 from skill.core.reader.vocabulary import (
     HISTORICAL,
+    HYPOTHETICAL,
     NEGATED,
     POSSIBLE,
     UNCERTAIN,
@@ -25,25 +26,32 @@ class Trigger(NamedTuple):
 
 
 class Scene(NamedTuple):
-    """The words' context: triggers (pseudo ones removed) and the positions that end a scope."""
+    """The words' context: triggers (pseudo ones removed), the positions that end a scope, and
+    the positions of every negating word, pseudo ones included ("not really" in "can't really")."""
 
     triggers: tuple[Trigger, ...]
     barrier: frozenset[int]
+    negations: frozenset[int] = frozenset()
 
 
 def scene_of(words: Sequence[str], vocab: Vocabulary) -> Scene:
     """Find every trigger and terminator once per utterance."""
     rules = vocab.triggers
     pseudo = {i for m in find(vocab.pseudo, words) for i in range(m.start, m.end)}
+    found = longest_first(find(vocab.trigger_set, words))
     triggers = tuple(
         Trigger(m.start, m.end, rules[m.pattern])
-        for m in longest_first(find(vocab.trigger_set, words))
+        for m in found
         if not pseudo & set(range(m.start, m.end))
     )
     barrier = frozenset(
         i for m in find(vocab.terminators, words) for i in range(m.start, m.end)
     )
-    return Scene(triggers, barrier)
+    negations = frozenset(
+        i for m in find(vocab.trigger_set, words) if rules[m.pattern].category == NEGATED
+        for i in range(m.start, m.end)
+    )
+    return Scene(triggers, barrier, negations)
 
 
 def status_of(
@@ -57,8 +65,7 @@ def status_of(
     """
     found: dict[str, Trigger] = {}
     own = any(
-        _inside(t, match) and not _in_gap(t, match) and t.rule.category == NEGATED
-        for t in scene.triggers
+        match.start <= i < match.end and i not in match.gaps for i in scene.negations
     )
     for trigger in scene.triggers:
         if trigger.rule.signs and sign not in trigger.rule.signs:
@@ -73,7 +80,7 @@ def status_of(
             continue
         if _covers(trigger, match, scene.barrier):
             found.setdefault(trigger.rule.category, trigger)
-    for category in (UNCERTAIN, NEGATED, HISTORICAL, POSSIBLE):
+    for category in (UNCERTAIN, NEGATED, HISTORICAL, HYPOTHETICAL, POSSIBLE):
         if category in found:
             return category, found[category]
     return None, None

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from types import MappingProxyType
 from typing import NamedTuple
 
 from skill.core.reader.context import Scene, scene_of, status_of
 from skill.core.reader.patterns import Match, Table, find, find_labelled, longest_first
-from skill.core.reader.vocabulary import HISTORICAL, NEGATED, Vocabulary
+from skill.core.reader.vocabulary import HISTORICAL, HYPOTHETICAL, NEGATED, Vocabulary
 from skill.core.reader.words import stems, tokens
 from skill.core.spoken.dates import find_dates
 from skill.core.spoken.durations import find_durations
@@ -32,8 +32,9 @@ class Sign(NamedTuple):
 
     @property
     def present(self) -> bool:
-        """Said, or hedged: a hedge counts as a yes for a warning sign; long past does not."""
-        return self.status not in (NEGATED, HISTORICAL)
+        """Said, or hedged: a hedge counts as a yes for a warning sign; long past, or only
+        wondered about, does not."""
+        return self.status not in (NEGATED, HISTORICAL, HYPOTHETICAL)
 
 
 class Reading(NamedTuple):
@@ -73,14 +74,15 @@ def read(
     scene = scene_of(stemmed, vocab)
     signs = _signs(stemmed, vocab, levels, scene)
     child = _child(stemmed, vocab)
+    safe = _safe_matches(stemmed, vocab, scene)
     return Reading(
         words=tuple(words),
         signs=signs,
         helper=child or _someone_else(stemmed, vocab),
         child=child,
-        particle=_particle(stemmed, vocab),
+        particle=_particle(stemmed, vocab, _covered(m for m, _ in safe)),
         particle_at=_particle_at(stemmed, vocab),
-        safe=_safe_answers(stemmed, vocab, scene),
+        safe=tuple(q for q in vocab.safe if q in {question for _, question in safe}),
         pain=bool(find(vocab.pain, stemmed)),
         features=_features(stemmed, vocab, scene),
         condition=_first_id(stemmed, vocab.conditions, scene),
@@ -161,11 +163,12 @@ def _within(inner: Match, outer: Match) -> bool:
     )
 
 
-def _particle(words: Sequence[str], vocab: Vocabulary) -> str | None:
+def _particle(words: Sequence[str], vocab: Vocabulary, statement: frozenset[int]) -> str | None:
     """A yes, no or unsure at the start (after any filler), the longest winning.
 
-    One that begins with a person ("I did", "I can't") counts only as the whole answer:
-    "I can't get my socks on" is not a no.
+    One that begins with a person ("I did", "I can't") counts only as the whole answer or
+    before a new clause: "I can't get my socks on" is not a no, "I can't, it's too painful"
+    is. A yes or no inside a safe statement is the statement's ("no problem walking").
     """
     start = next((i for i, w in enumerate(words) if w not in vocab.filler), len(words))
     last = max((i for i, w in enumerate(words) if w not in vocab.filler), default=-1) + 1
@@ -174,7 +177,11 @@ def _particle(words: Sequence[str], vocab: Vocabulary) -> str | None:
         for match in find(patterns, words):
             if match.start != start or (best is not None and match.end <= best[0]):
                 continue
-            if words[match.start] in vocab.persons and match.end < last:
+            if name != "unsure" and match.start in statement:
+                continue
+            clause = match.end < len(words) and words[match.end] in vocab.then
+            if (name != "unsure" and words[match.start] in vocab.persons and match.end < last
+                    and not clause):
                 continue
             best = (match.end, name)
     return best[1] if best else None
@@ -185,14 +192,19 @@ def _particle_at(words: Sequence[str], vocab: Vocabulary) -> int:
     return next((i for i, w in enumerate(words) if w not in vocab.filler), len(words))
 
 
-def _safe_answers(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> tuple[str, ...]:
-    """The safety questions a plain statement answers safely ('I can walk fine')."""
-    said = {
-        question
+def _safe_matches(
+    words: Sequence[str], vocab: Vocabulary, scene: Scene
+) -> list[tuple[Match, str]]:
+    """The plain statements that answer a safety question safely ('I can walk fine')."""
+    return [
+        (match, question)
         for match, question in find_labelled(vocab.safe, words, scene.barrier)
         if status_of(match, scene)[0] is None
-    }
-    return tuple(q for q in vocab.safe if q in said)
+    ]
+
+
+def _covered(matches: Iterable[Match]) -> frozenset[int]:
+    return frozenset(i for m in matches for i in range(m.start, m.end))
 
 
 def _features(

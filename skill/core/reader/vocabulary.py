@@ -80,13 +80,15 @@ class Vocabulary(NamedTuple):
     filler: frozenset[str]
     persons: frozenset[str]
     commands: Mapping[str, PatternSet]
+    then: frozenset[str] = frozenset()  # words that start a new clause after an answer
 
 
 NEGATED = "negated"
 POSSIBLE = "possible"
 UNCERTAIN = "uncertain"
 HISTORICAL = "historical"  # long past: counts as not said for the signs its rule names
-CATEGORIES = (NEGATED, POSSIBLE, UNCERTAIN, HISTORICAL)
+HYPOTHETICAL = "hypothetical"  # asked about, not had: "what if it gets swollen?"
+CATEGORIES = (NEGATED, POSSIBLE, UNCERTAIN, HISTORICAL, HYPOTHETICAL)
 DIRECTIONS = ("forward", "backward", "both")
 DEFAULT_SCOPE = 6
 MAX_GAP = 4
