@@ -54,6 +54,7 @@ def elapsed(turn: Turn, count: int) -> str:
 
 def _assess(turn: Turn, count: int) -> None:
     turn.say("dialog.assess_due", since=since(turn, count))
+    turn.advised = True
     turn.state = turn.state.with_(triage=triage.worse(turn.state.triage, triage.SEE_PROVIDER))
 
 
@@ -120,6 +121,7 @@ def note_onset(turn: Turn, act: Act) -> bool:
     elif count >= ASSESS_DAYS:
         # First heard today: how long alone is not a failed week of self-care (seed article).
         turn.say("dialog.assess_if_no_better", since=since(turn, count))
+        turn.advised = True
     else:
         turn.say("dialog.onset_noted", since=since(turn, count))
     return True
