@@ -120,7 +120,7 @@ def note_onset(turn: Turn, act: Act) -> bool:
         _assess(turn, count)
     elif count >= ASSESS_DAYS:
         # First heard today: how long alone is not a failed week of self-care (seed article).
-        turn.say("dialog.assess_if_no_better", since=since(turn, count))
+        turn.say("dialog.assess_if_no_better", elapsed=elapsed(turn, count))
         turn.advised = True
     else:
         turn.say("dialog.onset_noted", since=since(turn, count))
