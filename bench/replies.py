@@ -40,12 +40,15 @@ def report(where: str, measured: list[Measured], longest: int = 5) -> None:
     print(f"  words per reply: median {found.median:g} (target <= {MEDIAN_TARGET}), "
           f"p95 {found.p95} (target <= {P95_TARGET})")
     if first:
-        print(f"  first answer to a complaint: longest {max(first)} words "
-              f"(target <= {FIRST_ANSWER_TARGET}), over {len(first)} answers")
+        print(f"  first answer to a complaint, a warning sign's advice included: longest "
+              f"{max(first)} words (target <= {FIRST_ANSWER_TARGET}), over {len(first)} answers")
     others = found.other_first_answers
+    plain = [m for m in others if not m.warning and not m.urgent]
     if others:
-        print(f"  first answers in a one-shot (with the greeting and disclaimer) or with a "
-              f"warning sign: longest {others[0].words} words, over {len(others)} answers")
+        print(f"  first answers in a one-shot (with the greeting and disclaimer) or after urgent "
+              f"advice: longest {others[0].words} words, over {len(others)} answers; "
+              f"one-shots with no doctor's advice: longest "
+              f"{plain[0].words if plain else 0} words, over {len(plain)}")
     print(f"  replies over {MAX_TARGET} words, urgent advice aside: {len(found.over_max)}")
     wait = found.longest_wait
     if wait is not None:
