@@ -83,10 +83,11 @@ def _flagged(turn: Turn, act: Act, flags: list[str]) -> Turn:
     suspected = "stress_fracture" in flags  # the person's own suspicion settles the match
     if suspected:
         turn.state = turn.state.with_(condition="stress_fracture")
-    turn = screening.escalate(turn, flags)
+    describing = act.intent == intents.DESCRIBE and bool(new)
+    turn = screening.escalate(turn, flags, describing)
     if turn.state.triage == triage.URGENT:
         return turn
-    if act.intent == intents.DESCRIBE and new:
+    if describing:
         turn.state = turn.state.with_(pending=None)
         return screening.continue_safety(turn, care.give) if suspected else _after_match(turn)
     if opening:  # a see-a-doctor sign first: the urgent signs are still asked about
@@ -176,10 +177,17 @@ def _name(turn: Turn, cid: str) -> Turn:
     if urgent:
         screening.urgent_reminder(turn)
     turn.say(f"condition.{best.id}.summary")
-    if best.care.caveat:
-        turn.say(f"condition.{best.id}.caveat")
+    caveat = f"condition.{best.id}.caveat"
+    if best.care.caveat and turn.advised:  # a doctor is advised already: one breath, not two
+        turn.hold(caveat)
+    elif best.care.caveat:
+        turn.say(caveat)
+        turn.advised = best.care.triage == triage.SEE_PROVIDER  # then the caveat is the advice
+    named = _condition_card(best.id, "summary", bool(best.care.caveat))
     if turn.card is None:  # the card carries the whole of it
-        turn.card = _condition_card(best.id, "summary", bool(best.care.caveat))
+        turn.card = named
+    else:  # under the warning sign's advice
+        turn.card = turn.card._replace(body=(*turn.card.body, *named.body))
     level = triage.SEE_PROVIDER if best.care.triage == triage.SEE_PROVIDER else None
     turn.state = turn.state.with_(
         condition=best.id, triage=triage.worse(turn.state.triage, level), pending=None

@@ -9,14 +9,16 @@ from skill.core.state import PENDING_DESCRIBE, PENDING_MORE, PENDING_STEP
 
 
 def tell_more(turn: Turn, act: Act) -> Turn:
-    """The detail behind the last short answer; in the walkthrough, once heard, the next step.
+    """What the last short answer held back, then its detail; in the walkthrough, the next step.
 
-    The question the short answer ended on is asked again last, so the conversation goes on
-    from where it was: a safety question stays pending, a step stays the current step.
+    One piece per request, so each stays one breath; what is left waits for the next "tell me
+    more". The question the short answer ended on is asked again last, so the conversation goes
+    on from where it was: a safety question stays pending, a step stays the current step.
     """
-    detail = turn.state.more
-    if detail:
-        turn.say(detail)
+    queue = turn.state.more
+    if queue:
+        turn.say(queue[0])
+        turn.held.extend(queue[1:])
         return ask_pending(turn, turn.state.pending or PENDING_MORE)
     if turn.state.pending_kind == PENDING_STEP:
         return care.navigate(turn, +1)  # "go on" with nothing more on this step: the next one

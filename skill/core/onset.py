@@ -55,6 +55,7 @@ def elapsed(turn: Turn, count: int) -> str:
 
 def _assess(turn: Turn, count: int, key: str = "dialog.assess_due") -> None:
     turn.say(key, since=since(turn, count))
+    turn.advised = True
     turn.state = turn.state.with_(triage=triage.worse(turn.state.triage, triage.SEE_PROVIDER))
 
 
@@ -123,7 +124,8 @@ def note_onset(turn: Turn, act: Act) -> bool:
         _assess(turn, count, "dialog.assess_long")
     elif count >= ASSESS_DAYS:
         # First heard today: how long alone is not a failed week of self-care (seed article).
-        turn.say("dialog.assess_if_no_better", since=since(turn, count))
+        turn.say("dialog.assess_if_no_better", elapsed=elapsed(turn, count))
+        turn.advised = True
     else:
         turn.say("dialog.onset_noted", since=since(turn, count))
     return True

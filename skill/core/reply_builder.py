@@ -18,10 +18,19 @@ class Turn:
         self.card: Card | None = None
         self.end = False
         self.action: dict[str, str] | None = None
+        # Lines left unsaid this turn to keep it one breath: "tell me more" says them first.
+        self.held: list[str] = []
+        # This turn already tells the person to see a doctor (a warning sign, how long it has
+        # hurt): the condition's caveat waits, and the first safety question comes unannounced.
+        self.advised = False
 
     def say(self, key: str, **params: str) -> None:
         """Add one content line to the speech."""
         self.lines.append(Line(key, params))
+
+    def hold(self, key: str) -> None:
+        """Leave a line for "tell me more", so this turn stays one breath."""
+        self.held.append(key)
 
 
 def prompt_lines(pending: str) -> tuple[Line, Line]:
@@ -43,6 +52,12 @@ def ask_pending(turn: Turn, pending: str, reask: bool = False) -> Turn:
     return turn
 
 
+def more_behind(turn: Turn) -> tuple[str, ...]:
+    """What "tell me more" says next: the lines held back, then the detail behind the answer."""
+    detail = detail_behind(turn)
+    return (*turn.held, *([detail] if detail and detail not in turn.held else []))
+
+
 def detail_behind(turn: Turn) -> str | None:
     """The detail behind the last short form said this turn, unless it was said as well."""
     said = {line.key for line in turn.lines}
@@ -57,7 +72,7 @@ def finish(turn: Turn) -> Reply:
     """Freeze the turn into a Reply and keep a copy of it for 'repeat' and 'tell me more'."""
     ask = None if turn.end else turn.ask
     reask = None if turn.end else turn.reask
-    more = None if turn.end else detail_behind(turn)
+    more = () if turn.end else more_behind(turn)
     state = turn.state.with_(pending=None) if turn.end else turn.state
     state = state.with_(more=more)
     reply = Reply(tuple(turn.lines), ask, reask, turn.card, turn.end, state, turn.action)

@@ -29,8 +29,12 @@ def pending_safety(turn: Turn) -> SafetyQuestion | None:
     return next((q for q in turn.content.safety_questions if q.id == turn.state.pending_id), None)
 
 
-def escalate(turn: Turn, flags: list[str]) -> Turn:
-    """Say what each red flag may mean and what to do, before anything else."""
+def escalate(turn: Turn, flags: list[str], describing: bool = False) -> Turn:
+    """Say what each red flag may mean and what to do, before anything else.
+
+    `describing`: the flags came inside a description, whose answer follows in this turn, so
+    anything beyond the advice waits for "tell me more".
+    """
     content = turn.content
     level = triage.level_of(flags, content)
     pending = pending_safety(turn)
@@ -44,11 +48,17 @@ def escalate(turn: Turn, flags: list[str]) -> Turn:
     )
     for fid in flags:
         turn.say(flag_line(turn, fid))
-    if "night_pain" in flags and "lying_on_side" in turn.state.features.get("trigger", ()):
-        turn.say("not_red_flag.lying_on_side")  # tell the two apart: lying on it vs woken by it
-    turn.say(level_line(turn, level or triage.SEE_PROVIDER))
+    turn.say(level_line(turn, level or triage.SEE_PROVIDER))  # what to do, at once
+    turn.advised = True
     body = (*tuple(Line(f"flag.{fid}.card") for fid in flags),
             Line(level_line(turn, level or triage.SEE_PROVIDER)))
+    if "night_pain" in flags and "lying_on_side" in turn.state.features.get("trigger", ()):
+        note = "not_red_flag.lying_on_side"  # tell the two apart: lying on it vs woken by it
+        if describing:
+            turn.hold(note)
+        else:
+            turn.say(note)
+        body = (*body, Line(note))
     turn.card = Card(Line(f"level.{level}.card_title"), body)
     if level == triage.URGENT:
         turn.state = turn.state.with_(screened=triage.URGENT, deferred=None)
@@ -77,7 +87,10 @@ def continue_safety(turn: Turn, give: Give) -> Turn:
         return ask_pending(turn, PENDING_CHECK_IN)
     if question is not None:
         if not turn.state.safety and turn.state.pending_kind != PENDING_SAFETY:
-            turn.say("dialog.safety_first" if turn.state.deferred else "dialog.safety_intro")
+            if turn.state.deferred:
+                turn.say("dialog.safety_first")
+            elif not turn.advised:  # a turn with a doctor's advice in it is full already
+                turn.say("dialog.safety_intro")
         return ask_pending(turn, f"{PENDING_SAFETY}:{question.id}")
     if turn.state.pending_kind in (PENDING_SAFETY, PENDING_CHECK_IN):
         turn.say("dialog.safety_done")

@@ -148,8 +148,9 @@ class State(NamedTuple):
     # Whose pain it is, once the reader has heard it: someone the person helps, and a child.
     helper: bool = False
     child: bool = False
-    # The content key of the detail behind the last short answer, for "tell me more".
-    more: str | None = None
+    # The content keys "tell me more" says next, one per request: lines held back from the last
+    # answer, then the detail behind it.
+    more: tuple[str, ...] = ()
 
     def with_(self, **changes: Any) -> State:
         """A copy with some fields changed: state is never mutated in place.
@@ -212,6 +213,7 @@ _TO_PLAIN: dict[str, Any] = {
     "features": lambda v: {g: list(ids) for g, ids in v.items()},
     "asked": list,
     "flags": list,
+    "more": list,
     "safety": dict,
     "deferred_args": dict,
     "memory": lambda v: _SORTED.encode(dict(v)),
@@ -221,6 +223,7 @@ _FROM_PLAIN: dict[str, Any] = {
     "features": lambda v: {str(g): tuple(str(i) for i in ids) for g, ids in dict(v).items()},
     "asked": tuple,
     "flags": tuple,
+    "more": lambda v: (v,) if isinstance(v, str) else tuple(str(k) for k in v),
     "safety": dict,
     "deferred_args": dict,
     "memory": lambda v: dict(json.loads(v)) if isinstance(v, str) else dict(v),

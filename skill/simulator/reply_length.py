@@ -3,9 +3,10 @@
 Every step of every conversation in tests/dialogs is played through the Simulator (assertions are
 not checked here: the tests do that); each reply's spoken words are counted. Urgent advice is
 counted but kept apart, since it is never shortened. The first answer to a complaint is the reply
-that first names a condition in an open session; one-shots ("ask hip helper my hip hurts ...")
-also carry the greeting and the once-only disclaimer, and replies that raise a warning sign put
-its advice first, so both are listed apart rather than held to the same target.
+that first names a condition in an open session, a warning sign's advice included; one-shots
+("ask hip helper my hip hurts ...") also carry the greeting and the once-only disclaimer, and
+urgent advice is never shortened, so both are listed apart. The longest wait is the longest reply
+but urgent advice, in seconds at Alexa's pace: how long a listener lying down waits for a turn.
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ MEDIAN_TARGET = 30
 P95_TARGET = 50
 MAX_TARGET = 70
 FIRST_ANSWER_TARGET = 40
+# Alexa reads at roughly 150 words a minute; no listener should wait much over twenty seconds.
+SECONDS_PER_WORD = 0.4
+WAIT_TARGET_SECONDS = 20
+WAIT_WORDS = round(WAIT_TARGET_SECONDS / SECONDS_PER_WORD)
 
 
 class Measured(NamedTuple):
@@ -56,8 +61,10 @@ class Figures(NamedTuple):
     p95: int
     longest: tuple[Measured, ...]
     over_max: tuple[Measured, ...]
-    first_answers: tuple[Measured, ...]  # in an open session, with no warning sign raised
-    other_first_answers: tuple[Measured, ...]  # one-shots, with a warning sign, or urgent
+    first_answers: tuple[Measured, ...]  # in an open session, a warning sign's advice included
+    other_first_answers: tuple[Measured, ...]  # one-shots, or urgent
+    longest_wait: Measured | None  # the longest reply but urgent advice
+    over_wait: tuple[Measured, ...]  # replies but urgent advice that take over the wait target
 
 
 def words(text: str) -> int:
@@ -136,8 +143,8 @@ def percentile(values: list[int], share: float) -> int:
 
 
 def _apart(m: Measured) -> bool:
-    """A first answer led by something else: the opening, a warning sign, urgent advice."""
-    return m.opening or m.warning or m.urgent
+    """A first answer led by the opening (greeting, disclaimer), or urgent advice."""
+    return m.opening or m.urgent
 
 
 def figures(measured: list[Measured], longest: int = 5) -> Figures:
@@ -152,4 +159,11 @@ def figures(measured: list[Measured], longest: int = 5) -> Figures:
         over_max=tuple(m for m in ranked if m.words > MAX_TARGET and not m.urgent),
         first_answers=tuple(m for m in ranked if m.first_answer and not _apart(m)),
         other_first_answers=tuple(m for m in ranked if m.first_answer and _apart(m)),
+        longest_wait=next((m for m in ranked if not m.urgent), None),
+        over_wait=tuple(m for m in ranked if m.words > WAIT_WORDS and not m.urgent),
     )
+
+
+def seconds(m: Measured) -> float:
+    """How long a reply takes to hear at Alexa's pace."""
+    return m.words * SECONDS_PER_WORD

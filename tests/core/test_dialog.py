@@ -349,7 +349,7 @@ def test_night_pain_after_lying_on_it_explains_the_difference(talk: Talk) -> Non
     talk(intents.DESCRIBE, location="outer_hip", trigger="lying_on_side")
     talk(intents.RED_FLAG, flag="night_pain")
     assert talk.keys[:3] == [
-        "flag.night_pain.say", "not_red_flag.lying_on_side", "level.see_provider.say"
+        "flag.night_pain.say", "level.see_provider.say", "not_red_flag.lying_on_side"
     ]
 
 

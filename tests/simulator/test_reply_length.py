@@ -9,11 +9,14 @@ from skill.simulator.reply_length import (
     MAX_TARGET,
     MEDIAN_TARGET,
     P95_TARGET,
+    WAIT_TARGET_SECONDS,
+    WAIT_WORDS,
     Figures,
     Measured,
     figures,
     measure,
     percentile,
+    seconds,
     words,
 )
 
@@ -51,10 +54,30 @@ def test_the_first_answer_to_a_complaint_is_the_point_and_one_question() -> None
     assert first[0].words <= FIRST_ANSWER_TARGET, _show(first)
 
 
+def test_a_warning_signs_advice_still_fits_the_first_answer() -> None:
+    warned = [m for m in found().first_answers if m.warning]
+    assert len(warned) >= 5
+    assert warned[0].words <= FIRST_ANSWER_TARGET, _show(tuple(warned))
+
+
+def test_a_one_shot_complaint_fits_the_greeting_and_disclaimer_in_the_first_answer() -> None:
+    plain = [m for m in found().other_first_answers if not m.warning and not m.urgent]
+    assert len(plain) >= 5
+    assert plain[0].words <= FIRST_ANSWER_TARGET, _show(tuple(plain))
+
+
+def test_no_listener_waits_much_over_twenty_seconds_but_for_urgent_advice() -> None:
+    wait = found().longest_wait
+    assert wait is not None and wait.words <= WAIT_WORDS, wait
+    assert seconds(wait) <= WAIT_TARGET_SECONDS
+    assert not found().over_wait, _show(found().over_wait)
+
+
 def test_words_and_percentiles_count_as_a_listener_would() -> None:
     assert words("Step one of four.  Rest.") == 5
     assert percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95) == 10
     assert percentile([5], 0.95) == 5
+    assert WAIT_WORDS == 50  # twenty seconds at Alexa's pace of about 150 words a minute
 
 
 EMERGENCY_NUMBERS = ("911", "999", "112", "triple zero")
