@@ -312,3 +312,9 @@ def test_a_yes_or_no_inside_a_safe_statement_is_the_statements() -> None:
     found = reading("no problem walking")
     assert found.particle is None and found.safe == ("weight",)
     assert reading("I can't get my socks on").particle is None
+
+
+def test_a_hedged_unwell_or_an_uncertain_answer_is_never_safe() -> None:
+    assert reading("hmm, maybe? I have been tired").particle == "unsure"
+    found = reading("um, I'm not certain, I've felt a bit off I suppose")
+    assert found.particle == "unsure" and {s.id for s in found.present} == {"fever"}

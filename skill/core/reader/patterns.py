@@ -80,10 +80,26 @@ def find(
 ) -> list[Match]:
     """Every place any pattern matches; a gap never crosses a barrier position."""
     found: list[Match] = []
+    said = frozenset(words)
     for start, word in enumerate(words):
         for pattern in patterns.by_first.get(word, ()):
-            found += _found(pattern, words, start, barrier)
+            if _possible(pattern, said):
+                found += _found(pattern, words, start, barrier)
     return found
+
+
+_NEEDS: dict[int, tuple[Pattern, tuple[frozenset[str], ...]]] = {}
+
+
+def _possible(pattern: Pattern, said: frozenset[str]) -> bool:
+    """Whether every word step after the first has a first stem that was said at all: a cheap
+    test that spares most patterns the full match."""
+    cached = _NEEDS.get(id(pattern))
+    if cached is None or cached[0] is not pattern:
+        needs = tuple(frozenset(option[0] for option in step if option)
+                      for step in pattern.steps[1:] if isinstance(step, tuple))
+        cached = _NEEDS[id(pattern)] = (pattern, needs)
+    return all(not need.isdisjoint(said) for need in cached[1])
 
 
 def _found(
@@ -150,9 +166,11 @@ def find_labelled(
     """Every match of any label's patterns, with its label: one pass over the words per table."""
     index = _merged(table)
     found: list[tuple[Match, str]] = []
+    said = frozenset(words)
     for start, word in enumerate(words):
         for pattern, label in index.get(word, ()):
-            found += [(match, label) for match in _found(pattern, words, start, barrier)]
+            if _possible(pattern, said):
+                found += [(match, label) for match in _found(pattern, words, start, barrier)]
     return found
 
 
