@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from skill.core import triage
@@ -35,8 +36,7 @@ def since(turn: Turn, count: int) -> str:
         return dialog["since_yesterday"]
     if count < 14:
         return dialog["since_days"].format(days=words[count])
-    weeks = round(count / 7)
-    return dialog["since_weeks"].format(weeks=words[min(weeks, len(words) - 1)])
+    return _long(dialog, words, count, "since")
 
 
 def elapsed(turn: Turn, count: int) -> str:
@@ -49,8 +49,16 @@ def elapsed(turn: Turn, count: int) -> str:
     words = dialog["numbers"].split()
     if count < 14:
         return dialog["elapsed_days"].format(days=words[count])
-    weeks = round(count / 7)
-    return dialog["elapsed_weeks"].format(weeks=words[min(weeks, len(words) - 1)])
+    return _long(dialog, words, count, "elapsed")
+
+
+def _long(dialog: Mapping[str, str], words: list[str], count: int, kind: str) -> str:
+    """Weeks up to two months, then months, then 'more than a year', as people say it."""
+    if count >= 365:
+        return dialog[f"{kind}_years"]
+    if count >= 60:
+        return dialog[f"{kind}_months"].format(months=words[min(round(count / 30), 11)])
+    return dialog[f"{kind}_weeks"].format(weeks=words[min(round(count / 7), len(words) - 1)])
 
 
 def _assess(turn: Turn, count: int, key: str = "dialog.assess_due") -> None:
@@ -120,7 +128,9 @@ def note_onset(turn: Turn, act: Act) -> bool:
     count = days_since(onset, today)
     if count >= ASSESS_DAYS and known:
         _assess(turn, count)
-    elif count >= ASSESS_LONG_DAYS:  # two weeks and still hurting: NHS says see a GP
+    elif count >= ASSESS_LONG_DAYS and not act.condition:
+        # Two weeks and still hurting: the NHS says see a GP. A diagnosis the person names
+        # ("my GP said it's bursitis") is care already sought: when to go back is said instead.
         _assess(turn, count, "dialog.assess_long")
     elif count >= ASSESS_DAYS:
         # First heard today: how long alone is not a failed week of self-care (seed article).

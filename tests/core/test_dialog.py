@@ -418,3 +418,4 @@ def test_a_no_beside_a_statement_that_says_otherwise_is_asked_again() -> None:
     assert vocab is not None
     heard = read("no, I can get about on it", vocab, content.flag_levels())
     assert answer_for(heard, question) == UNSURE
+
