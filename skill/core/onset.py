@@ -62,7 +62,7 @@ def _long(dialog: Mapping[str, str], words: list[str], count: int, kind: str) ->
 
 
 def _assess(turn: Turn, count: int, key: str = "dialog.assess_due") -> None:
-    turn.say(key, since=since(turn, count))
+    turn.say(key, since=since(turn, count), elapsed=elapsed(turn, count))
     turn.advised = True
     turn.state = turn.state.with_(triage=triage.worse(turn.state.triage, triage.SEE_PROVIDER))
 

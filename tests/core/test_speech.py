@@ -25,7 +25,7 @@ LOCALES = ["en-US", "en-CA", "en-GB", "en-AU", "en-IN"]
 PARAMS = {
     "number": "one", "total": "four", "since": "since yesterday", "condition": "a strain",
     "when": "two hours", "count": "two", "first": "one hour", "second": "ten minutes",
-    "days": "three", "weeks": "two", "elapsed": "about a day",
+    "days": "three", "weeks": "two", "months": "three", "elapsed": "about a day",
 }
 
 
