@@ -318,3 +318,13 @@ def test_a_hedged_unwell_or_an_uncertain_answer_is_never_safe() -> None:
     assert reading("hmm, maybe? I have been tired").particle == "unsure"
     found = reading("um, I'm not certain, I've felt a bit off I suppose")
     assert found.particle == "unsure" and {s.id for s in found.present} == {"fever"}
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I've been barely able to walk today", "cannot_bear_weight"),
+    ("another player's foot hit mine at full force and now my groin hurts", "fall_injury"),
+    ("it's got so it hurts most of the time", "rest_pain"),
+    ("I've had months of physical therapy and it refuses to get better", "no_improvement"),
+])
+def test_signs_said_as_what_happened_or_how_long_are_heard(text: str, sign: str) -> None:
+    assert sign in present(text)
