@@ -93,7 +93,8 @@ def continue_safety(turn: Turn, give: Give) -> Turn:
                 turn.say("dialog.safety_intro")
         return ask_pending(turn, f"{PENDING_SAFETY}:{question.id}")
     if turn.state.pending_kind in (PENDING_SAFETY, PENDING_CHECK_IN):
-        turn.say("dialog.safety_done")
+        see_provider = turn.state.triage == triage.SEE_PROVIDER
+        turn.say("dialog.safety_done_see_provider" if see_provider else "dialog.safety_done")
     turn.state = turn.state.with_(
         triage=triage.worse(turn.state.triage, triage.SELF_CARE), screened=triage.SAFE
     )

@@ -33,7 +33,7 @@ PENDING_FORGET = "forget"
 # the open questions. Yes-or-no offers and step navigation stay with Alexa's built-in intents.
 FREE_SPEECH_KINDS = frozenset({
     PENDING_DESCRIBE, PENDING_LOCATION, PENDING_SEPARATE, PENDING_SAFETY, PENDING_CHECK_IN,
-    PENDING_MORE, PENDING_SWELLING, PENDING_ONSET,
+    PENDING_MORE, PENDING_SWELLING, PENDING_ONSET, PENDING_OFFER, PENDING_STEP,
 })
 
 # Actions the handler carries out for the pure core (Alexa APIs, the memory store).

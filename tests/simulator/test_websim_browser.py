@@ -115,7 +115,7 @@ def test_a_conversation_from_launch_to_the_self_care_offer(tab: Tab, reference: 
     expect(tab.page.locator(".scheduled-event").last).to_have_text(expected.scheduled[0])
     expect(tab.page.locator("#scheduled li")).to_have_text(list(expected.scheduled))
     expect(tab.page.locator("details.details > summary").last).to_have_text(
-        "Details: StartIceTimerIntent")
+        "Details: FreeSpeechIntent")  # the offer elicits free speech; the reader heard the timer
 
 
 def test_a_red_flag_shows_the_urgent_banner(tab: Tab) -> None:
