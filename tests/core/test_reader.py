@@ -328,3 +328,8 @@ def test_a_hedged_unwell_or_an_uncertain_answer_is_never_safe() -> None:
 ])
 def test_signs_said_as_what_happened_or_how_long_are_heard(text: str, sign: str) -> None:
     assert sign in present(text)
+
+
+def test_not_remembering_is_unsure_and_needing_to_be_held_up_is_not_standing() -> None:
+    assert reading("I can't really remember").particle == "unsure"
+    assert "cannot_bear_weight" in present("I need someone to hold me up to take a step")
