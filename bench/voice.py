@@ -137,7 +137,7 @@ def memory() -> int:
         code = ("import resource, sys\n"
                 "from skill.__main__ import main\n"
                 "from skill.simulator.voice.recognizer import Spotter\n"
-                "spotters = [Spotter({'hip helper': 1e-20}), Spotter({'stop': 1e-10})]\n"
+                "spotters = [Spotter({'stop': 1e-10})]\n"
                 "try:\n    import sounddevice\nexcept OSError:\n    pass\n"
                 f"main(['voice', '--input', {tmp!r}, '--mute'])\n"
                 "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")

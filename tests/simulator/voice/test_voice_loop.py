@@ -26,7 +26,7 @@ from skill.simulator.voice.audio import (
     wav_bytes,
 )
 from skill.simulator.voice.conversation import Conversation, Mouth
-from skill.simulator.voice.recognizer import WAKE_THRESHOLD, Recognizer, Spotter
+from skill.simulator.voice.recognizer import STOP_THRESHOLD, Recognizer, Spotter
 from skill.simulator.voice.stream import utterance
 from tests.simulator.voice.conftest import Speak
 
@@ -67,7 +67,7 @@ def test_hip_helper_wakes_the_loop_and_other_talk_does_not(
 
 
 def _watch(keys: list[str] | None = None) -> live._Watch:
-    return live._Watch(Spotter({"hip helper": WAKE_THRESHOLD}), _NoKeys(keys))  # type: ignore[arg-type]
+    return live._Watch(_NoKeys(keys))  # type: ignore[arg-type]
 
 
 def test_words_after_the_wake_phrase_are_kept() -> None:
@@ -255,3 +255,20 @@ def test_without_pocketsphinx_the_voice_command_says_what_to_install(
     assert main(["voice", "--mute"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "requirements-voice.txt" in err
+
+
+
+def test_stop_said_over_a_reply_is_spotted(speak: Speak, tmp_path: Path) -> None:
+    stopper = Spotter({"stop": STOP_THRESHOLD})
+    heard = [stopper.feed(frame) for frame in _frames(read_wav(speak(tmp_path, "s", "stop")))]
+    assert "stop" in heard
+    stopper.begin()
+    noise = read_wav(speak(tmp_path, "n", "the kettle is on"))
+    assert not any(stopper.feed(frame) for frame in _frames(noise))
+
+def test_the_wake_phrase_and_a_request_in_one_breath_keep_the_request(
+    speak: Speak, tmp_path: Path, recognizer: Recognizer
+) -> None:
+    clip = read_wav(speak(tmp_path, "both", "hip helper can I take ibuprofen"))
+    assert live._wait_for_wake(_frames(clip), recognizer, _watch(), "hip helper") == \
+        "can i take ibuprofen"
