@@ -272,3 +272,9 @@ def test_the_wake_phrase_and_a_request_in_one_breath_keep_the_request(
     clip = read_wav(speak(tmp_path, "both", "hip helper can I take ibuprofen"))
     assert live._wait_for_wake(_frames(clip), recognizer, _watch(), "hip helper") == \
         "can i take ibuprofen"
+
+
+def test_the_default_speaking_voice_is_espeaks_klatt_variant_of_the_locales_english() -> None:
+    from skill.simulator.voice.tts import voice_for
+
+    assert voice_for("en-US") == "en-us+klatt2" and voice_for("en-GB") == "en-gb+klatt2"
