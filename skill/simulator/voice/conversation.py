@@ -104,11 +104,11 @@ class Conversation:
                 words = STOP_WORD
             elif intent == "AMAZON.NoIntent":
                 question = self._last.reprompt or self._last.speech if self._last else ""
-                self._speak(f"{self.voice.confirm_stop['going_on']} {question}", wait)
+                self._speak(f"{self.voice.confirm_stop['going_on']} {question}")
                 return None
         elif self._doubtful(words):
             self.confirming = True
-            self._speak(self.voice.confirm_stop["ask"], wait)
+            self._speak(self.voice.confirm_stop["ask"])
             return None
         turn = self.sim.say(words)
         self._last = turn
@@ -133,10 +133,10 @@ class Conversation:
         """The intent the local NLU reads in the words, as the skill would be sent it."""
         return understand(self.sim.model, words, self.sim.now.date()).intent
 
-    def _speak(self, text: str, wait: bool) -> None:
-        """The voice loop's own words (not the skill's): printed and said."""
+    def _speak(self, text: str) -> None:
+        """The voice loop's own words (not the skill's): printed and said before listening on."""
         self.out.note(f"Voice: {text}")
-        self.mouth.say(text, wait=wait)
+        self.mouth.say(text, wait=True)
 
     def announce_timers(self) -> None:
         """Timers the skill set since the last turn are spoken when they end, as Alexa's are."""

@@ -278,3 +278,22 @@ def test_the_default_speaking_voice_is_espeaks_klatt_variant_of_the_locales_engl
     from skill.simulator.voice.tts import voice_for
 
     assert voice_for("en-US") == "en-us+klatt2" and voice_for("en-GB") == "en-gb+klatt2"
+
+
+def test_the_live_loop_checks_a_lone_off_at_a_question_and_goes_on_after_no(
+    monkeypatch: pytest.MonkeyPatch, speak: Speak, tmp_path: Path, recognizer: Recognizer,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _FakeMicrophone.clips = [read_wav(speak(tmp_path, n, t)) for n, t in (
+        ("1", "hip helper"), ("2", "my outer hip hurts when I lie on it"), ("3", "off"),
+        ("4", "no"))]
+    monkeypatch.setattr(live, "Microphone", _FakeMicrophone)
+    monkeypatch.setattr(live, "Keys", _NoKeys)
+    speaker = _FakeSpeaker()
+    conversation = Conversation(Simulator(device="voice"), Printer(sys.stdout),
+                                Mouth(_Voice(), speaker))
+    assert live.run_live(conversation, recognizer, speaker, "hip helper") == 0  # type: ignore[arg-type]
+    out = capsys.readouterr().out
+    assert "You: off" in out and "Voice: Did you want to stop?" in out
+    assert "Voice: Okay, let's go on." in out
+    assert "[AMAZON.StopIntent]" not in out and "[session ended]" not in out
