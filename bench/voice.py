@@ -7,6 +7,10 @@ sample word for word), synthesized now with several espeak-ng voices and speeds.
 - Time from the end of speech to the start of the reply: the endpointer's silence window (audio
   time, so wall time when live) plus the work after it: the last decoding, the skill's turn
   through the Simulator and synthesizing the reply (target: under 1 s).
+- Answers at a yes-or-no question: short answers heard with the general model and with the
+  answers model the loop uses there, and how often one was heard as a way of ending.
+- The wake phrase: how often the recogniser (what the loop uses) and pocketsphinx's keyphrase
+  spotting hear "hip helper", and how often they hear it in ordinary sentences.
 - Peak memory of a process holding everything the live loop holds (target: under 200 MB).
 """
 
@@ -30,15 +34,23 @@ from skill.simulator.nlu import understand
 from skill.simulator.simulator import model_path
 from skill.simulator.voice.audio import Audio, from_wav_bytes, resample
 from skill.simulator.voice.conversation import ready_simulator
-from skill.simulator.voice.recognizer import Recognizer, endpointer
+from skill.simulator.voice.recognizer import ANSWERS, Recognizer, Spotter, endpointer
 from skill.simulator.voice.stream import utterance
-from skill.simulator.voice.tts import Espeak
+from skill.simulator.voice.tts import Espeak, voice_for
 from skill.simulator.voice.vocabulary import spoken
 
 VOICES = ("en-us", "en-us+klatt2", "en-us+f3", "en-gb")
 SPEEDS = (140, 175)
 CASES = 24  # paraphrases, evenly spread over the file's en-US list
 LATENCY_TARGET, MEMORY_TARGET_MB = 1.0, 200
+# Short answers to the safety questions, and ordinary sentences said while nobody called it.
+ANSWER_CASES = ("no", "yes", "nope", "yeah", "not sure", "no fever", "I can walk",
+                "no I didn't fall", "I feel fine", "I don't know", "I have a fever", "I fell")
+ENDING_WORDS = frozenset({"off", "cancel", "stop", "quit", "exit", "end", "bye", "goodbye"})
+WAKE_CASES = ("hip helper", "hey hip helper", "hip helper can I take ibuprofen")
+NOT_WAKE_CASES = ("the kettle is on", "hip pain", "it helps a bit", "he helped her",
+                  "my outer hip hurts when I lie on it", "can I take ibuprofen")
+SPOT_THRESHOLDS = (1e-20, 1e-30)
 FRAME = 960
 
 
@@ -85,9 +97,55 @@ def accuracy(recognizer: Recognizer) -> int:
     return 0
 
 
+def answers(recognizer: Recognizer) -> int:
+    """Short answers at a question: the general model against the answers model."""
+    refs = [spoken(t) for t in ANSWER_CASES]
+    for kind in ("", ANSWERS):
+        recognizer.expect(kind)
+        hyps = [recognizer.transcribe(synthesize(t, v, s)) or "-"
+                for v in VOICES for s in SPEEDS for t in ANSWER_CASES]
+        endings = sum(h in ENDING_WORDS for h in hyps)
+        print(f"  answers at a question, {kind or 'general'} model: WER "
+              f"{jiwer.wer(refs * (len(hyps) // len(refs)), hyps):.1%}, "
+              f"\"no\" heard as no {sum(h == 'no' for h in hyps[::len(refs)])}/"
+              f"{len(VOICES) * len(SPEEDS)}, heard as an ending {endings}/{len(hyps)}")
+    recognizer.expect()
+    return 0
+
+
+def wake(recognizer: Recognizer) -> int:
+    """The wake phrase: the recogniser (used) and keyphrase spotting (measured, not used)."""
+    spotters = {t: Spotter({"hip helper": t}) for t in SPOT_THRESHOLDS}
+    found: dict[str, list[int]] = {"recogniser": [0, 0], **{f"spotting {t:.0e}": [0, 0]
+                                                            for t in SPOT_THRESHOLDS}}
+    for voice in VOICES:
+        for speed in SPEEDS:
+            for column, texts in ((0, WAKE_CASES), (1, NOT_WAKE_CASES)):
+                for text in texts:
+                    audio = synthesize(text, voice, speed)
+                    found["recogniser"][column] += "hip helper" in recognizer.transcribe(audio)
+                    for threshold, spotter in spotters.items():
+                        found[f"spotting {threshold:.0e}"][column] += _spots(spotter, audio)
+    groups = len(VOICES) * len(SPEEDS)
+    for name, (hits, false) in found.items():
+        print(f"  wake phrase, {name}: heard {hits}/{groups * len(WAKE_CASES)}, woken by "
+              f"ordinary speech {false}/{groups * len(NOT_WAKE_CASES)}")
+    return 0
+
+
+def _spots(spotter: Spotter, audio: Audio) -> bool:
+    """Whether the spotter hears its phrase in one stretch of speech."""
+    spotter.begin()
+    quiet = bytes(FRAME * 10)
+    pcm = quiet + audio.pcm + quiet
+    for start in range(0, len(pcm) - FRAME + 1, FRAME):
+        spotter.feed(pcm[start:start + FRAME])
+    return bool(spotter.finish())
+
+
 def latency(recognizer: Recognizer) -> int:
     """End of speech to the reply ready to play, over a short conversation."""
-    sim, mouth = ready_simulator(), Espeak("en-us")  # as `python -m skill voice` makes them
+    sim, mouth = ready_simulator(), Espeak(voice_for("en-US"))  # as `python -m skill voice`
     window = endpointer()
     hangovers, work = [], []
     for text in ("my outer hip hurts when I lie on it", "no fever", "no I didn't fall",
@@ -137,7 +195,7 @@ def memory() -> int:
         code = ("import resource, sys\n"
                 "from skill.__main__ import main\n"
                 "from skill.simulator.voice.recognizer import Spotter\n"
-                "spotters = [Spotter({'hip helper': 1e-20}), Spotter({'stop': 1e-10})]\n"
+                "spotters = [Spotter({'stop': 1e-10})]\n"
                 "try:\n    import sounddevice\nexcept OSError:\n    pass\n"
                 f"main(['voice', '--input', {tmp!r}, '--mute'])\n"
                 "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
@@ -158,7 +216,8 @@ def main() -> int:
         return 0
     started = resource.getrusage(resource.RUSAGE_SELF).ru_utime
     recognizer = Recognizer("en-US")
-    failed = accuracy(recognizer) | latency(recognizer) | memory()
+    failed = (accuracy(recognizer) | answers(recognizer) | wake(recognizer)
+              | latency(recognizer) | memory())
     used = resource.getrusage(resource.RUSAGE_SELF).ru_utime - started
     print(f"  ({used:.0f} s of CPU)")
     return failed

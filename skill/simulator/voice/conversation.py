@@ -1,7 +1,10 @@
 """One spoken exchange: the words heard go to the Simulator as typed text does, the reply out loud.
 
 The Simulator's `say(text)` is the same production path as `python -m skill say`, so what the
-microphone hears is exactly what typing the same words would do.
+microphone hears is exactly what typing the same words would do. Two things happen first, as
+Alexa's own listening does before a skill hears anything: at a yes-or-no question the recogniser
+is told to expect an answer, and a way of ending other than "stop" heard while the skill waits
+for an answer ("off", "cancel") is checked with the person before it is sent (docs/voice.md).
 """
 
 from __future__ import annotations
@@ -12,11 +15,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from skill.simulator.cli import Printer
+from skill.simulator.nlu import understand
 from skill.simulator.services import LocalAlexaApi
 from skill.simulator.simulator import Simulator, default_handler
 from skill.simulator.turn import Turn
 from skill.simulator.voice.audio import Audio, read_wav, tone
 from skill.simulator.voice.tts import Synthesizer
+from skill.simulator.voice.vocabulary import VoiceContent, load_voice_content
+
+STOP_WORD = "stop"  # always stops at once, as on an Echo
+ENDINGS = frozenset({"AMAZON.StopIntent", "AMAZON.CancelIntent"})
+CONFIRMED = ENDINGS | {"AMAZON.YesIntent"}
 
 if TYPE_CHECKING:  # pocketsphinx is imported only where recognition is needed
     from skill.simulator.voice.recognizer import Recognizer
@@ -70,7 +79,17 @@ class Conversation:
     out: Printer
     mouth: Mouth
     timers: list[threading.Timer] = field(default_factory=list)
+    voice: VoiceContent = field(default_factory=load_voice_content)
     _announced: int = 0
+    _last: Turn | None = None
+    confirming: bool = False  # "Did you want to stop?" was asked and waits for its answer
+
+    @property
+    def expecting(self) -> str:
+        """The recogniser's language model for the next words: "answers" at a yes-or-no question."""
+        if self.confirming or self._pending_kind() in self.voice.yes_no_questions:
+            return "answers"
+        return ""
 
     def hear(self, words: str, wait: bool = True) -> Turn | None:
         """Send what was heard; nothing heard gets the pending question again, as on an Echo."""
@@ -78,10 +97,46 @@ class Conversation:
             self.out.note("  (heard nothing)")
             return None
         self.out.you(words)
+        if self.confirming:
+            self.confirming = False
+            intent = self._intent(words)
+            if intent in CONFIRMED:
+                words = STOP_WORD
+            elif intent == "AMAZON.NoIntent":
+                question = self._last.reprompt or self._last.speech if self._last else ""
+                self._speak(f"{self.voice.confirm_stop['going_on']} {question}")
+                return None
+        elif self._doubtful(words):
+            self.confirming = True
+            self._speak(self.voice.confirm_stop["ask"])
+            return None
         turn = self.sim.say(words)
+        self._last = turn
         self.out.turn(turn)
         self.mouth.say(" ".join(_speech(turn)), wait=wait)
         return turn
+
+    def _doubtful(self, words: str) -> bool:
+        """An ending other than "stop" while the skill waits for an answer: it may be misheard."""
+        if STOP_WORD in words.split() or self._pending_kind() is None:
+            return False
+        return self._intent(words) in ENDINGS
+
+    def _pending_kind(self) -> str | None:
+        """What the skill's last reply waits for ("safety", "offer_care"), or None."""
+        if self._last is None or self._last.end_session:
+            return None
+        pending = self._last.session_attributes.get("pending")
+        return pending.partition(":")[0] if isinstance(pending, str) and pending else None
+
+    def _intent(self, words: str) -> str:
+        """The intent the local NLU reads in the words, as the skill would be sent it."""
+        return understand(self.sim.model, words, self.sim.now.date()).intent
+
+    def _speak(self, text: str) -> None:
+        """The voice loop's own words (not the skill's): printed and said before listening on."""
+        self.out.note(f"Voice: {text}")
+        self.mouth.say(text, wait=True)
 
     def announce_timers(self) -> None:
         """Timers the skill set since the last turn are spoken when they end, as Alexa's are."""
@@ -126,6 +181,7 @@ def run_recordings(
     """A conversation from recordings, one turn per file, in order; stops when the session ends."""
     for path in paths:
         conversation.out.note(f"[{path.name}]")
+        recognizer.expect(conversation.expecting)
         words = recognizer.transcribe(read_wav(path))
         conversation.hear(words)
     return 0

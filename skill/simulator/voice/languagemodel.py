@@ -1,7 +1,8 @@
 """The recogniser's generated files: a trigram language model and a pronouncing dictionary.
 
 `python -m skill.simulator.voice.languagemodel` (run by `make` when a model or content/ changes)
-writes skill/simulator/voice/models/<locale>.lm and .dic; `--check` says whether the committed
+writes skill/simulator/voice/models/<locale>.lm, .answers.lm (for yes-or-no questions) and
+.dic; `--check` says whether the committed
 files are what the models and content generate.
 """
 
@@ -21,6 +22,7 @@ from skill.simulator.voice.vocabulary import (
     CONTENT_DIR,
     MODEL_DIR,
     VOICE_CONTENT,
+    answer_corpus,
     corpus,
     load_voice_content,
 )
@@ -41,16 +43,22 @@ class Generated:
     locale: str
     lm: str
     dic: str
+    answers: str
 
     @property
-    def paths(self) -> tuple[Path, Path]:
+    def paths(self) -> tuple[Path, Path, Path]:
         """Where they are kept."""
-        return lm_path(self.locale), dic_path(self.locale)
+        return lm_path(self.locale), dic_path(self.locale), lm_path(self.locale, "answers")
+
+    @property
+    def texts(self) -> tuple[str, str, str]:
+        """What they hold, in the order of `paths`."""
+        return self.lm, self.dic, self.answers
 
 
-def lm_path(locale: str) -> Path:
-    """The generated language model of a locale."""
-    return GENERATED_DIR / f"{locale}.lm"
+def lm_path(locale: str, kind: str = "") -> Path:
+    """A locale's generated language model: the general one, or one kind ("answers")."""
+    return GENERATED_DIR / (f"{locale}.{kind}.lm" if kind else f"{locale}.lm")
 
 
 def dic_path(locale: str) -> Path:
@@ -68,14 +76,20 @@ def generate(
 ) -> Generated:
     """Build a locale's language model and dictionary from its model and the content."""
     sentences = corpus(locale, model_dir, content_dir)
+    answers = answer_corpus(locale, model_dir, content_dir)
+    words = sorted({word for line in answers for word in line.split()})
+    extra = load_voice_content(content_dir / VOICE_CONTENT.name).pronunciations
+    return Generated(locale, _arpa(locale, sentences), _dictionary(words, extra),
+                     _arpa(locale, answers))
+
+
+def _arpa(locale: str, sentences: list[str]) -> str:
+    """A trigram model of the sentences, in ARPA text."""
     builder = ArpaBoLM(text="\n".join(sentences), add_start=True)
     builder.compute()
     out = io.StringIO()
     builder.write(out)
-    words = sorted({word for line in sentences for word in line.split()})
-    extra = load_voice_content(content_dir / VOICE_CONTENT.name).pronunciations
-    header = HEADER.format(locale=locale, tool=TOOL)
-    return Generated(locale, header + out.getvalue(), _dictionary(words, extra))
+    return HEADER.format(locale=locale, tool=TOOL) + out.getvalue()
 
 
 def _dictionary(words: list[str], extra: dict[str, str]) -> str:
@@ -113,8 +127,7 @@ def _cmudict() -> dict[str, list[str]]:
 
 def stale(generated: Generated) -> list[Path]:
     """Which of a locale's committed files differ from what the sources generate."""
-    texts = (generated.lm, generated.dic)
-    return [p for p, text in zip(generated.paths, texts, strict=True)
+    return [p for p, text in zip(generated.paths, generated.texts, strict=True)
             if not p.exists() or p.read_text(encoding="utf-8") != text]
 
 
@@ -136,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if old else 0
     GENERATED_DIR.mkdir(parents=True, exist_ok=True)
     for item in built:
-        for target, text in zip(item.paths, (item.lm, item.dic), strict=True):
+        for target, text in zip(item.paths, item.texts, strict=True):
             target.write_text(text, encoding="utf-8")
     return 0
 

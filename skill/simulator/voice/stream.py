@@ -5,11 +5,28 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
-from skill.simulator.voice.recognizer import Recognizer, endpointer
+from skill.simulator.voice.recognizer import endpointer
 
 WAIT_FOR_SPEECH = 8.0  # seconds of silence after the tone before it stops listening
 LONGEST = 15.0  # seconds of speech before it stops listening anyway
+
+
+class Decoding(Protocol):
+    """What hears an utterance: the recogniser, or the wake loop's two ears."""
+
+    def begin(self) -> None:
+        """An utterance starts."""
+        ...
+
+    def feed(self, pcm: bytes) -> object:
+        """More of it, 16 kHz."""
+        ...
+
+    def finish(self) -> str:
+        """It ended: the words."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -21,7 +38,7 @@ class Heard:
 
 
 def utterance(
-    frames: Iterable[bytes | None], recognizer: Recognizer,
+    frames: Iterable[bytes | None], recognizer: Decoding,
     interrupted: Callable[[], bool] = lambda: False,
     wait: float = WAIT_FOR_SPEECH, longest: float = LONGEST,
 ) -> Heard | None:

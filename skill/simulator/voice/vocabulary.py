@@ -24,8 +24,11 @@ CONTENT_DIR = ROOT / "content"
 VOICE_CONTENT = CONTENT_DIR / "voice.yaml"
 # Vocabulary files: the condition names and aliases, and the reader's phrases.
 VOCABULARY_GLOBS = ("conditions/*.yaml", "reader/*.yaml")
+ANSWERS = "reader/answers.yaml"
+COMMANDS = "reader/commands.yaml"
 FILLS_PER_SAMPLE = 2
 COMMAND_WEIGHT = 20
+ANSWER_WEIGHT = 10
 _SLOT = re.compile(r"\{(\w+)\}")
 _NOT_A_WORD = re.compile(r"[^a-z' ]+")
 _CAPITALS = re.compile(r"[A-Z]{2,}")  # an abbreviation, said letter by letter
@@ -41,6 +44,9 @@ class VoiceContent:
     pronunciations: dict[str, str]
     builtin_slots: dict[str, tuple[str, ...]]
     invocations: tuple[str, ...]
+    contractions: dict[str, str]
+    yes_no_questions: frozenset[str]
+    confirm_stop: dict[str, str]
 
 
 def load_voice_content(path: Path = VOICE_CONTENT) -> VoiceContent:
@@ -49,6 +55,14 @@ def load_voice_content(path: Path = VOICE_CONTENT) -> VoiceContent:
     prons = data.get("pronunciations") or {}
     slots = data.get("builtin_slots") or {}
     invocations = data.get("invocations") or []
+    contractions = data.get("contractions") or {}
+    questions = data.get("yes_no_questions") or []
+    confirm = data.get("confirm_stop") or {}
+    for name, value in (("contractions", contractions), ("confirm_stop", confirm)):
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise ValueError(f"{path}: {name}: expected key: text")
+    if not isinstance(questions, list):
+        raise ValueError(f"{path}: yes_no_questions: expected a list")
     if not isinstance(prons, dict) or not all(isinstance(v, str) for v in prons.values()):
         raise ValueError(f"{path}: pronunciations: expected word: PHONES")
     if not isinstance(slots, dict) or not all(isinstance(v, list) for v in slots.values()):
@@ -59,6 +73,9 @@ def load_voice_content(path: Path = VOICE_CONTENT) -> VoiceContent:
         pronunciations={str(k).lower(): " ".join(v.split()) for k, v in prons.items()},
         builtin_slots={str(k): tuple(str(p) for p in v) for k, v in slots.items()},
         invocations=tuple(str(i) for i in invocations),
+        contractions={str(k): str(v) for k, v in contractions.items()},
+        yes_no_questions=frozenset(str(q) for q in questions),
+        confirm_stop={str(k): " ".join(str(v).split()) for k, v in confirm.items()},
     )
 
 
@@ -83,11 +100,49 @@ def corpus(locale: str, model_dir: Path = MODEL_DIR, content_dir: Path = CONTENT
     for values in phrases.values():
         lines.extend(values)
     lines.extend(_content_phrases(content_dir))
-    # Commands said on their own ("stop", "yes", "hip helper") are far likelier than one line
-    # each in the corpus makes them: repeat them so a short word is not heard as a longer one.
-    commands = [spoken(p) for i in language["intents"] if not i.get("samples")
-                for p in BUILTIN_SAMPLES.get(i["name"], ())]
+    # The commands the reader knows said on their own ("stop", "help", "hip helper") are far
+    # likelier than one line each makes them: repeat them so a short word is not heard as a
+    # longer one. Alexa's rarer ones ("off", "shut up") stay once, so they win only when said.
+    commands = [spoken(p) for p in _commands(content_dir)]
     return _unique(line for line in lines if line) + [*commands, invocation] * COMMAND_WEIGHT
+
+
+def answer_corpus(
+    locale: str, model_dir: Path = MODEL_DIR, content_dir: Path = CONTENT_DIR
+) -> list[str]:
+    """The corpus for a yes-or-no question: everything, and the answers far likelier.
+
+    A warning sign or a command must still be heard at a question, so nothing is taken out;
+    "yes", "no", "not sure" and the safe statements ("I can walk") are repeated.
+    """
+    voice = load_voice_content(content_dir / "voice.yaml")
+    data = _optional_yaml(content_dir / ANSWERS)
+    said = [*_strings(data.get("yes")), *_strings(data.get("no")), *_strings(data.get("unsure")),
+            *_strings(data.get("safe"))]
+    answers = _unique(spoken(_expand(text, {}, 0)) for text in said)
+    answers += [_contract(line, voice.contractions) for line in answers]
+    return corpus(locale, model_dir, content_dir) + _unique(answers) * ANSWER_WEIGHT
+
+
+def _commands(content_dir: Path) -> list[str]:
+    """The phrases the reader takes as a command when said alone (content/reader/commands.yaml)."""
+    return _strings(_optional_yaml(content_dir / COMMANDS).get("commands"))
+
+
+def _optional_yaml(path: Path) -> dict[str, Any]:
+    """A vocabulary file's data, or nothing when a content tree has no such file."""
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data if isinstance(data, dict) else {}
+
+
+def _contract(line: str, contractions: dict[str, str]) -> str:
+    """A phrase as people say it: "i can not walk" -> "i can't walk"."""
+    said = f" {line} "
+    for full, short in contractions.items():
+        said = said.replace(f" {full} ", f" {short} ")
+    return " ".join(said.split())
 
 
 def _type_phrases(
@@ -112,6 +167,8 @@ def _intent_lines(intent: dict[str, Any], phrases: dict[str, list[str]]) -> list
     users: dict[str, list[str]] = {}
     for index, sample in enumerate(samples):
         names = _SLOT.findall(sample)
+        if any(slot_types.get(name) == "AMAZON.SearchQuery" for name in names):
+            continue  # free speech: "I {speech}" alone would make "I" a likely whole utterance
         for name in names:
             users.setdefault(slot_types.get(name, ""), []).append(sample)
         for turn in range(FILLS_PER_SAMPLE if names else 1):

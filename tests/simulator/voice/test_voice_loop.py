@@ -26,7 +26,7 @@ from skill.simulator.voice.audio import (
     wav_bytes,
 )
 from skill.simulator.voice.conversation import Conversation, Mouth
-from skill.simulator.voice.recognizer import WAKE_THRESHOLD, Recognizer, Spotter
+from skill.simulator.voice.recognizer import STOP_THRESHOLD, Recognizer, Spotter
 from skill.simulator.voice.stream import utterance
 from tests.simulator.voice.conftest import Speak
 
@@ -67,7 +67,7 @@ def test_hip_helper_wakes_the_loop_and_other_talk_does_not(
 
 
 def _watch(keys: list[str] | None = None) -> live._Watch:
-    return live._Watch(Spotter({"hip helper": WAKE_THRESHOLD}), _NoKeys(keys))  # type: ignore[arg-type]
+    return live._Watch(_NoKeys(keys))  # type: ignore[arg-type]
 
 
 def test_words_after_the_wake_phrase_are_kept() -> None:
@@ -255,3 +255,45 @@ def test_without_pocketsphinx_the_voice_command_says_what_to_install(
     assert main(["voice", "--mute"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "requirements-voice.txt" in err
+
+
+
+def test_stop_said_over_a_reply_is_spotted(speak: Speak, tmp_path: Path) -> None:
+    stopper = Spotter({"stop": STOP_THRESHOLD})
+    heard = [stopper.feed(frame) for frame in _frames(read_wav(speak(tmp_path, "s", "stop")))]
+    assert "stop" in heard
+    stopper.begin()
+    noise = read_wav(speak(tmp_path, "n", "the kettle is on"))
+    assert not any(stopper.feed(frame) for frame in _frames(noise))
+
+def test_the_wake_phrase_and_a_request_in_one_breath_keep_the_request(
+    speak: Speak, tmp_path: Path, recognizer: Recognizer
+) -> None:
+    clip = read_wav(speak(tmp_path, "both", "hip helper can I take ibuprofen"))
+    assert live._wait_for_wake(_frames(clip), recognizer, _watch(), "hip helper") == \
+        "can i take ibuprofen"
+
+
+def test_the_default_speaking_voice_is_espeaks_klatt_variant_of_the_locales_english() -> None:
+    from skill.simulator.voice.tts import voice_for
+
+    assert voice_for("en-US") == "en-us+klatt2" and voice_for("en-GB") == "en-gb+klatt2"
+
+
+def test_the_live_loop_checks_a_lone_off_at_a_question_and_goes_on_after_no(
+    monkeypatch: pytest.MonkeyPatch, speak: Speak, tmp_path: Path, recognizer: Recognizer,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _FakeMicrophone.clips = [read_wav(speak(tmp_path, n, t)) for n, t in (
+        ("1", "hip helper"), ("2", "my outer hip hurts when I lie on it"), ("3", "off"),
+        ("4", "no"))]
+    monkeypatch.setattr(live, "Microphone", _FakeMicrophone)
+    monkeypatch.setattr(live, "Keys", _NoKeys)
+    speaker = _FakeSpeaker()
+    conversation = Conversation(Simulator(device="voice"), Printer(sys.stdout),
+                                Mouth(_Voice(), speaker))
+    assert live.run_live(conversation, recognizer, speaker, "hip helper") == 0  # type: ignore[arg-type]
+    out = capsys.readouterr().out
+    assert "You: off" in out and "Voice: Did you want to stop?" in out
+    assert "Voice: Okay, let's go on." in out
+    assert "[AMAZON.StopIntent]" not in out and "[session ended]" not in out
