@@ -220,14 +220,8 @@ def test_the_live_loop_wakes_answers_and_stops_with_tones(
     monkeypatch: pytest.MonkeyPatch, speak: Speak, tmp_path: Path, recognizer: Recognizer,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _FakeMicrophone.clips = [read_wav(speak(tmp_path, n, t)) for n, t in (
-        ("1", "hip helper"), ("2", "my outer hip hurts when I lie on it"), ("3", "stop"))]
-    monkeypatch.setattr(live, "Microphone", _FakeMicrophone)
-    monkeypatch.setattr(live, "Keys", _NoKeys)
-    speaker = _FakeSpeaker()
-    conversation = Conversation(Simulator(device="voice"), Printer(sys.stdout),
-                                Mouth(_Voice(), speaker))
-    assert live.run_live(conversation, recognizer, speaker, "hip helper") == 0  # type: ignore[arg-type]
+    speaker = _live_talk(monkeypatch, speak, tmp_path, recognizer,
+                         "hip helper", "my outer hip hurts when I lie on it", "stop")
     out = capsys.readouterr().out
     assert "You: my outer hip hurts when i lie on it" in out and "You: stop" in out
     assert "[AMAZON.StopIntent]" in out
@@ -284,16 +278,24 @@ def test_the_live_loop_checks_a_lone_off_at_a_question_and_goes_on_after_no(
     monkeypatch: pytest.MonkeyPatch, speak: Speak, tmp_path: Path, recognizer: Recognizer,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _FakeMicrophone.clips = [read_wav(speak(tmp_path, n, t)) for n, t in (
-        ("1", "hip helper"), ("2", "my outer hip hurts when I lie on it"), ("3", "off"),
-        ("4", "no"))]
+    _live_talk(monkeypatch, speak, tmp_path, recognizer,
+               "hip helper", "my outer hip hurts when I lie on it", "off", "no")
+    out = capsys.readouterr().out
+    assert "You: off" in out and "Voice: Did you want to stop?" in out
+    assert "Voice: Okay, let's go on." in out
+    assert "[AMAZON.StopIntent]" not in out and "[session ended]" not in out
+
+
+def _live_talk(
+    monkeypatch: pytest.MonkeyPatch, speak: Speak, tmp_path: Path, recognizer: Recognizer,
+    *said: str,
+) -> _FakeSpeaker:
+    """Run the live loop on these utterances, spoken by espeak-ng into a fake microphone."""
+    _FakeMicrophone.clips = [read_wav(speak(tmp_path, str(i), t)) for i, t in enumerate(said, 1)]
     monkeypatch.setattr(live, "Microphone", _FakeMicrophone)
     monkeypatch.setattr(live, "Keys", _NoKeys)
     speaker = _FakeSpeaker()
     conversation = Conversation(Simulator(device="voice"), Printer(sys.stdout),
                                 Mouth(_Voice(), speaker))
     assert live.run_live(conversation, recognizer, speaker, "hip helper") == 0  # type: ignore[arg-type]
-    out = capsys.readouterr().out
-    assert "You: off" in out and "Voice: Did you want to stop?" in out
-    assert "Voice: Okay, let's go on." in out
-    assert "[AMAZON.StopIntent]" not in out and "[session ended]" not in out
+    return speaker
