@@ -66,6 +66,12 @@ def test_a_one_shot_complaint_fits_the_greeting_and_disclaimer_in_the_first_answ
     assert plain[0].words <= FIRST_ANSWER_TARGET, _show(tuple(plain))
 
 
+def test_a_one_shot_with_a_doctors_advice_still_fits_the_first_answer() -> None:
+    advised = [m for m in found().other_first_answers if m.warning and not m.urgent]
+    assert len(advised) >= 2
+    assert advised[0].words <= FIRST_ANSWER_TARGET, _show(tuple(advised))
+
+
 def test_no_listener_waits_much_over_twenty_seconds_but_for_urgent_advice() -> None:
     wait = found().longest_wait
     assert wait is not None and wait.words <= WAIT_WORDS, wait
