@@ -7,7 +7,6 @@ fail in CI, so CI can never pass without having driven the page.
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from tests.support.websim_browser import (
     URGENT,
     Tab,
     accessibility_roles,
+    served,
     why_no_browser,
 )
 
@@ -61,15 +61,8 @@ def app(tmp_path: Path) -> Flask:
 @pytest.fixture
 def base_url(app: Flask) -> Iterator[str]:
     """The app on a free loopback port, in a background thread, for one test."""
-    from werkzeug.serving import make_server
-
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    with served(app) as url:
+        yield url
 
 
 @pytest.fixture

@@ -4,6 +4,9 @@ in-page accessibility checks."""
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 CHROMIUM = "/usr/bin/chromium"
@@ -23,6 +26,22 @@ def why_no_browser() -> str | None:
     if not os.access(CHROMIUM, os.X_OK):
         return f"{CHROMIUM} not found: run `make browser` (apt-get install -y chromium)"
     return None
+
+
+@contextmanager
+def served(app: Any) -> Iterator[str]:
+    """The app on a free loopback port, in a background thread, for as long as the block runs."""
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
 
 
 class Tab:

@@ -38,18 +38,17 @@ def scene_of(words: Sequence[str], vocab: Vocabulary) -> Scene:
     """Find every trigger and terminator once per utterance."""
     rules = vocab.triggers
     pseudo = {i for m in find(vocab.pseudo, words) for i in range(m.start, m.end)}
-    found = longest_first(find(vocab.trigger_set, words))
+    every = find(vocab.trigger_set, words)
     triggers = tuple(
         Trigger(m.start, m.end, rules[m.pattern])
-        for m in found
+        for m in longest_first(every)
         if not pseudo & set(range(m.start, m.end))
     )
     barrier = frozenset(
         i for m in find(vocab.terminators, words) for i in range(m.start, m.end)
     )
     negations = frozenset(
-        i for m in find(vocab.trigger_set, words) if rules[m.pattern].category == NEGATED
-        for i in range(m.start, m.end)
+        i for m in every if rules[m.pattern].category == NEGATED for i in range(m.start, m.end)
     )
     return Scene(triggers, barrier, negations)
 

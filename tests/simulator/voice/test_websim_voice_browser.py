@@ -5,7 +5,6 @@ recogniser is the default, and what it hears is said to the skill like typed tex
 from __future__ import annotations
 
 import os
-import threading
 import wave
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +15,14 @@ import pytest
 from skill.simulator import Simulator
 from skill.web.app import create_app
 from tests.simulator.voice.conftest import Speak
-from tests.support.websim_browser import ARGS, CHROMIUM, COMPLAINT, Tab, why_no_browser
+from tests.support.websim_browser import (
+    ARGS,
+    CHROMIUM,
+    COMPLAINT,
+    Tab,
+    served,
+    why_no_browser,
+)
 
 
 @pytest.fixture
@@ -34,17 +40,10 @@ def microphone(speak: Speak, tmp_path: Path) -> tuple[Path, float]:
 
 @pytest.fixture
 def base_url(tmp_path: Path) -> Iterator[str]:
-    from werkzeug.serving import make_server
-
     app = create_app({"env": "development", "simulator": "", "db_path": str(tmp_path / "m.db"),
                       "user_key_secret": "browser-test"})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    with served(app) as url:
+        yield url
 
 
 @pytest.fixture
