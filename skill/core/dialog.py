@@ -146,8 +146,10 @@ def _describe(turn: Turn, act: Act) -> Turn:
     return _after_match(turn)
 
 
-def _after_match(turn: Turn) -> Turn:
-    """Name what the pain often is, or ask what separates two near-equal fits, then screen."""
+def _after_match(turn: Turn, settle: bool = False) -> Turn:
+    """Name what the pain often is, or ask what separates two near-equal fits, then screen;
+    `settle`: the person could not tell one question apart, so name the best fit rather than
+    put another to them."""
     content, state = turn.content, turn.state
     if "stress_fracture" in state.flags:  # a suspected stress fracture is never matched away
         turn.say("dialog.noted")
@@ -155,7 +157,7 @@ def _after_match(turn: Turn) -> Turn:
     ranking = match_conditions(state.features, content)
     if ranking.best is None:
         return ask_pending(turn, PENDING_LOCATION)
-    question = separating_question(ranking, content, state.asked)
+    question = None if settle else separating_question(ranking, content, state.asked)
     if question is not None:
         turn.state = state.with_(asked=(*state.asked, question.id))
         return ask_pending(turn, f"{PENDING_SEPARATE}:{question.id}")
@@ -284,7 +286,7 @@ def _unsure(turn: Turn, act: Act) -> Turn:
     if answer is not None:
         return answer(turn, False)
     if kind == PENDING_SEPARATE:
-        return _after_match(turn)
+        return _after_match(turn, settle=True)
     turn.say("dialog.yes_no_unclear")
     return ask_pending(turn, turn.state.pending or PENDING_MORE, reask=True)
 

@@ -314,6 +314,17 @@ def test_urgent_advice_uses_the_local_emergency_number(locale: str, number: str)
 
 
 
+def test_not_sure_to_an_either_or_question_names_the_best_fit_rather_than_ask_again(
+    talk: Talk,
+) -> None:
+    talk(intents.DESCRIBE, location="groin")
+    assert talk.keys[-1].startswith("question.")
+    talk(intents.UNSURE)
+    assert talk.state.condition is not None
+    assert any(k.startswith("condition.") for k in talk.keys)
+    assert not talk.keys[-1].startswith("question.")
+
+
 def test_neither_to_an_either_or_question_moves_on(talk: Talk) -> None:
     talk(intents.DESCRIBE, location="groin")
     first = talk.keys[-1]

@@ -333,3 +333,21 @@ def test_signs_said_as_what_happened_or_how_long_are_heard(text: str, sign: str)
 def test_not_remembering_is_unsure_and_needing_to_be_held_up_is_not_standing() -> None:
     assert reading("I can't really remember").particle == "unsure"
     assert "cannot_bear_weight" in present("I need someone to hold me up to take a step")
+
+
+@pytest.mark.parametrize(("text", "condition"), [
+    ("my so-called sciatica kicked in, and later a specialist told me I've got hip impingement", "fai"),
+    ("I thought it was bursitis, but the physio says it's my hip flexor tendon", "hip_flexor_tendinopathy"),
+])
+def test_the_last_condition_named_is_the_one_the_person_settled_on(text: str, condition: str) -> None:
+    assert reading(text).condition == condition
+
+
+@pytest.mark.parametrize("text", ["I pulled my hip flexor sprinting", "it's a hip flexor strain"])
+def test_a_strained_hip_flexor_is_a_muscle_strain_not_a_tendinopathy(text: str) -> None:
+    assert reading(text).condition == "muscle_strain"
+
+
+def test_wanting_to_deny_a_stress_fracture_is_not_denying_it() -> None:
+    assert "stress_fracture" in present(
+        "as much as I want to deny it, it feels like stress fracture pain")

@@ -85,7 +85,7 @@ def read(
         safe=tuple(q for q in vocab.safe if q in {question for _, question in safe}),
         pain=bool(find(vocab.pain, stemmed)),
         features=_features(stemmed, vocab, scene),
-        condition=_first_id(stemmed, vocab.conditions, scene),
+        condition=_last_id(stemmed, vocab.conditions, scene),
         topic=_topic(stemmed, vocab),
         question=bool(find(vocab.asking, stemmed)),
         action=_first_id(stemmed, vocab.actions, scene),
@@ -235,6 +235,18 @@ def _first_id(words: Sequence[str], table: Table, scene: Scene) -> str | None:
             continue
         key = (match.start, match.start - match.end, ident)
         if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def _last_id(words: Sequence[str], table: Table, scene: Scene) -> str | None:
+    """The last one named: "my so-called sciatica ... a specialist told me it's impingement"."""
+    best: tuple[int, int, str] | None = None
+    for match, ident in find_labelled(table, words, scene.barrier):
+        if status_of(match, scene)[0] == NEGATED:
+            continue
+        key = (match.end, match.end - match.start, ident)
+        if best is None or key > best:
             best = key
     return best[2] if best else None
 
