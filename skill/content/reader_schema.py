@@ -185,8 +185,12 @@ def _rules(reader: _Reader) -> tuple[ContextRule, ...]:
         except PhraseError as exc:
             entry.fail("literal", str(exc))
         signs = frozenset(entry.strings("signs", optional=True))
+        crosses = entry.get("crosses", bool, optional=True)
+        if crosses and direction == "forward":
+            entry.fail("crosses", "only a trigger that looks backward can cross a terminator")
         rules.append(ContextRule(pattern, category, direction,
-                                 DEFAULT_SCOPE if scope is None else scope, signs))
+                                 DEFAULT_SCOPE if scope is None else scope, signs,
+                                 bool(crosses)))
     return tuple(rules)
 
 

@@ -351,3 +351,22 @@ def test_a_strained_hip_flexor_is_a_muscle_strain_not_a_tendinopathy(text: str) 
 def test_wanting_to_deny_a_stress_fracture_is_not_denying_it() -> None:
     assert "stress_fracture" in present(
         "as much as I want to deny it, it feels like stress fracture pain")
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I slipped last winter but that's healed", "fall_injury"),
+    ("I had a fever a few weeks ago but that cleared up", "fever"),
+    ("my leg went numb for a day but that's gone now and it just aches", "numbness"),
+])
+def test_a_sign_resolved_after_a_but_is_past_not_present(text: str, sign: str) -> None:
+    found = {s.id: s for s in reading(text).signs}
+    assert sign in found and not found[sign].present
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I fell this morning but the bruise from last time has healed", "fall_injury"),
+    ("my hip hurts and I slipped on the ice this morning but that's all fine now", "fall_injury"),
+    ("I've got a fever but the swelling has gone down", "fever"),
+])
+def test_a_resolution_about_something_else_leaves_the_sign_present(text: str, sign: str) -> None:
+    assert sign in present(text)

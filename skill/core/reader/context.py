@@ -104,7 +104,11 @@ def _covers(trigger: Trigger, match: Match, barrier: frozenset[int]) -> bool:
         if match.start - trigger.end <= rule.max_scope and not barrier.intersection(between):
             return True
     if rule.direction in ("backward", "both") and match.end <= trigger.start:
-        between = range(match.end, trigger.start)
+        start = trigger.start
+        if rule.crosses:  # "I slipped last winter but that's healed": past the "but" it follows
+            while start - 1 >= match.end and start - 1 in barrier:
+                start -= 1
+        between = range(match.end, start)
         if trigger.start - match.end <= rule.max_scope and not barrier.intersection(between):
             return True
     return False

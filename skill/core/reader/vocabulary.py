@@ -41,6 +41,7 @@ class ContextRule(NamedTuple):
     direction: str  # forward | backward | both
     max_scope: int
     signs: frozenset[str] = frozenset()  # only these signs (all when empty)
+    crosses: bool = False  # looks back across the terminator it follows ("but that's healed")
 
 
 class SignTables(NamedTuple):
