@@ -87,6 +87,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         unsure=_phrases(answers, "unsure", {}),
         safe=_keyed(answers.child("safe"), {}, {"fever", "injury", "weight"}),
         pain=_phrases(files["features"], "pain", {}),
+        improving=_phrases(files["features"], "improving", {}),
         soft=frozenset(stem(w) for w in files["features"].strings("soft")),
         features=_features(files["features"], locale, known),
         conditions=_with_locales(files["features"].child("conditions"), locale, known.conditions),

@@ -77,6 +77,7 @@ class Act(NamedTuple):
     locale: str = ""
     features: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     condition: str | None = None  # a condition the person named in their own words
+    improving: bool = False  # the person says it is getting better
 
     def slot(self, name: str) -> str | None:
         """The slot's resolved id (or raw value for built-in types), None when unfilled."""

@@ -128,9 +128,10 @@ def note_onset(turn: Turn, act: Act) -> bool:
     count = days_since(onset, today)
     if count >= ASSESS_DAYS and known:
         _assess(turn, count)
-    elif count >= ASSESS_LONG_DAYS and not act.condition:
+    elif count >= ASSESS_LONG_DAYS and not act.condition and not act.improving:
         # Two weeks and still hurting: the NHS says see a GP. A diagnosis the person names
-        # ("my GP said it's bursitis") is care already sought: when to go back is said instead.
+        # ("my GP said it's bursitis") is care already sought, and a pain that is getting better
+        # ("each week is better than the last") is not one that fails: when to go is said instead.
         _assess(turn, count, "dialog.assess_long")
     elif count >= ASSESS_DAYS:
         # First heard today: how long alone is not a failed week of self-care (seed article).

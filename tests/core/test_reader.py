@@ -370,3 +370,60 @@ def test_a_sign_resolved_after_a_but_is_past_not_present(text: str, sign: str) -
 ])
 def test_a_resolution_about_something_else_leaves_the_sign_present(text: str, sign: str) -> None:
     assert sign in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a van backed into me outside the supermarket and my hip's killing me",
+    "we had a fender bender on the way home and my hip hurts",
+    "someone drove into the side of us at the roundabout",
+    "our car got t-boned last night and my hip aches",
+])
+def test_a_vehicle_driving_into_someone_is_an_injury(text: str) -> None:
+    assert "fall_injury" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I've fallen behind with my stretches and my hip is stiff",
+    "I ran into a neighbour at the bus stop and my hip ached while we talked",
+    "I was sweating a lot at the gym and my hip twinged",
+    "it gives me the chills thinking about the operation, but it's just an ache",
+    "the skin went red under the hot water bottle, the hip is the usual ache",
+    "my buttock hurts and it runs down my leg like a hot wire",
+    "it's the same old ache I always get",
+])
+def test_everyday_phrases_with_warning_words_in_them_are_not_signs(text: str) -> None:
+    assert present(text) == set()
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I've lost the feeling in my foot since this started", "numbness"),
+    ("there's a buzzing in my leg down to my foot", "numbness"),
+    ("my toes feel as if they're in cotton wool", "numbness"),
+    ("I can only hop on the other foot", "cannot_bear_weight"),
+    ("I can't put my foot down at all", "cannot_bear_weight"),
+    ("only with the walking frame", "cannot_bear_weight"),
+    ("I've been shaky and sweaty all day", "fever"),
+])
+def test_signs_described_in_other_words_are_found(text: str, sign: str) -> None:
+    assert sign in present(text)
+
+
+def test_what_a_person_can_stand_on_is_not_what_brings_the_pain_on() -> None:
+    said = reading("I can stand on it fine, it only aches when I sit cross-legged").features
+    assert "weight_bearing" not in said.get("trigger", ())
+    assert "weight_bearing" in reading("it hurts when I stand on it").features["trigger"]
+
+
+def test_a_runners_pain_with_each_footstrike_is_weight_bearing() -> None:
+    said = reading("I run most days and it hurts with every footstrike").features
+    assert "weight_bearing" in said["trigger"]
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I had a temperature last month but that's long gone, it's just the hip", "fever"),
+    ("I had a fever with the flu, I'm over it now, my hip is stiff", "fever"),
+    ("I couldn't walk for a while after my operation years ago, but now I'm fine", "cannot_bear_weight"),
+])
+def test_a_sign_the_person_says_is_over_is_not_present(text: str, sign: str) -> None:
+    found = {s.id: s for s in reading(text).signs}
+    assert sign in found and not found[sign].present

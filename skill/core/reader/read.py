@@ -18,6 +18,7 @@ _EMPTY: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 _ALONE_SLACK = 2  # an `alone` phrase may have this many other words around it
 _ASK_REACH = 3  # a topic is asked about when it comes this soon after "can I", "should I"...
 _SEVERITY = {"urgent": 2, "see_provider": 1}
+TRIGGER = "trigger"  # the feature group of what brings the pain on (content/features.yaml)
 
 
 class Sign(NamedTuple):
@@ -48,6 +49,7 @@ class Reading(NamedTuple):
     particle_at: int | None = None  # where it was said
     safe: tuple[str, ...] = ()  # safety question ids a statement answers safely
     pain: bool = False  # describes pain at all ("my hip hurts")
+    improving: bool = False  # says it is getting better ("each week is better than the last")
     features: Mapping[str, tuple[str, ...]] = _EMPTY
     condition: str | None = None
     topic: str | None = None
@@ -84,7 +86,8 @@ def read(
         particle_at=_particle_at(stemmed, vocab),
         safe=tuple(q for q in vocab.safe if q in {question for _, question in safe}),
         pain=bool(find(vocab.pain, stemmed)),
-        features=_features(stemmed, vocab, scene),
+        improving=_improving(stemmed, vocab, scene),
+        features=_features(stemmed, vocab, scene, _spans(m for m, _ in safe)),
         condition=_last_id(stemmed, vocab.conditions, scene),
         topic=_topic(stemmed, vocab),
         question=bool(find(vocab.asking, stemmed)),
@@ -203,24 +206,54 @@ def _safe_matches(
     ]
 
 
+def _improving(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> bool:
+    """Getting better, said and not negated: "it isn't getting better" is the opposite."""
+    if vocab.improving is None:
+        return False
+    return any(status_of(m, scene)[0] is None for m in find(vocab.improving, words))
+
+
 def _covered(matches: Iterable[Match]) -> frozenset[int]:
     return frozenset(i for m in matches for i in range(m.start, m.end))
 
 
 def _features(
-    words: Sequence[str], vocab: Vocabulary, scene: Scene
+    words: Sequence[str], vocab: Vocabulary, scene: Scene, safe: Sequence[range] = ()
 ) -> Mapping[str, tuple[str, ...]]:
-    """Features by group, matched with the small words left out, and never when negated."""
+    """Features by group, matched with the small words left out, never when negated; a trigger
+    inside a longer safe statement is not one: "I can stand on it" says what does not hurt."""
     keep = [i for i, w in enumerate(words) if w not in vocab.soft]
     reduced = [words[i] for i in keep]
     found: dict[str, tuple[str, ...]] = {}
     for group, ids in vocab.features.items():
         matches = [(_unreduce(m, keep), fid) for m, fid in find_labelled(ids, reduced)]
         chosen = longest_first([m for m, _ in matches])
-        named = [fid for m, fid in matches if m in chosen and status_of(m, scene)[0] != NEGATED]
+        named = [fid for m, fid in matches if m in chosen and status_of(m, scene)[0] != NEGATED
+                 and not (group == TRIGGER
+                          and any(_says_more(statement, m, words, vocab) for statement in safe))]
         if named:
             found[group] = tuple(dict.fromkeys(named))
     return MappingProxyType(found)
+
+
+def _spans(matches: Iterable[Match]) -> list[range]:
+    """Overlapping matches joined: "can stand" and "stand on it" are one statement."""
+    spans: list[range] = []
+    for m in sorted(matches, key=lambda m: m.start):
+        if spans and m.start < spans[-1].stop:
+            spans[-1] = range(spans[-1].start, max(spans[-1].stop, m.end))
+        else:
+            spans.append(range(m.start, m.end))
+    return spans
+
+
+def _says_more(statement: range, feature: Match, words: Sequence[str], vocab: Vocabulary) -> bool:
+    """A safe statement around a feature that adds words of its own ("can" in "I can stand on
+    it"): the feature is what the person can do, not what hurts."""
+    if not (statement.start <= feature.start and feature.end <= statement.stop):
+        return False
+    outside = [*range(statement.start, feature.start), *range(feature.end, statement.stop)]
+    return any(words[i] not in vocab.soft for i in outside)
 
 
 def _unreduce(match: Match, keep: list[int]) -> Match:

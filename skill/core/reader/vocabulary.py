@@ -82,6 +82,7 @@ class Vocabulary(NamedTuple):
     persons: frozenset[str]
     commands: Mapping[str, PatternSet]
     then: frozenset[str] = frozenset()  # words that start a new clause after an answer
+    improving: PatternSet | None = None  # "it's getting better": not a pain that has failed
 
 
 NEGATED = "negated"
