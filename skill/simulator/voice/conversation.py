@@ -3,14 +3,17 @@
 The Simulator's `say(text)` is the same production path as `python -m skill say`, so what the
 microphone hears is exactly what typing the same words would do. Two things happen first, as
 Alexa's own listening does before a skill hears anything: at a yes-or-no question the recogniser
-is told to expect an answer, and a way of ending other than "stop" heard while the skill waits
-for an answer ("off", "cancel") is checked with the person before it is sent (docs/voice.md).
+is told to expect an answer, and two mishearings are checked with the person before they are
+sent (checks.py, docs/voice.md): a way of ending other than "stop" ("off", "cancel") while the
+skill waits for an answer, and a safe "I can walk" at the weight question, which may have been
+"I can't walk".
 """
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -19,12 +22,12 @@ from skill.simulator.nlu import understand
 from skill.simulator.services import LocalAlexaApi
 from skill.simulator.simulator import Simulator, default_handler
 from skill.simulator.turn import Turn
+from skill.simulator.voice import checks
 from skill.simulator.voice.audio import Audio, read_wav, tone
+from skill.simulator.voice.checks import ENDINGS, STOP_WORD
 from skill.simulator.voice.tts import Synthesizer
 from skill.simulator.voice.vocabulary import VoiceContent, load_voice_content
 
-STOP_WORD = "stop"  # always stops at once, as on an Echo
-ENDINGS = frozenset({"AMAZON.StopIntent", "AMAZON.CancelIntent"})
 CONFIRMED = ENDINGS | {"AMAZON.YesIntent"}
 
 if TYPE_CHECKING:  # pocketsphinx is imported only where recognition is needed
@@ -83,13 +86,15 @@ class Conversation:
     _announced: int = 0
     _last: Turn | None = None
     confirming: bool = False  # "Did you want to stop?" was asked and waits for its answer
+    checking: str = ""  # the safe answer heard ("i can walk") while "Just to check" waits
+    asked: bool = False  # the last words heard got the loop's own question, not the skill's turn
 
     @property
     def expecting(self) -> str:
         """The recogniser's language model for the next words: "answers" at a yes-or-no question."""
-        if self.confirming or self._pending_kind() in self.voice.yes_no_questions:
-            return "answers"
-        return ""
+        if self.confirming or self.checking:
+            return checks.ANSWERS
+        return checks.language_model(self._pending(), self.voice)
 
     def hear(self, words: str, wait: bool = True) -> Turn | None:
         """Send what was heard; nothing heard gets the pending question again, as on an Echo."""
@@ -97,6 +102,7 @@ class Conversation:
             self.out.note("  (heard nothing)")
             return None
         self.out.you(words)
+        self.asked = False
         if self.confirming:
             self.confirming = False
             intent = self._intent(words)
@@ -104,11 +110,17 @@ class Conversation:
                 words = STOP_WORD
             elif intent == "AMAZON.NoIntent":
                 question = self._last.reprompt or self._last.speech if self._last else ""
-                self._speak(f"{self.voice.confirm_stop['going_on']} {question}")
+                self._ask(f"{self.voice.confirm_stop['going_on']} {question}")
                 return None
-        elif self._doubtful(words):
+        elif self.checking and (sent := self._checked(words)):
+            words = sent
+        elif checks.doubtful_ending(words, self._pending(), self._intent(words)):
             self.confirming = True
-            self._speak(self.voice.confirm_stop["ask"])
+            self._ask(self.voice.confirm_stop["ask"])
+            return None
+        elif checks.doubtful_safe(words, self._pending(), self.voice, self.sim.locale, self._today):
+            self.checking = words
+            self._ask(self.voice.confirm_safe.ask)
             return None
         turn = self.sim.say(words)
         self._last = turn
@@ -116,18 +128,32 @@ class Conversation:
         self.mouth.say(" ".join(_speech(turn)), wait=wait)
         return turn
 
-    def _doubtful(self, words: str) -> bool:
-        """An ending other than "stop" while the skill waits for an answer: it may be misheard."""
-        if STOP_WORD in words.split() or self._pending_kind() is None:
-            return False
-        return self._intent(words) in ENDINGS
+    def _checked(self, words: str) -> str:
+        """The words to send after "Just to check": the safe answer, the warning sign, or these
+        words as heard ("" while they are themselves doubtful, and so checked again below)."""
+        heard, self.checking = self.checking, ""
+        said = checks.check_answer(words, self.voice, self.sim.locale, self._today)
+        if said == checks.YES:
+            return heard
+        if said == checks.NO:
+            return self.voice.confirm_safe.warning
+        return ""
 
-    def _pending_kind(self) -> str | None:
-        """What the skill's last reply waits for ("safety", "offer_care"), or None."""
+    def _ask(self, text: str) -> None:
+        """The loop's own question instead of a turn: the loop listens on for its answer."""
+        self.asked = True
+        self._speak(text)
+
+    @property
+    def _today(self) -> date:
+        return self.sim.now.date()
+
+    def _pending(self) -> str | None:
+        """What the skill's last reply waits for ("safety:weight", "offer_care"), or None."""
         if self._last is None or self._last.end_session:
             return None
         pending = self._last.session_attributes.get("pending")
-        return pending.partition(":")[0] if isinstance(pending, str) and pending else None
+        return pending if isinstance(pending, str) and pending else None
 
     def _intent(self, words: str) -> str:
         """The intent the local NLU reads in the words, as the skill would be sent it."""

@@ -1,0 +1,82 @@
+"""Words a local recogniser may have misheard, checked with the person before the skill hears them.
+
+Two mistakes cost more than a repeated question: an answer heard as a way of ending ("no" as
+"off") ends the conversation, and a "can't" heard as "can" ("I can't walk" as "I can walk") turns
+a warning sign into a safe answer. Both are decided by word, not by the recogniser's confidence
+(docs/voice.md); the voice loop and the web simulator's local recogniser ask the same checks.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from skill.content.loader import get_content
+from skill.core.content_types import SafetyQuestion
+from skill.core.reader.read import Reading, read
+from skill.core.state import PENDING_SAFETY
+from skill.core.understand import FLAG, SAFE, answer_for
+from skill.simulator.voice.vocabulary import VoiceContent
+
+STOP_WORD = "stop"  # always stops at once, as on an Echo
+ENDINGS = frozenset({"AMAZON.StopIntent", "AMAZON.CancelIntent"})
+ANSWERS = "answers"  # the recogniser's language model for yes-or-no questions
+YES, NO = "yes", "no"
+
+
+def pending_kind(pending: object) -> str | None:
+    """The kind of question a `pending` session attribute waits on ("safety", "offer_care")."""
+    return pending.partition(":")[0] if isinstance(pending, str) and pending else None
+
+
+def language_model(pending: object, voice: VoiceContent) -> str:
+    """The recogniser's model for the answer to this question: "answers" at a yes-or-no one."""
+    return ANSWERS if pending_kind(pending) in voice.yes_no_questions else ""
+
+
+def doubtful_ending(words: str, pending: object, intent: str) -> bool:
+    """An ending other than "stop" while the skill waits for an answer: it may be misheard."""
+    if STOP_WORD in words.split() or pending_kind(pending) is None:
+        return False
+    return intent in ENDINGS
+
+
+def doubtful_safe(words: str, pending: object, voice: VoiceContent, locale: str,
+                  today: date | None = None) -> bool:
+    """A safe answer to the checked question heard with a word a "not" may hide ("can")."""
+    question = _checked_question(pending, voice)
+    if question is None or not set(words.split()) & voice.confirm_safe.doubtful_words:
+        return False
+    reading = _reading(words, locale, today)
+    return reading is not None and not reading.present and answer_for(reading, question) == SAFE
+
+
+def check_answer(words: str, voice: VoiceContent, locale: str, today: date | None = None) -> str:
+    """The reply to the check: YES (as heard), NO (the warning sign), or "" (neither)."""
+    question = _question(voice.confirm_safe.question)
+    reading = _reading(words, locale, today)
+    if question is None or reading is None:
+        return ""
+    answer = answer_for(reading, question)
+    if answer == FLAG:
+        return NO
+    if reading.particle == YES or (answer == SAFE and not doubtful_safe(
+            words, f"{PENDING_SAFETY}:{question.id}", voice, locale, today)):
+        return YES
+    return ""
+
+
+def _checked_question(pending: object, voice: VoiceContent) -> SafetyQuestion | None:
+    """The safety question the skill waits on, if it is the one whose safe answers are checked."""
+    if not isinstance(pending, str) or pending != f"{PENDING_SAFETY}:{voice.confirm_safe.question}":
+        return None
+    return _question(voice.confirm_safe.question)
+
+
+def _question(qid: str) -> SafetyQuestion | None:
+    return next((q for q in get_content().safety_questions if q.id == qid), None)
+
+
+def _reading(words: str, locale: str, today: date | None) -> Reading | None:
+    content = get_content()
+    vocab = content.vocabulary(locale)
+    return None if vocab is None else read(words, vocab, content.flag_levels(), today)
