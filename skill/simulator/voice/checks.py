@@ -8,6 +8,7 @@ a warning sign into a safe answer. Both are decided by word, not by the recognis
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
 from skill.content.loader import get_content
@@ -15,12 +16,66 @@ from skill.core.content_types import SafetyQuestion
 from skill.core.reader.read import Reading, read
 from skill.core.state import PENDING_SAFETY
 from skill.core.understand import FLAG, SAFE, answer_for
-from skill.simulator.voice.vocabulary import VoiceContent
+from skill.simulator.voice.vocabulary import VoiceContent, load_voice_content
 
 STOP_WORD = "stop"  # always stops at once, as on an Echo
 ENDINGS = frozenset({"AMAZON.StopIntent", "AMAZON.CancelIntent"})
+CONFIRMED = ENDINGS | {"AMAZON.YesIntent"}
+NO_INTENT = "AMAZON.NoIntent"
 ANSWERS = "answers"  # the recogniser's language model for yes-or-no questions
 YES, NO = "yes", "no"
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What to do with words heard: send these words to the skill, or ask this first."""
+
+    send: str = ""
+    ask: str = ""
+
+
+@dataclass
+class Checks:
+    """One conversation's checks: which is waiting for its answer, and what it was about."""
+
+    locale: str = "en-US"
+    voice: VoiceContent = field(default_factory=load_voice_content)
+    confirming: bool = False  # "Did you want to stop?" was asked and waits for its answer
+    checking: str = ""  # the safe answer heard ("i can walk") while "Just to check" waits
+
+    def expecting(self, pending: object) -> str:
+        """The recogniser's model for the next words: "answers" at any yes-or-no question."""
+        return ANSWERS if self.confirming or self.checking else language_model(pending, self.voice)
+
+    def hear(self, words: str, pending: object, intent: str, question: str = "",
+             today: date | None = None) -> Heard:
+        """The words to send, or the check to ask; `intent` is the local NLU's reading of them
+        and `question` the skill's own question, said again after "no, go on"."""
+        if self.confirming:
+            self.confirming = False
+            if intent in CONFIRMED:
+                return Heard(send=STOP_WORD)
+            if intent == NO_INTENT:
+                return Heard(ask=f"{self.voice.confirm_stop['going_on']} {question}".strip())
+            return Heard(send=words)
+        if self.checking and (sent := self._checked(words, today)):
+            return Heard(send=sent)
+        if doubtful_ending(words, pending, intent):
+            self.confirming = True
+            return Heard(ask=self.voice.confirm_stop["ask"])
+        if doubtful_safe(words, pending, self.voice, self.locale, today):
+            self.checking = words
+            return Heard(ask=self.voice.confirm_safe.ask)
+        return Heard(send=words)
+
+    def _checked(self, words: str, today: date | None) -> str:
+        """After "Just to check": the safe answer, the warning sign, or "" (these words go on
+        through the other checks, and a doubtful one is checked again)."""
+        heard, self.checking = self.checking, ""
+        said = check_answer(words, self.voice, self.locale, today)
+        if said == YES:
+            return heard
+        return self.voice.confirm_safe.warning if said == NO else ""
 
 
 def pending_kind(pending: object) -> str | None:

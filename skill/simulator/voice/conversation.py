@@ -22,13 +22,10 @@ from skill.simulator.nlu import understand
 from skill.simulator.services import LocalAlexaApi
 from skill.simulator.simulator import Simulator, default_handler
 from skill.simulator.turn import Turn
-from skill.simulator.voice import checks
 from skill.simulator.voice.audio import Audio, read_wav, tone
-from skill.simulator.voice.checks import ENDINGS, STOP_WORD
+from skill.simulator.voice.checks import Checks
 from skill.simulator.voice.tts import Synthesizer
 from skill.simulator.voice.vocabulary import VoiceContent, load_voice_content
-
-CONFIRMED = ENDINGS | {"AMAZON.YesIntent"}
 
 if TYPE_CHECKING:  # pocketsphinx is imported only where recognition is needed
     from skill.simulator.voice.recognizer import Recognizer
@@ -85,64 +82,45 @@ class Conversation:
     voice: VoiceContent = field(default_factory=load_voice_content)
     _announced: int = 0
     _last: Turn | None = None
-    confirming: bool = False  # "Did you want to stop?" was asked and waits for its answer
-    checking: str = ""  # the safe answer heard ("i can walk") while "Just to check" waits
+    checks: Checks = field(init=False)
     asked: bool = False  # the last words heard got the loop's own question, not the skill's turn
+
+    def __post_init__(self) -> None:
+        self.checks = Checks(self.sim.locale, self.voice)
+
+    @property
+    def confirming(self) -> bool:
+        """Whether "Did you want to stop?" waits for its answer."""
+        return self.checks.confirming
+
+    @property
+    def checking(self) -> str:
+        """The safe answer heard, while "Just to check" waits for its answer ("" if it does not)."""
+        return self.checks.checking
 
     @property
     def expecting(self) -> str:
         """The recogniser's language model for the next words: "answers" at a yes-or-no question."""
-        if self.confirming or self.checking:
-            return checks.ANSWERS
-        return checks.language_model(self._pending(), self.voice)
+        return self.checks.expecting(self._pending())
 
     def hear(self, words: str, wait: bool = True) -> Turn | None:
-        """Send what was heard; nothing heard gets the pending question again, as on an Echo."""
+        """Send what was heard, or check it first; nothing heard gets the question again."""
         if not words:
             self.out.note("  (heard nothing)")
             return None
         self.out.you(words)
-        self.asked = False
-        if self.confirming:
-            self.confirming = False
-            intent = self._intent(words)
-            if intent in CONFIRMED:
-                words = STOP_WORD
-            elif intent == "AMAZON.NoIntent":
-                question = self._last.reprompt or self._last.speech if self._last else ""
-                self._ask(f"{self.voice.confirm_stop['going_on']} {question}")
-                return None
-        elif self.checking and (sent := self._checked(words)):
-            words = sent
-        elif checks.doubtful_ending(words, self._pending(), self._intent(words)):
-            self.confirming = True
-            self._ask(self.voice.confirm_stop["ask"])
+        question = self._last.reprompt or self._last.speech if self._last else ""
+        heard = self.checks.hear(words, self._pending(), self._intent(words), question or "",
+                                 self._today)
+        self.asked = bool(heard.ask)
+        if heard.ask:
+            self._speak(heard.ask)
             return None
-        elif checks.doubtful_safe(words, self._pending(), self.voice, self.sim.locale, self._today):
-            self.checking = words
-            self._ask(self.voice.confirm_safe.ask)
-            return None
-        turn = self.sim.say(words)
+        turn = self.sim.say(heard.send)
         self._last = turn
         self.out.turn(turn)
         self.mouth.say(" ".join(_speech(turn)), wait=wait)
         return turn
-
-    def _checked(self, words: str) -> str:
-        """The words to send after "Just to check": the safe answer, the warning sign, or these
-        words as heard ("" while they are themselves doubtful, and so checked again below)."""
-        heard, self.checking = self.checking, ""
-        said = checks.check_answer(words, self.voice, self.sim.locale, self._today)
-        if said == checks.YES:
-            return heard
-        if said == checks.NO:
-            return self.voice.confirm_safe.warning
-        return ""
-
-    def _ask(self, text: str) -> None:
-        """The loop's own question instead of a turn: the loop listens on for its answer."""
-        self.asked = True
-        self._speak(text)
 
     @property
     def _today(self) -> date:
