@@ -43,6 +43,10 @@ class Checks:
     confirming: bool = False  # "Did you want to stop?" was asked and waits for its answer
     checking: str = ""  # the safe answer heard ("i can walk") while "Just to check" waits
 
+    def reset(self) -> None:
+        """Nothing waits any more (the person typed instead, or a new conversation began)."""
+        self.confirming, self.checking = False, ""
+
     def expecting(self, pending: object) -> str:
         """The recogniser's model for the next words: "answers" at any yes-or-no question."""
         return ANSWERS if self.confirming or self.checking else language_model(pending, self.voice)
