@@ -262,7 +262,12 @@ def memory() -> int:
                 "spotters = [Spotter({'stop': 1e-10})]\n"
                 "try:\n    import sounddevice\nexcept OSError:\n    pass\n"
                 f"main(['voice', '--input', {tmp!r}, '--mute'])\n"
-                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+                # VmHWM is this process's own peak; ru_maxrss also counts the bench process
+                # it was forked from, which is larger by the time this runs.
+                "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+                "try:\n    peak = int(next(line.split()[1] for line in open('/proc/self/status')"
+                " if line.startswith('VmHWM:')))\nexcept (OSError, StopIteration):\n    pass\n"
+                "print(peak, file=sys.stderr)\n")
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                               timeout=120, check=False)
     if done.returncode != 0:
