@@ -110,10 +110,14 @@ def doubtful_safe(words: str, pending: object, voice: VoiceContent, locale: str,
 
 
 def check_answer(words: str, voice: VoiceContent, locale: str, today: date | None = None) -> str:
-    """The reply to the check: YES (as heard), NO (the warning sign), or "" (neither)."""
+    """The reply to the check: YES (as heard), NO (the warning sign), or "" (neither).
+
+    A reply with a warning sign in it is neither, so the skill hears it as said: "yes, but I've
+    a fever" must reach the skill with its fever, not as the safe answer first heard.
+    """
     question = _question(voice.confirm_safe.question)
     reading = _reading(words, locale, today)
-    if question is None or reading is None:
+    if question is None or reading is None or reading.present:
         return ""
     answer = answer_for(reading, question)
     if answer == FLAG:

@@ -72,6 +72,21 @@ def test_yes_to_the_check_sends_the_safe_answer_and_self_care_follows(reply: str
     assert _triage(turn) == "self_care" and not conversation.checking
 
 
+@pytest.mark.parametrize(("reply", "sign"), [
+    ("yes but i have a fever", "fever"),
+    ("no i can't walk and i have a fever", "fever"),
+    ("i can't walk", "cannot_bear_weight"),
+])
+def test_a_warning_sign_in_the_reply_to_the_check_reaches_the_skill_as_said(
+    reply: str, sign: str
+) -> None:
+    conversation = _at_the_weight_question()
+    conversation.hear("i can walk")
+    turn = conversation.hear(reply)
+    assert turn is not None and _triage(turn) == "urgent"
+    assert sign in turn.session_attributes.get("flags", []), turn.session_attributes
+
+
 def test_a_can_answer_again_to_the_check_is_checked_again() -> None:
     conversation = _at_the_weight_question()
     conversation.hear("i can walk")
