@@ -57,6 +57,8 @@ class Checks:
         and `question` the skill's own question, said again after "no, go on"."""
         if self.confirming:
             self.confirming = False
+            if _warns(words, self.locale, today):
+                return Heard(send=words)  # "no, but I've a fever": the skill hears the fever
             if intent in CONFIRMED:
                 return Heard(send=STOP_WORD)
             if intent == NO_INTENT:
@@ -137,6 +139,12 @@ def _checked_question(pending: object, voice: VoiceContent) -> SafetyQuestion | 
 
 def _question(qid: str) -> SafetyQuestion | None:
     return next((q for q in get_content().safety_questions if q.id == qid), None)
+
+
+def _warns(words: str, locale: str, today: date | None) -> bool:
+    """Whether the words hold a warning sign (said or hedged, not negated)."""
+    reading = _reading(words, locale, today)
+    return reading is not None and bool(reading.present)
 
 
 def _reading(words: str, locale: str, today: date | None) -> Reading | None:
