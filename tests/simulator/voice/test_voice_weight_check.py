@@ -154,3 +154,13 @@ def test_a_spoken_yes_i_can_walk_still_leads_on_to_self_care(
     output = capsys.readouterr().out
     assert heard(output)[-2:] == ["yes i can walk", "yes"]
     assert "self-care" in exchanges(output)[-1][2]
+
+
+def test_the_checked_question_and_its_warning_in_content_are_the_skills_own() -> None:
+    from skill.content.loader import get_content
+
+    check = load_voice_content().confirm_safe
+    question = next(q for q in get_content().safety_questions if q.id == check.question)
+    conversation = _at_the_weight_question()
+    turn = conversation.sim.say(check.warning)  # what a no to the check sends
+    assert question.flag in turn.session_attributes.get("flags", [])
