@@ -9,6 +9,9 @@ sample word for word), synthesized now with several espeak-ng voices and speeds.
   through the Simulator and synthesizing the reply (target: under 1 s).
 - Answers at a yes-or-no question: short answers heard with the general model and with the
   answers model the loop uses there, and how often one was heard as a way of ending.
+- "Can't" at the weight question: how often a spoken "I can't walk" is heard as a safe answer and
+  sent unconfirmed, without the voice loop's check and with it, and how often a genuine "yes I
+  can walk" gets the check.
 - The wake phrase: how often the recogniser (what the loop uses) and pocketsphinx's keyphrase
   spotting hear "hip helper", and how often they hear it in ordinary sentences.
 - Peak memory of a process holding everything the live loop holds (target: under 200 MB).
@@ -17,6 +20,7 @@ sample word for word), synthesized now with several espeak-ng voices and speeds.
 from __future__ import annotations
 
 import array
+import io
 import resource
 import shutil
 import statistics
@@ -24,16 +28,18 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 
 import jiwer
 
+from skill.simulator.cli import Printer
 from skill.simulator.evaluate import EVAL_NOW, PARAPHRASES, load_paraphrases
 from skill.simulator.model import load_model
 from skill.simulator.nlu import understand
-from skill.simulator.simulator import model_path
+from skill.simulator.simulator import Simulator, model_path
 from skill.simulator.voice.audio import Audio, from_wav_bytes, resample
-from skill.simulator.voice.conversation import ready_simulator
+from skill.simulator.voice.conversation import Conversation, Mouth, ready_simulator
 from skill.simulator.voice.recognizer import ANSWERS, Recognizer, Spotter, endpointer
 from skill.simulator.voice.stream import utterance
 from skill.simulator.voice.tts import Espeak, voice_for
@@ -47,6 +53,11 @@ LATENCY_TARGET, MEMORY_TARGET_MB = 1.0, 200
 ANSWER_CASES = ("no", "yes", "nope", "yeah", "not sure", "no fever", "I can walk",
                 "no I didn't fall", "I feel fine", "I don't know", "I have a fever", "I fell")
 ENDING_WORDS = frozenset({"off", "cancel", "stop", "quit", "exit", "end", "bye", "goodbye"})
+# At "Can you put weight on that leg and walk?": answers that are a warning sign, and safe ones.
+CANT_CASES = ("I can't walk", "I can't put weight on it", "no I can't", "I can't stand on it",
+              "no I can't walk", "yeah I can't walk")
+CAN_CASES = ("yes I can walk", "yes", "I can walk", "I can put weight on it", "yes I can")
+TO_WEIGHT = ("my outer hip hurts when I lie on it", "no fever", "no I didn't fall")
 WAKE_CASES = ("hip helper", "hey hip helper", "hip helper can I take ibuprofen")
 NOT_WAKE_CASES = ("the kettle is on", "hip pain", "it helps a bit", "he helped her",
                   "my outer hip hurts when I lie on it", "can I take ibuprofen")
@@ -111,6 +122,59 @@ def answers(recognizer: Recognizer) -> int:
               f"{len(VOICES) * len(SPEEDS)}, heard as an ending {endings}/{len(hyps)}")
     recognizer.expect()
     return 0
+
+
+def weight(recognizer: Recognizer) -> int:
+    """Spoken answers at the weight question: warning signs heard safe, and checks of safe ones.
+
+    "Before" sends the heard words to the skill as they are; "now" goes through the voice loop,
+    whose check the person answers truthfully ("no" or "yes", spoken in the same voice).
+    """
+    recognizer.expect(ANSWERS)
+    groups = len(VOICES) * len(SPEEDS)
+    rows: dict[str, list[int]] = {}  # case -> [heard safe before, safe now, checked]
+    for voice in VOICES:
+        for speed in SPEEDS:
+            replies = {a: recognizer.transcribe(synthesize(a, voice, speed)) for a in ("no", "yes")}
+            for text in (*CANT_CASES, *CAN_CASES):
+                heard = recognizer.transcribe(synthesize(text, voice, speed))
+                before = _at_weight().sim.say(heard)
+                loop = _at_weight()
+                now = loop.hear(heard)
+                checked = loop.checking != ""
+                if checked:
+                    now = loop.hear(replies["no" if text in CANT_CASES else "yes"])
+                row = rows.setdefault(text, [0, 0, 0])
+                row[0] += _triage(before) == "self_care"
+                row[1] += _triage(now) == "self_care"
+                row[2] += checked
+    recognizer.expect()
+    print(f"  at the weight question ({groups} voices and speeds): heard safe without the check "
+          f"-> with it; checked")
+    for text, (before, now, checked) in rows.items():
+        print(f"    {text!r:28} safe {before}/{groups} -> {now}/{groups}; "
+              f"checked {checked}/{groups}")
+    cant = [rows[t] for t in CANT_CASES]
+    print(f"  a spoken \"can't\" heard safe and sent unconfirmed: "
+          f"{sum(r[0] for r in cant)}/{groups * len(CANT_CASES)} without the check, "
+          f"{sum(r[1] for r in cant)}/{groups * len(CANT_CASES)} with it; a genuine "
+          f"\"yes I can walk\" checked {rows[CAN_CASES[0]][2]}/{groups}, a plain \"yes\" "
+          f"{rows['yes'][2]}/{groups}")
+    return 0
+
+
+def _at_weight() -> Conversation:
+    """A silent voice conversation at "Can you put weight on that leg and walk?"."""
+    sim = Simulator(device="voice", user_id=f"bench-{uuid.uuid4().hex}")
+    conversation = Conversation(sim, Printer(io.StringIO()), Mouth())
+    for text in TO_WEIGHT:
+        conversation.hear(spoken(text))
+    return conversation
+
+
+def _triage(turn: object) -> object:
+    """The triage a turn reached, or None (nothing sent yet, or not decided)."""
+    return getattr(turn, "session_attributes", {}).get("triage")
 
 
 def wake(recognizer: Recognizer) -> int:
@@ -198,7 +262,12 @@ def memory() -> int:
                 "spotters = [Spotter({'stop': 1e-10})]\n"
                 "try:\n    import sounddevice\nexcept OSError:\n    pass\n"
                 f"main(['voice', '--input', {tmp!r}, '--mute'])\n"
-                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+                # VmHWM is this process's own peak; ru_maxrss also counts the bench process
+                # it was forked from, which is larger by the time this runs.
+                "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+                "try:\n    peak = int(next(line.split()[1] for line in open('/proc/self/status')"
+                " if line.startswith('VmHWM:')))\nexcept (OSError, StopIteration):\n    pass\n"
+                "print(peak, file=sys.stderr)\n")
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                               timeout=120, check=False)
     if done.returncode != 0:
@@ -216,7 +285,7 @@ def main() -> int:
         return 0
     started = resource.getrusage(resource.RUSAGE_SELF).ru_utime
     recognizer = Recognizer("en-US")
-    failed = (accuracy(recognizer) | answers(recognizer) | wake(recognizer)
+    failed = (accuracy(recognizer) | answers(recognizer) | weight(recognizer) | wake(recognizer)
               | latency(recognizer) | memory())
     used = resource.getrusage(resource.RUSAGE_SELF).ru_utime - started
     print(f"  ({used:.0f} s of CPU)")

@@ -134,6 +134,11 @@ class Simulator:
         return self._session is not None
 
     @property
+    def session_attributes(self) -> dict[str, Any]:
+        """The open session's attributes as the skill last returned them ({} if none is open)."""
+        return dict(self._session.attributes) if self._session is not None else {}
+
+    @property
     def model(self) -> Model:
         """The locale's compiled interaction model (loaded on first use)."""
         if not self._model_path.exists():

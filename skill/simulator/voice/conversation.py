@@ -3,14 +3,17 @@
 The Simulator's `say(text)` is the same production path as `python -m skill say`, so what the
 microphone hears is exactly what typing the same words would do. Two things happen first, as
 Alexa's own listening does before a skill hears anything: at a yes-or-no question the recogniser
-is told to expect an answer, and a way of ending other than "stop" heard while the skill waits
-for an answer ("off", "cancel") is checked with the person before it is sent (docs/voice.md).
+is told to expect an answer, and two mishearings are checked with the person before they are
+sent (checks.py, docs/voice.md): a way of ending other than "stop" ("off", "cancel") while the
+skill waits for an answer, and a safe "I can walk" at the weight question, which may have been
+"I can't walk".
 """
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -20,12 +23,9 @@ from skill.simulator.services import LocalAlexaApi
 from skill.simulator.simulator import Simulator, default_handler
 from skill.simulator.turn import Turn
 from skill.simulator.voice.audio import Audio, read_wav, tone
+from skill.simulator.voice.checks import Checks
 from skill.simulator.voice.tts import Synthesizer
 from skill.simulator.voice.vocabulary import VoiceContent, load_voice_content
-
-STOP_WORD = "stop"  # always stops at once, as on an Echo
-ENDINGS = frozenset({"AMAZON.StopIntent", "AMAZON.CancelIntent"})
-CONFIRMED = ENDINGS | {"AMAZON.YesIntent"}
 
 if TYPE_CHECKING:  # pocketsphinx is imported only where recognition is needed
     from skill.simulator.voice.recognizer import Recognizer
@@ -82,52 +82,56 @@ class Conversation:
     voice: VoiceContent = field(default_factory=load_voice_content)
     _announced: int = 0
     _last: Turn | None = None
-    confirming: bool = False  # "Did you want to stop?" was asked and waits for its answer
+    checks: Checks = field(init=False)
+    asked: bool = False  # the last words heard got the loop's own question, not the skill's turn
+
+    def __post_init__(self) -> None:
+        self.checks = Checks(self.sim.locale, self.voice)
+
+    @property
+    def confirming(self) -> bool:
+        """Whether "Did you want to stop?" waits for its answer."""
+        return self.checks.confirming
+
+    @property
+    def checking(self) -> str:
+        """The safe answer heard, while "Just to check" waits for its answer ("" if it does not)."""
+        return self.checks.checking
 
     @property
     def expecting(self) -> str:
         """The recogniser's language model for the next words: "answers" at a yes-or-no question."""
-        if self.confirming or self._pending_kind() in self.voice.yes_no_questions:
-            return "answers"
-        return ""
+        return self.checks.expecting(self._pending())
 
     def hear(self, words: str, wait: bool = True) -> Turn | None:
-        """Send what was heard; nothing heard gets the pending question again, as on an Echo."""
+        """Send what was heard, or check it first; nothing heard gets the question again."""
         if not words:
             self.out.note("  (heard nothing)")
             return None
         self.out.you(words)
-        if self.confirming:
-            self.confirming = False
-            intent = self._intent(words)
-            if intent in CONFIRMED:
-                words = STOP_WORD
-            elif intent == "AMAZON.NoIntent":
-                question = self._last.reprompt or self._last.speech if self._last else ""
-                self._speak(f"{self.voice.confirm_stop['going_on']} {question}")
-                return None
-        elif self._doubtful(words):
-            self.confirming = True
-            self._speak(self.voice.confirm_stop["ask"])
+        question = self._last.reprompt or self._last.speech if self._last else ""
+        heard = self.checks.hear(words, self._pending(), self._intent(words), question or "",
+                                 self._today)
+        self.asked = bool(heard.ask)
+        if heard.ask:
+            self._speak(heard.ask)
             return None
-        turn = self.sim.say(words)
+        turn = self.sim.say(heard.send)
         self._last = turn
         self.out.turn(turn)
         self.mouth.say(" ".join(_speech(turn)), wait=wait)
         return turn
 
-    def _doubtful(self, words: str) -> bool:
-        """An ending other than "stop" while the skill waits for an answer: it may be misheard."""
-        if STOP_WORD in words.split() or self._pending_kind() is None:
-            return False
-        return self._intent(words) in ENDINGS
+    @property
+    def _today(self) -> date:
+        return self.sim.now.date()
 
-    def _pending_kind(self) -> str | None:
-        """What the skill's last reply waits for ("safety", "offer_care"), or None."""
+    def _pending(self) -> str | None:
+        """What the skill's last reply waits for ("safety:weight", "offer_care"), or None."""
         if self._last is None or self._last.end_session:
             return None
         pending = self._last.session_attributes.get("pending")
-        return pending.partition(":")[0] if isinstance(pending, str) and pending else None
+        return pending if isinstance(pending, str) and pending else None
 
     def _intent(self, words: str) -> str:
         """The intent the local NLU reads in the words, as the skill would be sent it."""

@@ -12,7 +12,8 @@ import sys
 import threading
 from collections.abc import Iterator
 
-from skill.simulator.voice.conversation import STOP_WORD, Conversation
+from skill.simulator.voice.checks import STOP_WORD
+from skill.simulator.voice.conversation import Conversation
 from skill.simulator.voice.devices import Microphone, Speaker
 from skill.simulator.voice.recognizer import STOP_THRESHOLD, Recognizer, Spotter
 from skill.simulator.voice.stream import utterance
@@ -132,7 +133,7 @@ def _session(
                 and _stopped_over(turn.speech, frames, keys, stopper, speaker)):
             mouth.hush()
             turn = conversation.hear(STOP_WORD)
-        if conversation.confirming:
+        if conversation.asked:  # the loop's own question ("Did you want to stop?"): listen on
             continue
         if turn is None or turn.end_session:
             return

@@ -38,6 +38,16 @@ _SETTINGS = frozenset({"category", "direction", "max_scope", "level", "id"})
 
 
 @dataclass(frozen=True)
+class ConfirmSafe:
+    """content/voice.yaml `confirm_safe`: the safety question whose safe answers are checked."""
+
+    question: str = ""
+    doubtful_words: frozenset[str] = frozenset()
+    ask: str = ""
+    warning: str = ""
+
+
+@dataclass(frozen=True)
 class VoiceContent:
     """content/voice.yaml: extra pronunciations, built-in slot phrases, invocation forms."""
 
@@ -47,6 +57,7 @@ class VoiceContent:
     contractions: dict[str, str]
     yes_no_questions: frozenset[str]
     confirm_stop: dict[str, str]
+    confirm_safe: ConfirmSafe = ConfirmSafe()
 
 
 def load_voice_content(path: Path = VOICE_CONTENT) -> VoiceContent:
@@ -76,6 +87,23 @@ def load_voice_content(path: Path = VOICE_CONTENT) -> VoiceContent:
         contractions={str(k): str(v) for k, v in contractions.items()},
         yes_no_questions=frozenset(str(q) for q in questions),
         confirm_stop={str(k): " ".join(str(v).split()) for k, v in confirm.items()},
+        confirm_safe=_confirm_safe(path, data.get("confirm_safe")),
+    )
+
+
+def _confirm_safe(path: Path, data: Any) -> ConfirmSafe:
+    """The check before a safe answer heard with a word a "not" may hide, or none."""
+    if data is None:
+        return ConfirmSafe()
+    fields = ("question", "ask", "warning")
+    if (not isinstance(data, dict) or not all(isinstance(data.get(f), str) for f in fields)
+            or not isinstance(data.get("doubtful_words"), list)):
+        raise ValueError(f"{path}: confirm_safe: expected question, doubtful_words (a list), "
+                         "ask and warning")
+    return ConfirmSafe(
+        question=data["question"], ask=" ".join(data["ask"].split()),
+        doubtful_words=frozenset(str(w).lower() for w in data["doubtful_words"]),
+        warning=" ".join(data["warning"].split()),
     )
 
 

@@ -45,7 +45,7 @@ def blueprint(settings: Settings) -> Blueprint:
     bp.add_url_rule("/", "page", _page)
     bp.after_request(_secure)
     register_api(bp, store)
-    register_listen(bp, locales())
+    register_listen(bp, locales(), store)
     return bp
 
 

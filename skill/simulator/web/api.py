@@ -117,6 +117,7 @@ def _state(session: WebSession, body: dict[str, Any]) -> dict[str, Any]:
 
 
 def _launch(session: WebSession, body: dict[str, Any]) -> dict[str, Any]:
+    session.checks.reset()
     return {"turn": turn_json(session.sim.launch(), None), "state": state_json(session)}
 
 
@@ -127,11 +128,13 @@ def _say(session: WebSession, body: dict[str, Any]) -> dict[str, Any]:
     if len(text) > MAX_TEXT_CHARS:
         raise ApiError(413, f"text is longer than {MAX_TEXT_CHARS} characters", "too_long")
     said = " ".join(text.split())
+    session.checks.reset()  # typed, or sent after the local recogniser's checks (listen.py)
     return {"turn": turn_json(session.sim.say(said), said), "state": state_json(session)}
 
 
 def _end(session: WebSession, body: dict[str, Any]) -> dict[str, Any]:
     """SessionEndedRequest, as when the person walks away; nothing to end if nothing is open."""
+    session.checks.reset()
     turn = turn_json(session.sim.end(), None) if session.sim.session_open else None
     return {"turn": turn, "state": state_json(session)}
 

@@ -16,6 +16,7 @@ from skill.alexa.assembly import build_skill, make_lambda_handler
 from skill.config import Settings
 from skill.simulator.services import LocalAlexaApi
 from skill.simulator.simulator import CONSENT, MODEL_DIR, Simulator
+from skill.simulator.voice.checks import Checks
 
 DEVICES = ("screen", "voice")
 _VISITOR = re.compile(r"[A-Za-z0-9-]{0,64}")
@@ -80,6 +81,7 @@ class WebSession:
     options: Options
     sim: Simulator = field(init=False)
     api: LocalAlexaApi = field(init=False)
+    checks: Checks = field(init=False)  # the local recogniser's checks (listen.py), per person
     offset: timedelta = timedelta(0)
     touched: float = 0.0
     used: bool = False  # any call after creation: a conversation someone is having
@@ -103,6 +105,7 @@ class WebSession:
             store=self.settings.db_path or None, device=self.options.device,
             handler=make_lambda_handler(skill), api_client=self.api, consent=self.options.consent,
         )
+        self.checks = Checks(self.options.locale)
         self.tick()
 
     def tick(self) -> datetime:

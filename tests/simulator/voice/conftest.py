@@ -30,14 +30,20 @@ def speak(tmp_path_factory: pytest.TempPathFactory) -> Speak:
             pytest.fail("voice tests must run in CI: espeak-ng is missing (make audio)")
         pytest.skip("espeak-ng is missing: sudo apt-get install espeak-ng")
 
-    def write(folder: Path, name: str, text: str, voice: str = TEST_VOICE) -> Path:
+    def write(folder: Path, name: str, text: str, voice: str = TEST_VOICE,
+              speed: int = TEST_SPEED) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{name}.wav"
-        subprocess.run(["espeak-ng", "-v", voice, "-s", str(TEST_SPEED), "-w", str(path), text],
+        subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(path), text],
                        check=True, capture_output=True, timeout=30)
         return path
 
     return write
+
+
+def heard(output: str) -> list[str]:
+    """Every utterance the recogniser heard, in order, answered by the skill or by the loop."""
+    return [line.removeprefix("You: ") for line in output.splitlines() if line.startswith("You: ")]
 
 
 def exchanges(output: str) -> list[tuple[str, str, str]]:

@@ -115,6 +115,15 @@ def test_an_answer_instead_of_yes_or_no_to_the_confirmation_goes_to_the_skill() 
     assert turn is not None and turn.session_attributes.get("triage") == "urgent"
 
 
+@pytest.mark.parametrize("reply", ["no but i have a fever", "yes i fell", "no i fell over"])
+def test_a_warning_sign_in_the_reply_to_did_you_want_to_stop_reaches_the_skill(reply: str) -> None:
+    conversation = _at_the_fever_question()
+    conversation.hear("off")
+    turn = conversation.hear(reply)
+    assert turn is not None and not turn.end_session
+    assert turn.session_attributes.get("triage") == "urgent"
+
+
 def test_an_ending_when_no_question_waits_is_sent_as_it_is() -> None:
     conversation = Conversation(Simulator(device="voice"), Printer(io.StringIO()), Mouth())
     turn = conversation.hear("off")  # nothing asked yet: a one-shot "off"

@@ -12,10 +12,11 @@ import pytest
 
 from skill.__main__ import main
 from skill.simulator import Simulator
-from tests.simulator.voice.conftest import Speak, exchanges
+from tests.simulator.voice.conftest import Speak, exchanges, heard
 
 COMPLAINT = "my outer hip hurts when I lie on it"
 SAFE_ANSWERS = ("no fever", "no I didn't fall", "yes I can walk")
+CHECKED = "yes"  # to "Just to check: you can put weight on that leg?" after "I can walk"
 WARNING_SIGN = "I have a fever"
 
 
@@ -33,7 +34,7 @@ def _typed(words: list[str]) -> list[tuple[str, str, dict[str, object]]]:
 @pytest.fixture(scope="module")
 def safe_recordings(speak: Speak, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("safe")
-    for index, text in enumerate((COMPLAINT, *SAFE_ANSWERS, "stop")):
+    for index, text in enumerate((COMPLAINT, *SAFE_ANSWERS, CHECKED, "stop")):
         speak(folder, f"{index:02d}", text)
     return folder
 
@@ -41,8 +42,10 @@ def safe_recordings(speak: Speak, tmp_path_factory: pytest.TempPathFactory) -> P
 def test_spoken_complaint_and_safe_answers_are_heard_word_for_word(
     safe_recordings: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    heard = [turn[0] for turn in _talk(safe_recordings, capsys)]
-    assert heard == [s.lower() for s in (COMPLAINT, *SAFE_ANSWERS, "stop")]
+    assert main(["voice", "--input", str(safe_recordings), "--mute"]) == 0
+    output = capsys.readouterr().out
+    assert heard(output) == [s.lower() for s in (COMPLAINT, *SAFE_ANSWERS, CHECKED, "stop")]
+    assert output.count("Voice: Just to check") == 1  # "I can walk" may have been "can't"
 
 
 def test_spoken_safe_answers_lead_to_self_care_as_typed_ones_do(
@@ -51,7 +54,7 @@ def test_spoken_safe_answers_lead_to_self_care_as_typed_ones_do(
     spoken = _talk(safe_recordings, capsys)
     typed = _typed([turn[0] for turn in spoken])
     assert [turn[2] for turn in spoken] == [reply for reply, _, _ in typed]
-    after_answers = typed[len(SAFE_ANSWERS)]
+    after_answers = typed[len(SAFE_ANSWERS)]  # "yes" to the check, typed as a plain "yes"
     assert after_answers[2].get("triage") == "self_care"
     assert "self-care" in after_answers[0]
 

@@ -84,3 +84,40 @@ def test_the_microphone_records_here_and_the_skill_answers_what_it_heard(
     heard = page.locator(".you").last.inner_text().splitlines()[-1].strip()
     assert heard.endswith("hurts when i lie on it"), heard  # through the browser's resampling
     expect(reply.locator(".speech")).to_have_text(Simulator().say(heard).speech)
+
+
+def test_a_check_from_the_local_recogniser_is_shown_and_said_and_its_answer_sent(
+    tab: Tab,
+) -> None:
+    from playwright.sync_api import expect
+
+    from tests.simulator.voice.test_voice_weight_check import BEFORE_WEIGHT
+
+    page = tab.page
+    for text in BEFORE_WEIGHT:
+        tab.send(text)
+    ask = "Just to check: you can put weight on that leg? Say yes or no."
+    answers = iter([{"words": "i can walk", "say": "", "ask": ask},
+                    {"words": "no", "say": "no, I can't put weight on it", "ask": ""}])
+    posted: list[str] = []
+
+    def heard(route: Any) -> None:  # the server's answers, as listen.py gives them
+        if route.request.method != "POST":
+            route.continue_()
+            return
+        posted.append(route.request.url)
+        route.fulfill(json=next(answers))
+
+    page.route("**/simulator/api/recognise*", heard)
+    mic = page.get_by_role("button", name="Speak instead of typing")
+    replies = page.locator(".log > li:has(.alexa)")
+    count = replies.count()
+    mic.click()
+    expect(mic).to_have_attribute("aria-pressed", "true")
+    mic.click()
+    expect(page.locator(".log .event").last).to_contain_text(ask)
+    assert replies.count() == count and "session=" in posted[0]  # nothing was sent to the skill
+    mic.click()
+    expect(mic).to_have_attribute("aria-pressed", "true")
+    reply = tab.after(mic.click)
+    expect(reply.locator(".speech")).to_contain_text("emergency")

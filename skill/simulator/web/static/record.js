@@ -80,11 +80,17 @@ function wav(samples) {
   return new Blob([buffer], { type: "audio/wav" });
 }
 
-export async function recognise(blob, locale) {
-  const response = await fetch(`/simulator/api/recognise?locale=${encodeURIComponent(locale)}`, {
+// What the server heard in this session's recording: {words, say, ask}. `say` goes to the skill
+// like typed text; `ask` is the voice loop's check ("Just to check: ..."), said before listening on.
+export async function recognise(blob, locale, session) {
+  const query = `locale=${encodeURIComponent(locale)}` +
+    (session ? `&session=${encodeURIComponent(session)}` : "");
+  const response = await fetch(`/simulator/api/recognise?${query}`, {
     method: "POST", headers: { "Content-Type": "audio/wav", Accept: "application/json" }, body: blob,
   });
   const data = await response.json().catch(() => ({}));
+  // An expired session: heard without it, and the page's next say starts a new one.
+  if (session && data.code === "unknown_session") return recognise(blob, locale, null);
   if (!response.ok) throw new Error(data.error || `The server answered ${response.status}`);
-  return data.words;
+  return { words: data.words, say: data.say === undefined ? data.words : data.say, ask: data.ask };
 }

@@ -232,6 +232,15 @@ function said(words) {
   say(words).then(() => { page.input.value = ""; });
 }
 
+// The recogniser may have misheard ("off" for "no", "I can walk" for "I can't walk"): the check
+// is shown and said, and the answer, recorded next, goes to the same check on the server.
+function checked(heard) {
+  addItem(eventItem(`Heard “${heard.words}”. ${heard.ask}`));
+  page.live.textContent = heard.ask;
+  notify(`${heard.ask} Press the microphone to answer.`);
+  speak(heard.ask);
+}
+
 function recordLocally(mic) {
   const recorder = new Recorder();
   const ended = () => mic.dispatchEvent(new Event("listening-ended"));
@@ -241,8 +250,9 @@ function recordLocally(mic) {
     finished = true;
     ended();
     try {
-      const words = await recognise(await recorder.stop(), chosenSettings().locale);
-      if (words) said(words);
+      const heard = await recognise(await recorder.stop(), chosenSettings().locale, session.id);
+      if (heard.ask) checked(heard);
+      else if (heard.say) said(heard.say);
       else notify("I heard nothing: press the microphone and speak again.");
     } catch (error) {
       notify(`Voice input stopped: ${error.message}`);
