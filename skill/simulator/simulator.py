@@ -43,6 +43,7 @@ MODEL_DIR = ROOT / "interaction_model"
 DEFAULT_USER = "simulated-user"
 # While the skill elicits free speech, a device still hears a short command as a built-in intent.
 _COMMAND_WORDS = 3
+_COMMAND_SURE = 0.85  # a built-in's score above which a short answer is that command
 # How the simulated person answers Alexa's permission prompts, as Connections.Response statuses.
 CONSENT = {"accept": "ACCEPTED", "deny": "DENIED", "ignore": "NOT_ANSWERED"}
 
@@ -188,8 +189,11 @@ class Simulator:
             return reading
         builtin = reading.intent.startswith("AMAZON.") and reading.intent != FALLBACK
         phrase = model.intents.get(pending.intent_name, {}).get(pending.slot) == PHRASE_TYPE
-        if phrase and builtin and len(text.split()) <= _COMMAND_WORDS:
-            return reading  # "stop", "help", "yes": short commands still reach the built-ins
+        command = len(text.split()) <= _COMMAND_WORDS and reading.score >= _COMMAND_SURE
+        if phrase and builtin and command:
+            # "stop", "help", "yes": short commands still reach the built-ins; "no problem
+            # walking", a weak match to "no", is what the person said, for the skill to read
+            return reading
         if phrase:
             answer = understand_answer(model, text, today, pending.intent_name, pending.slot)
             return answer or reading
