@@ -26,6 +26,8 @@ MODEL_DIR = ROOT / "interaction_model"
 SOURCE_DIR = MODEL_DIR / "source"
 FEATURES = ROOT / "content" / "features.yaml"
 LOCALE_WORDS = ROOT / "content" / "locales.yaml"
+LEADS = ROOT / "content" / "reader" / "commands.yaml"
+LEAD_AFTER = "FreeSpeechIntent"  # the lead intents follow it, in the order the content lists them
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 PUBLISHING_KEYS = {
     "name": "name",
@@ -87,6 +89,22 @@ def apply_overlay(base: dict[str, Any], overlay: dict[str, Any], locale: str) ->
                 entry.get("synonyms") or [], patch, f"{where}: types.{type_name}.{value_id}"
             )
     return merged
+
+
+def add_leads(base: dict[str, Any], leads: dict[str, Any]) -> None:
+    """One free-speech intent per one-shot opening, `<lead> {speech}`: the intent's name tells
+    the skill which words Alexa left out of the slot (content/reader/commands.yaml `leads`)."""
+    speech = base["intents"][LEAD_AFTER]["slots"]
+    intents: dict[str, Any] = {}
+    for name, spec in base["intents"].items():
+        intents[name] = spec
+        if name != LEAD_AFTER:
+            continue
+        for lead_name, lead in leads.items():
+            if lead_name in base["intents"] or not str(lead).strip():
+                raise BuildError(f"commands.yaml: leads.{lead_name} clashes or is empty")
+            intents[lead_name] = {"slots": dict(speech), "samples": [f"{lead} {{speech}}"]}
+    base["intents"] = intents
 
 
 def check_feature_ids(base: dict[str, Any], features: dict[str, Any]) -> None:
@@ -207,6 +225,7 @@ def build_sources(source_dir: Path = SOURCE_DIR) -> dict[str, dict[str, Any]]:
     """Every locale's merged source, keyed by locale."""
     base = load_yaml(source_dir / "base.yaml")
     check_feature_ids(base, load_yaml(FEATURES))
+    add_leads(base, load_yaml(LEADS).get("leads") or {})
     return {
         locale: apply_overlay(base, load_yaml(source_dir / f"{locale}.yaml"), locale)
         for locale in LOCALES

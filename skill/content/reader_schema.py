@@ -98,7 +98,19 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         persons=frozenset(stem(w) for w in answers.strings("persons")),
         then=frozenset(stem(w) for w in answers.strings("then")),
         commands=_keyed(commands.child("commands"), {}, set(COMMANDS)),
+        leads=_leads(commands),
     )
+
+
+def _leads(commands: _Reader) -> Mapping[str, str]:
+    """Each one-shot opening's intent and its words: names the core knows as free speech."""
+    leads = commands.child("leads")
+    out = {}
+    for name in leads.data:
+        if not intents.is_lead(str(name)):
+            leads.fail(str(name), f"must be named {intents.LEAD_PREFIX}...Intent")
+        out[str(name)] = leads.text(str(name))
+    return out
 
 
 def _sets(reader: _Reader) -> Sets:
@@ -172,7 +184,7 @@ def _soft(features: _Reader) -> frozenset[str]:
 
 
 def _rules(reader: _Reader) -> tuple[ContextRule, ...]:
-    rules = []
+    rules: list[ContextRule] = []
     for i, item in enumerate(reader.get("triggers", list)):
         entry = _Reader(reader.path, item, f"triggers[{i}].")
         category, direction = entry.text("category"), entry.text("direction")
@@ -185,6 +197,8 @@ def _rules(reader: _Reader) -> tuple[ContextRule, ...]:
             pattern = compile_phrase(entry.text("literal"), {})
         except PhraseError as exc:
             entry.fail("literal", str(exc))
+        if any(rule.pattern == pattern for rule in rules):
+            entry.fail("literal", "repeats an earlier trigger: one rule per phrase")
         signs = frozenset(entry.strings("signs", optional=True))
         crosses = entry.get("crosses", bool, optional=True)
         if crosses and direction == "forward":

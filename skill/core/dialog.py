@@ -178,13 +178,22 @@ def _name(turn: Turn, cid: str) -> Turn:
     urgent = turn.state.triage == triage.URGENT
     if urgent:
         screening.urgent_reminder(turn)
-    turn.say(f"condition.{best.id}.summary")
+    # A one-shot's greeting and a doctor's advice fill the breath: the name now, its detail on
+    # "tell me more" (issue 12's forty words)
+    short = turn.advised and any(line.key == "dialog.disclaimer" for line in turn.lines)
+    if short:
+        turn.say("dialog.named_short", condition=best.name)
+    else:
+        turn.say(f"condition.{best.id}.summary")
     caveat = f"condition.{best.id}.caveat"
     if best.care.caveat and turn.advised:  # a doctor is advised already: one breath, not two
         turn.hold(caveat)
     elif best.care.caveat:
         turn.say(caveat)
         turn.advised = best.care.triage == triage.SEE_PROVIDER  # then the caveat is the advice
+    detail = turn.content.detail_of(f"condition.{best.id}.summary")
+    if short and detail is not None:
+        turn.hold(detail)  # what it is, after its caveat, on "tell me more"
     named = _condition_card(best.id, "summary", bool(best.care.caveat))
     if turn.card is None:  # the card carries the whole of it
         turn.card = named

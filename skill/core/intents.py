@@ -17,6 +17,18 @@ SAFETY_ANSWER = "SafetyAnswerIntent"
 # The person's own words, elicited at every open question (AMAZON.SearchQuery slot `speech`).
 FREE_SPEECH = "FreeSpeechIntent"
 FREE_SPEECH_SLOT = "speech"
+# One-shot openings ("last winter I slipped"), one intent each: content/reader/commands.yaml leads
+LEAD_PREFIX = "LeadSpeech"
+
+
+def is_lead(name: str) -> bool:
+    """A free-speech intent whose opening words Alexa left out of the slot."""
+    return name.startswith(LEAD_PREFIX) and name.endswith("Intent")
+
+
+def is_free_speech(name: str) -> bool:
+    """The person's own words, in the free-speech slot, whichever sample carried them."""
+    return name == FREE_SPEECH or is_lead(name)
 UNSURE = "UnsureIntent"
 SELF_CARE = "SelfCareIntent"
 SEE_DOCTOR = "SeeDoctorIntent"

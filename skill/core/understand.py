@@ -33,6 +33,9 @@ def understand(act: Act, state: State, content: Content) -> Understood | None:
     vocab = content.vocabulary(act.locale)
     if not act.words or vocab is None:
         return None
+    lead = vocab.leads.get(act.intent)
+    if lead is not None:  # "last winter I slipped": Alexa kept "winter I slipped" for the slot
+        act = act._replace(intent=intents.FREE_SPEECH, words=f"{lead} {act.words}")
     levels = content.flag_levels()
     today = date.fromisoformat(state.today) if state.today else None
     reading = read(act.words, vocab, levels, today)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from skill.content import CONTENT_DIR, Content, ContentError, load_content
+from skill.core import intents
 from skill.core.triage import SAFE_STATEMENTS
 from skill.tools.reader_check import reader_problems
 
@@ -64,9 +65,20 @@ def model_problems(locale: str, model: Mapping[str, Any], content: Content) -> I
             extra, missing = sorted(have - want), sorted(want - have)
             yield f"{where}: types.{type_name}: ids differ (extra {extra}, missing {missing})"
     handled = handled_intents()
+    vocab = content.vocabulary(locale)
+    leads = dict(vocab.leads) if vocab is not None else {}
     for intent in model.get("intents", []):
-        if intent["name"] not in handled:
-            yield f"{where}: intents: {intent['name']} has no handler in skill/alexa/handlers"
+        name = intent["name"]
+        if intents.is_lead(name):
+            lead = leads.pop(name, None)
+            if lead is None:
+                yield f"{where}: intents: {name} is not in content/reader/commands.yaml leads"
+            elif intent.get("samples") != [f"{lead} {{speech}}"]:
+                yield f"{where}: intents.{name}: samples must be ['{lead} {{speech}}']"
+        elif name not in handled:
+            yield f"{where}: intents: {name} has no handler in skill/alexa/handlers"
+    for name in leads:
+        yield f"{where}: intents: {name} (content/reader/commands.yaml leads) is missing"
     if model.get("invocationName") != "hip helper":
         yield f"{where}: invocationName must be 'hip helper'"
 

@@ -48,6 +48,13 @@ def test_every_locale_has_its_own_vocabulary_with_its_regional_words() -> None:
      "content/reader/context.yaml: triggers[1].category: must be one of"),
     ("topics.yaml", "  medicines:\n", "  medicine:\n",
      "content/reader/topics.yaml: topics.medicine: is not one of"),
+    ("context.yaml", '"can not", category: negated', '"not", category: negated',
+     "content/reader/context.yaml: triggers[2].literal: repeats an earlier trigger"),
+    ("context.yaml", '"that is healed", category: historical, direction: backward',
+     '"that is healed", category: historical, direction: forward',
+     "content/reader/context.yaml: triggers"),
+    ("commands.yaml", "  LeadSpeechIIntent:", "  SpeechIIntent:",
+     "content/reader/commands.yaml: leads.SpeechIIntent: must be named LeadSpeech"),
 ])
 def test_a_broken_vocabulary_file_names_its_file_and_field(
     tmp_path: Path, file: str, old: str, new: str, message: str

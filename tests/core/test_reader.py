@@ -427,3 +427,4 @@ def test_a_runners_pain_with_each_footstrike_is_weight_bearing() -> None:
 def test_a_sign_the_person_says_is_over_is_not_present(text: str, sign: str) -> None:
     found = {s.id: s for s in reading(text).signs}
     assert sign in found and not found[sign].present
+

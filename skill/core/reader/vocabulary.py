@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 # One step of a phrase: the stem sequences any of which may stand here, or a gap of at most
@@ -83,6 +84,7 @@ class Vocabulary(NamedTuple):
     commands: Mapping[str, PatternSet]
     then: frozenset[str] = frozenset()  # words that start a new clause after an answer
     improving: PatternSet | None = None  # "it's getting better": not a pain that has failed
+    leads: Mapping[str, str] = MappingProxyType({})  # lead intent -> the words Alexa left out
 
 
 NEGATED = "negated"

@@ -33,8 +33,9 @@ _SLOT = re.compile(r"\{(\w+)\}")
 _NOT_A_WORD = re.compile(r"[^a-z' ]+")
 _CAPITALS = re.compile(r"[A-Z]{2,}")  # an abbreviation, said letter by letter
 _MAX_PHRASE_WORDS = 8
-# Keys of the reader's files that hold how a rule works, not words a person says.
-_SETTINGS = frozenset({"category", "direction", "max_scope", "level", "id"})
+# Keys of the reader's files that hold how a rule works, not words a person says; `leads` are
+# one-shot openings, never said alone ("both" alone would outweigh "no").
+_SETTINGS = frozenset({"category", "direction", "max_scope", "level", "id", "leads"})
 
 
 @dataclass(frozen=True)
