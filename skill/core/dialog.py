@@ -12,6 +12,7 @@ from skill.core.matching import (
     match_conditions,
     merge_features,
     nameable,
+    ruling_in_question,
     separating_question,
 )
 from skill.core.reply_builder import Turn, ask_pending, finish
@@ -146,6 +147,11 @@ def _describe(turn: Turn, act: Act) -> Turn:
     return _after_match(turn)
 
 
+# Features known beyond which no further separating question is asked: someone who has told a
+# whole story answers one at most; "my groin hurts" alone is narrowed down by up to two.
+TOLD_ENOUGH = 2
+
+
 def _after_match(turn: Turn, settle: bool = False) -> Turn:
     """Name what the pain often is, or ask what separates two near-equal fits, then screen;
     `settle`: the person could not tell one question apart, so name the best fit rather than
@@ -157,7 +163,12 @@ def _after_match(turn: Turn, settle: bool = False) -> Turn:
     ranking = match_conditions(state.features, content)
     if ranking.best is None:
         return ask_pending(turn, PENDING_LOCATION)
-    question = None if settle else separating_question(ranking, content, state.asked)
+    told = sum(len(ids) for ids in state.features.values())
+    settle = settle or (bool(state.asked) and told > TOLD_ENOUGH)
+    question = None if settle else (
+        separating_question(ranking, content, state.asked)
+        or ruling_in_question(ranking, state.features, content, state.asked)
+    )
     if question is not None:
         turn.state = state.with_(asked=(*state.asked, question.id))
         return ask_pending(turn, f"{PENDING_SEPARATE}:{question.id}")

@@ -75,6 +75,26 @@ def nameable(
     return None
 
 
+def ruling_in_question(
+    ranking: Ranking, features: Mapping[str, Iterable[str]], content: Content,
+    asked: Iterable[str],
+) -> Question | None:
+    """The leader's own question that could rule it in, when it leads but may not be named yet:
+    a runner's groin pain is asked about weight bearing before it is called a strain."""
+    if ranking.best is None:
+        return None
+    needs = content.conditions[ranking.best].requires
+    described = {fid for ids in features.values() for fid in ids}
+    if not needs or needs & described:
+        return None
+    done = set(asked)
+    for qid in content.conditions[ranking.best].questions:
+        question = content.questions[qid]
+        if qid not in done and needs & set(question.options):
+            return question
+    return None
+
+
 def match_conditions(features: Mapping[str, Iterable[str]], content: Content) -> Ranking:
     """Rank every condition with a positive score, best first, content order breaking ties."""
     scored = [

@@ -325,6 +325,15 @@ def test_not_sure_to_an_either_or_question_names_the_best_fit_rather_than_ask_ag
     assert not talk.keys[-1].startswith("question.")
 
 
+def test_a_rich_description_gets_one_separating_question_then_the_best_fit(talk: Talk) -> None:
+    talk(intents.DESCRIBE, location="groin", quality="deep_ache", onset="gradual")
+    assert talk.keys[-1].startswith("question.")
+    question = talk.content.questions[talk.keys[-1].split(".")[1]]
+    talk(intents.DESCRIBE, **{question.group: question.options[0]})
+    assert talk.state.condition is not None
+    assert not talk.keys[-1].startswith("question.")
+
+
 def test_neither_to_an_either_or_question_moves_on(talk: Talk) -> None:
     talk(intents.DESCRIBE, location="groin")
     first = talk.keys[-1]
