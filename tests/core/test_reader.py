@@ -428,3 +428,17 @@ def test_a_sign_the_person_says_is_over_is_not_present(text: str, sign: str) -> 
     found = {s.id: s for s in reading(text).signs}
     assert sign in found and not found[sign].present
 
+
+
+@pytest.mark.parametrize("text", [
+    "I broke my hip five years ago and it healed completely, now I get a new ache in my groin",
+    "I had a fever last week with the flu, I'm over it now, but my hip is stiff",
+])
+def test_the_time_of_something_long_past_is_not_how_long_this_pain_has_lasted(text: str) -> None:
+    said = reading(text)
+    assert said.duration is None and said.started is None
+
+
+def test_a_pains_own_time_beside_a_past_sign_is_still_read() -> None:
+    said = reading("I had a fall years ago, that's healed, but my hip has hurt for three weeks")
+    assert said.duration == "P3W"

@@ -19,6 +19,7 @@ _ALONE_SLACK = 2  # an `alone` phrase may have this many other words around it
 _ASK_REACH = 3  # a topic is asked about when it comes this soon after "can I", "should I"...
 _SEVERITY = {"urgent": 2, "see_provider": 1}
 TRIGGER = "trigger"  # the feature group of what brings the pain on (content/features.yaml)
+_PAST_REACH = 3  # words before a historical trigger that may be its time ("five years ago")
 
 
 class Sign(NamedTuple):
@@ -30,6 +31,7 @@ class Sign(NamedTuple):
     phrase: str
     cue: str | None  # the trigger that decided the status, if any
     cue_at: int | None = None  # where that trigger was said, in words
+    span: tuple[int, int] = (0, 0)  # where the sign itself was said, in words
 
     @property
     def present(self) -> bool:
@@ -93,8 +95,8 @@ def read(
         question=bool(find(vocab.asking, stemmed)),
         action=_first_id(stemmed, vocab.actions, scene),
         command=None if any(s.present for s in signs) else _command(stemmed, vocab),
-        started=_started(words, today),
-        duration=_duration(words),
+        started=_started(words, today, _past(signs, words)),
+        duration=_duration(words, _past(signs, words)),
     )
 
 
@@ -130,7 +132,8 @@ def _signs(
         status, trigger = status_of(match, scene, sid)
         cue = " ".join(words[trigger.start : trigger.end]) if trigger else None
         at = trigger.start if trigger else None
-        result.append(Sign(sid, levels.get(sid, ""), status, match.pattern.text, cue, at))
+        result.append(Sign(sid, levels.get(sid, ""), status, match.pattern.text, cue, at,
+                           (match.start, match.end)))
     return tuple(result)
 
 
@@ -308,11 +311,28 @@ def _command(words: Sequence[str], vocab: Vocabulary) -> str | None:
     return None
 
 
-def _started(words: list[str], today: date | None) -> str | None:
+def _past(signs: Sequence[Sign], words: Sequence[str]) -> frozenset[int]:
+    """Where a time belongs to a sign long past ("I broke my hip five years ago", "a fever last
+    week, I'm over it"): from the sign to its trigger, and a few words before; that time is not
+    how long this pain has lasted."""
+    out: set[int] = set()
+    for sign in signs:
+        if sign.status == HISTORICAL and sign.cue_at is not None and sign.cue:
+            first = min(sign.cue_at, sign.span[0])
+            last = max(sign.cue_at + len(sign.cue.split()), sign.span[1])
+            out.update(range(max(0, first - _PAST_REACH), min(len(words), last + 1)))
+    return frozenset(out)
+
+
+def _started(
+    words: list[str], today: date | None, past: frozenset[int] = frozenset()
+) -> str | None:
     """When it began: a day said without a date means the last one ('since Saturday')."""
     if today is None:
         return None
-    for _, _, value in find_dates(words, today):
+    for start, end, value in find_dates(words, today):
+        if past.intersection(range(start, end)):
+            continue
         try:
             day = date.fromisoformat(value)
         except ValueError:
@@ -323,10 +343,13 @@ def _started(words: list[str], today: date | None) -> str | None:
     return None
 
 
-def _duration(words: list[str]) -> str | None:
-    """How long it has been; an age ("a six year old") is not a duration."""
-    for _, end, value in find_durations(words):
+def _duration(words: list[str], past: frozenset[int] = frozenset()) -> str | None:
+    """How long it has been; an age ("a six year old") is not a duration, nor the time of
+    something long past."""
+    for start, end, value in find_durations(words):
         if end < len(words) and words[end] == "old":
+            continue
+        if past.intersection(range(start, end)):
             continue
         return value
     return None
