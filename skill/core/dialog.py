@@ -248,6 +248,8 @@ def _answer(turn: Turn, act: Act) -> Turn:
         fresh = not turn.state.features and not turn.state.condition
         after = PENDING_DESCRIBE if fresh else PENDING_MORE
         return ask_pending(turn, turn.state.pending or after)
+    if kind == PENDING_LOCATION and act.intent in (intents.YES, intents.NO):
+        return _no_place(turn)  # "kind of", "yeah" to "where is it strongest?": no one place
     reader = answers.YES_NO.get(kind or "")
     if reader is not None and act.intent in (intents.YES, intents.NO):
         return reader(turn, yes)
@@ -307,8 +309,17 @@ def _unsure(turn: Turn, act: Act) -> Turn:
         return answer(turn, False)
     if kind == PENDING_SEPARATE:
         return _after_match(turn, settle=True)
+    if kind == PENDING_LOCATION:
+        return _no_place(turn)
     turn.say("dialog.yes_no_unclear")
     return ask_pending(turn, turn.state.pending or PENDING_MORE, reask=True)
+
+
+def _no_place(turn: Turn) -> Turn:
+    """No one place it hurts most ("all over, really"): on to the safety questions, unnamed."""
+    turn.say("dialog.location_unsure")
+    turn.state = turn.state.with_(pending=None)
+    return screening.continue_safety(turn, care.give)
 
 
 def _start_over(turn: Turn, act: Act) -> Turn:
