@@ -90,6 +90,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         improving=_phrases(files["features"], "improving", {}),
         soft=frozenset(stem(w) for w in files["features"].strings("soft")),
         features=_features(files["features"], locale, known),
+        features_not=_features(files["features"], locale, known, "not"),
         conditions=_with_locales(files["features"].child("conditions"), locale, known.conditions),
         asking=_phrases(topics, "asking", {}),
         topics=_keyed(topics.child("topics"), {}, known.topics),
@@ -209,32 +210,39 @@ def _rules(reader: _Reader) -> tuple[ContextRule, ...]:
     return tuple(rules)
 
 
-def _features(reader: _Reader, locale: str, known: _Known) -> dict[str, dict[str, PatternSet]]:
+def _features(
+    reader: _Reader, locale: str, known: _Known, field: str = "phrases"
+) -> dict[str, dict[str, PatternSet]]:
+    """Each feature group's phrases by id; with `field="not"`, the look-alikes that are not it
+    ("runs down the back of my leg" is not running)."""
     groups = reader.child("features")
     out = {}
     for group in groups.data:
         if group not in known.features:
             groups.fail(str(group), "is not a group of content/features.yaml")
         out[str(group)] = _with_locales(
-            groups.child(str(group)), locale, known.features[group], _soft(reader)
+            groups.child(str(group)), locale, known.features[group], _soft(reader), field
         )
     return out
 
 
 def _with_locales(
-    reader: _Reader, locale: str, allowed: set[str], soft: frozenset[str] = frozenset()
+    reader: _Reader, locale: str, allowed: set[str], soft: frozenset[str] = frozenset(),
+    field: str = "phrases",
 ) -> dict[str, PatternSet]:
     out = {}
     for ident in reader.data:
         if ident not in allowed:
             reader.fail(str(ident), "is not an id the rest of the content defines")
         entry = reader.child(str(ident))
-        texts: list[Any] = [*entry.strings("phrases")]
-        if "locales" in entry.data:
+        texts: list[Any] = [*entry.strings(field, optional=field != "phrases")]
+        if not texts and field != "phrases":
+            continue
+        if "locales" in entry.data and field == "phrases":
             texts += entry.child("locales").strings(locale, optional=True)
         kept = [" ".join(w for w in tokens(str(t)) if stem(w) not in soft) or str(t)
                 for t in texts]
-        out[str(ident)] = _compiled(entry, "phrases", kept, {})
+        out[str(ident)] = _compiled(entry, field, kept, {})
     return out
 
 

@@ -197,7 +197,8 @@ def _name(turn: Turn, cid: str) -> Turn:
     else:
         turn.say(f"condition.{best.id}.summary")
     caveat = f"condition.{best.id}.caveat"
-    if best.care.caveat and turn.advised:  # a doctor is advised already: one breath, not two
+    must = best.care.triage == triage.SEE_PROVIDER  # "stop running" is the advice itself
+    if best.care.caveat and turn.advised and not must:  # a doctor is advised already
         turn.hold(caveat)
     elif best.care.caveat:
         turn.say(caveat)

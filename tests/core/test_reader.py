@@ -442,3 +442,54 @@ def test_the_time_of_something_long_past_is_not_how_long_this_pain_has_lasted(te
 def test_a_pains_own_time_beside_a_past_sign_is_still_read() -> None:
     said = reading("I had a fall years ago, that's healed, but my hip has hurt for three weeks")
     assert said.duration == "P3W"
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I got tackled a few weeks back but that was my shoulder not my hip", "fall_injury"),
+    ("I knocked it on the door once but that was ages ago and nothing to do with this",
+     "fall_injury"),
+    ("I had the shivers last week but that was a cold", "fever"),
+    ("I had a temperature back in the spring but nothing now", "fever"),
+    ("I nearly tripped over the dog but caught myself", "fall_injury"),
+    ("not sure if I had a fever, but I checked and I didn't have a fever", "fever"),
+])
+def test_a_sign_said_to_be_elsewhere_explained_settled_or_a_near_miss_is_not_present(
+    text: str, sign: str
+) -> None:
+    found = [s for s in reading(text).signs if s.id == sign]
+    assert found and not any(s.present for s in found)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("no fever, but I'm not sure about chills", "fever"),
+    ("my leg would not take me, I had to lean on the trolley", "cannot_bear_weight"),
+    ("I've not been right, sweating buckets and I couldn't get warm", "fever"),
+    ("she did go down in the garden yesterday", "fall_injury"),
+    ("it's been ten days of rest and ice and it still hurts just as much", "no_improvement"),
+])
+def test_doubts_after_a_no_and_signs_in_other_words_are_present(text: str, sign: str) -> None:
+    assert sign in present(text)
+
+
+def test_cold_weather_is_not_a_cold_leg() -> None:
+    assert present("my hip aches when it's cold and rainy") == set()
+
+
+def test_the_speakers_own_childhood_is_not_a_child() -> None:
+    assert not reading("I fell off my bike years ago as a kid, this ache is new").child
+    assert reading("my little lad says his hip hurts").child
+
+
+def test_pain_that_runs_down_the_leg_is_not_running() -> None:
+    said = reading("it runs down the back of my leg").features
+    assert "running" not in said.get("trigger", ()) and "runner" not in said.get("activity", ())
+    assert "running" in reading("it hurts when I go running").features["trigger"]
+
+
+def test_a_comparison_with_last_week_is_not_when_it_started() -> None:
+    assert reading("it's worse now than last week").started is None
+
+
+def test_a_day_ahead_is_not_when_the_pain_began() -> None:
+    said = reading("what if I can't walk on it tomorrow")
+    assert said.started is None and not said.present

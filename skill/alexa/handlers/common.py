@@ -54,8 +54,9 @@ def request_name(handler_input: HandlerInput) -> str:
 def read_act(handler_input: HandlerInput) -> Act:
     """The request as the pure core sees it: resolved slot ids, raw values, and the words.
 
-    The free-speech slot carries everything the person said; a slot value Alexa heard but
-    could not resolve (ER_SUCCESS_NO_MATCH) is passed on as words too, for the reader.
+    The free-speech slot carries everything the person said; every other slot's value as
+    heard, resolved or not (ER_SUCCESS_NO_MATCH), is passed on as words too, for the reader's
+    warning signs.
     """
     request = handler_input.request_envelope.request
     locale = get_locale(handler_input) or ""
@@ -69,9 +70,10 @@ def read_act(handler_input: HandlerInput) -> Act:
         value = _slot_id(slot)
         if value:
             slots[name] = value
-        elif slot.value:
+        if slot.value:  # resolved or not, what was said: "rear ended" resolved as a buttock
             words.append(str(slot.value))
-    return Act(request.intent.name, slots, words=" ".join(words), locale=locale)
+    # "and" between values ends a negation's scope, so one slot's words never negate another's
+    return Act(request.intent.name, slots, words=" and ".join(words), locale=locale)
 
 
 def _slot_id(slot: Any) -> str | None:

@@ -9,7 +9,13 @@ from typing import NamedTuple
 
 from skill.core.reader.context import Scene, scene_of, status_of
 from skill.core.reader.patterns import Match, Table, find, find_labelled, longest_first
-from skill.core.reader.vocabulary import HISTORICAL, HYPOTHETICAL, NEGATED, Vocabulary
+from skill.core.reader.vocabulary import (
+    HISTORICAL,
+    HYPOTHETICAL,
+    NEGATED,
+    UNCERTAIN,
+    Vocabulary,
+)
 from skill.core.reader.words import stems, tokens
 from skill.core.spoken.dates import find_dates
 from skill.core.spoken.durations import find_durations
@@ -19,6 +25,7 @@ _ALONE_SLACK = 2  # an `alone` phrase may have this many other words around it
 _ASK_REACH = 3  # a topic is asked about when it comes this soon after "can I", "should I"...
 _SEVERITY = {"urgent": 2, "see_provider": 1}
 TRIGGER = "trigger"  # the feature group of what brings the pain on (content/features.yaml)
+_AHEAD = frozenset({"tomorrow", "next"})  # a day ahead is never when the pain began
 _PAST_REACH = 3  # words before a historical trigger that may be its time ("five years ago")
 
 
@@ -134,7 +141,20 @@ def _signs(
         at = trigger.start if trigger else None
         result.append(Sign(sid, levels.get(sid, ""), status, match.pattern.text, cue, at,
                            (match.start, match.end)))
-    return tuple(result)
+    return _checked(result)
+
+
+def _checked(signs: list[Sign]) -> tuple[Sign, ...]:
+    """A doubt settled later: "not sure if it's a fever, I checked and my temperature is
+    normal". When a sign's last mention is negated, earlier uncertain ones are negated too; a
+    doubt said after a no ("no fever, but not sure about chills") still stands."""
+    last = {s.id: s for s in sorted(signs, key=lambda s: s.span)}
+    return tuple(
+        s._replace(status=NEGATED, cue=last[s.id].cue, cue_at=last[s.id].cue_at)
+        if s.status == UNCERTAIN and last[s.id].status == NEGATED and s.span < last[s.id].span
+        else s
+        for s in signs
+    )
 
 
 def _someone_else(words: Sequence[str], vocab: Vocabulary) -> bool:
@@ -229,7 +249,10 @@ def _features(
     reduced = [words[i] for i in keep]
     found: dict[str, tuple[str, ...]] = {}
     for group, ids in vocab.features.items():
+        near = [_unreduce(m, keep) for m, _ in find_labelled(vocab.features_not.get(group, {}),
+                                                               reduced)]
         matches = [(_unreduce(m, keep), fid) for m, fid in find_labelled(ids, reduced)]
+        matches = [(m, fid) for m, fid in matches if not any(_overlap(m, n) for n in near)]
         chosen = longest_first([m for m, _ in matches])
         named = [fid for m, fid in matches if m in chosen and status_of(m, scene)[0] != NEGATED
                  and not (group == TRIGGER
@@ -331,8 +354,10 @@ def _started(
     if today is None:
         return None
     for start, end, value in find_dates(words, today):
-        if past.intersection(range(start, end)):
-            continue
+        if past.intersection(range(start, end)) or (start > 0 and words[start - 1] == "than"):
+            continue  # long past, or a comparison: "worse now than last week"
+        if any(w in _AHEAD for w in words[start:end]):
+            continue  # "what if I can't walk on it tomorrow": not a day it began
         try:
             day = date.fromisoformat(value)
         except ValueError:

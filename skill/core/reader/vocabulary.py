@@ -85,6 +85,7 @@ class Vocabulary(NamedTuple):
     then: frozenset[str] = frozenset()  # words that start a new clause after an answer
     improving: PatternSet | None = None  # "it's getting better": not a pain that has failed
     leads: Mapping[str, str] = MappingProxyType({})  # lead intent -> the words Alexa left out
+    features_not: Mapping[str, Mapping[str, PatternSet]] = MappingProxyType({})  # look-alikes
 
 
 NEGATED = "negated"
