@@ -97,7 +97,7 @@ def read(
         pain=bool(find(vocab.pain, stemmed)),
         improving=_improving(stemmed, vocab, scene),
         features=_features(stemmed, vocab, scene, _spans(m for m, _ in safe)),
-        condition=_last_id(stemmed, vocab.conditions, scene),
+        condition=_first_id(stemmed, vocab.conditions, scene, last=True),
         topic=_topic(stemmed, vocab),
         question=bool(find(vocab.asking, stemmed)),
         action=_first_id(stemmed, vocab.actions, scene),
@@ -287,27 +287,18 @@ def _unreduce(match: Match, keep: list[int]) -> Match:
     return Match(keep[match.start], keep[match.end - 1] + 1, match.pattern)
 
 
-def _first_id(words: Sequence[str], table: Table, scene: Scene) -> str | None:
-    best: tuple[int, int, str] | None = None
-    for match, ident in find_labelled(table, words, scene.barrier):
-        if status_of(match, scene)[0] == NEGATED:
-            continue
-        key = (match.start, match.start - match.end, ident)
-        if best is None or key < best:
-            best = key
-    return best[2] if best else None
-
-
-def _last_id(words: Sequence[str], table: Table, scene: Scene) -> str | None:
-    """The last one named: "my so-called sciatica ... a specialist told me it's impingement"."""
-    best: tuple[int, int, str] | None = None
-    for match, ident in find_labelled(table, words, scene.barrier):
-        if status_of(match, scene)[0] == NEGATED:
-            continue
-        key = (match.end, match.end - match.start, ident)
-        if best is None or key > best:
-            best = key
-    return best[2] if best else None
+def _first_id(
+    words: Sequence[str], table: Table, scene: Scene, last: bool = False
+) -> str | None:
+    """The first id named, not negated, the longest at a tie; `last`: the last one named ("my
+    so-called sciatica ... a specialist told me it's impingement")."""
+    keys = [
+        (-match.end, match.start - match.end, ident) if last
+        else (match.start, match.start - match.end, ident)
+        for match, ident in find_labelled(table, words, scene.barrier)
+        if status_of(match, scene)[0] != NEGATED
+    ]
+    return min(keys)[2] if keys else None
 
 
 def _topic(words: Sequence[str], vocab: Vocabulary) -> str | None:
