@@ -91,6 +91,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         soft=frozenset(stem(w) for w in files["features"].strings("soft")),
         features=_features(files["features"], locale, known),
         features_not=_features(files["features"], locale, known, "not"),
+        rates=frozenset(files["features"].strings("rates", optional=True)),
         conditions=_with_locales(files["features"].child("conditions"), locale, known.conditions),
         asking=_phrases(topics, "asking", {}),
         topics=_keyed(topics.child("topics"), {}, known.topics),

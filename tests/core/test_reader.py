@@ -493,3 +493,43 @@ def test_a_comparison_with_last_week_is_not_when_it_started() -> None:
 def test_a_day_ahead_is_not_when_the_pain_began() -> None:
     said = reading("what if I can't walk on it tomorrow")
     assert said.started is None and not said.present
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I had a temperature with a cold last week but that's all gone", "fever"),
+    ("if someone falls on their hip, what should they look out for", "fall_injury"),
+    ("it woke me up once ages ago but I've been sleeping fine for months", "night_pain"),
+    ("I got tackled last season but not this time", "fall_injury"),
+])
+def test_signs_gone_wondered_about_or_not_this_time_are_not_present(text: str, sign: str) -> None:
+    found = [s for s in reading(text).signs if s.id == sign]
+    assert found and not any(s.present for s in found)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I don't think so, well, I did trip over the cat this morning and land on it", "fall_injury"),
+    ("I'm not sure, I've had the shivers on and off", "fever"),
+    ("I collided with another player and it has hurt since", "fall_injury"),
+    ("my leg gives way when I stand on it and I have to hop", "cannot_bear_weight"),
+])
+def test_a_turn_in_the_story_after_a_hedge_and_other_words_for_signs(text: str, sign: str) -> None:
+    assert sign in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "no, it just hurts, it started suddenly",
+    "it shoots down my leg",
+    "I've had it for years and it's no different than usual",
+    "I haven't changed my training",
+])
+def test_a_pain_that_hurts_travels_or_is_as_usual_is_no_sign(text: str) -> None:
+    assert present(text) == set()
+
+
+def test_how_often_is_not_how_long() -> None:
+    assert reading("I run forty miles a week and my groin aches").duration is None
+    assert reading("my hip has hurt for a week").duration == "P1W"
+
+
+def test_a_condition_wondered_about_is_not_named() -> None:
+    assert reading("I'm worried it might be a stress fracture but I don't run").condition is None

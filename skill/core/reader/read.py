@@ -103,7 +103,7 @@ def read(
         action=_first_id(stemmed, vocab.actions, scene),
         command=None if any(s.present for s in signs) else _command(stemmed, vocab),
         started=_started(words, today, _past(signs, words)),
-        duration=_duration(words, _past(signs, words)),
+        duration=_duration(words, _past(signs, words), vocab.rates),
     )
 
 
@@ -290,13 +290,13 @@ def _unreduce(match: Match, keep: list[int]) -> Match:
 def _first_id(
     words: Sequence[str], table: Table, scene: Scene, last: bool = False
 ) -> str | None:
-    """The first id named, not negated, the longest at a tie; `last`: the last one named ("my
-    so-called sciatica ... a specialist told me it's impingement")."""
+    """The first id named, not negated or wondered about, the longest at a tie; `last`: the
+    last one named ("my so-called sciatica ... a specialist told me it's impingement")."""
     keys = [
         (-match.end, match.start - match.end, ident) if last
         else (match.start, match.start - match.end, ident)
         for match, ident in find_labelled(table, words, scene.barrier)
-        if status_of(match, scene)[0] != NEGATED
+        if status_of(match, scene)[0] not in (NEGATED, HYPOTHETICAL)
     ]
     return min(keys)[2] if keys else None
 
@@ -359,11 +359,15 @@ def _started(
     return None
 
 
-def _duration(words: list[str], past: frozenset[int] = frozenset()) -> str | None:
+def _duration(
+    words: list[str], past: frozenset[int] = frozenset(), rates: frozenset[str] = frozenset()
+) -> str | None:
     """How long it has been; an age ("a six year old") is not a duration, nor the time of
-    something long past."""
+    something long past, nor how often ("forty miles a week")."""
     for start, end, value in find_durations(words):
         if end < len(words) and words[end] == "old":
+            continue
+        if start > 0 and words[start - 1] in rates:
             continue
         if past.intersection(range(start, end)):
             continue

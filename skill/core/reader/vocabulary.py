@@ -86,6 +86,7 @@ class Vocabulary(NamedTuple):
     improving: PatternSet | None = None  # "it's getting better": not a pain that has failed
     leads: Mapping[str, str] = MappingProxyType({})  # lead intent -> the words Alexa left out
     features_not: Mapping[str, Mapping[str, PatternSet]] = MappingProxyType({})  # look-alikes
+    rates: frozenset[str] = frozenset()  # "forty miles a week": how often, not how long
 
 
 NEGATED = "negated"
