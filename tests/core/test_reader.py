@@ -533,3 +533,9 @@ def test_how_often_is_not_how_long() -> None:
 
 def test_a_condition_wondered_about_is_not_named() -> None:
     assert reading("I'm worried it might be a stress fracture but I don't run").condition is None
+
+
+def test_a_doubt_then_a_normal_temperature_is_no_fever() -> None:
+    said = reading("not sure if it's a fever, I checked and my temperature is normal")
+    assert not [s for s in said.signs if s.present]
+    assert "fever" in present("my temperature is high")

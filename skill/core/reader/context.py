@@ -74,6 +74,8 @@ def status_of(
             # among the phrase's own words is part of what it says ("can't walk").
             if _in_gap(trigger, match) and trigger.rule.direction != "backward":
                 found.setdefault(trigger.rule.category, trigger)
+            elif _runs_past(trigger, match):  # "my temperature is normal": "is normal" says so
+                found.setdefault(trigger.rule.category, trigger)
             continue
         if own and trigger.rule.category == NEGATED:
             continue
@@ -83,6 +85,12 @@ def status_of(
         if category in found:
             return category, found[category]
     return None, None
+
+
+def _runs_past(trigger: Trigger, match: Match) -> bool:
+    """A backward trigger that starts inside the phrase and ends after it covers it."""
+    return (trigger.rule.direction in ("backward", "both")
+            and match.start < trigger.start and trigger.end > match.end)
 
 
 def _in_gap(trigger: Trigger, match: Match) -> bool:
