@@ -72,9 +72,10 @@ def status_of(
         if _overlaps(trigger, match):
             # A trigger in a gap of the phrase looks ahead into it ("my leg is not numb"); one
             # among the phrase's own words is part of what it says ("can't walk").
-            if _in_gap(trigger, match) and trigger.rule.direction != "backward":
-                found.setdefault(trigger.rule.category, trigger)
-            elif _runs_past(trigger, match):  # "my temperature is normal": "is normal" says so
+            # And a backward one that runs on past the phrase covers it ("my temperature is
+            # normal": "is normal" says so of "temperature is").
+            looks_in = _in_gap(trigger, match) and trigger.rule.direction != "backward"
+            if looks_in or _runs_past(trigger, match):
                 found.setdefault(trigger.rule.category, trigger)
             continue
         if own and trigger.rule.category == NEGATED:
