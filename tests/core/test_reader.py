@@ -539,3 +539,32 @@ def test_a_doubt_then_a_normal_temperature_is_no_fever() -> None:
     said = reading("not sure if it's a fever, I checked and my temperature is normal")
     assert not [s for s in said.signs if s.present]
     assert "fever" in present("my temperature is high")
+
+
+@pytest.mark.parametrize("text", [
+    "I can't stand sitting on these hard chairs, my hip gets achy",
+    "no fever, I just felt hot in the sauna",
+    "my lips went numb at the dentist and my hip aches from the chair",
+])
+def test_idioms_heat_and_other_body_parts_are_not_signs(text: str) -> None:
+    assert present(text) == set()
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I had the flu in January but I've been well for months", "fever"),
+    ("I fell a lot as a kid but nothing recently", "fall_injury"),
+    ("my grandmother fell last week, not me, mine came on slowly", "fall_injury"),
+    ("I had a fever last month but it's long gone", "fever"),
+])
+def test_signs_long_over_or_someone_elses_are_not_present(text: str, sign: str) -> None:
+    found = [s for s in reading(text).signs if s.id == sign]
+    assert found and not any(s.present for s in found)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("my mum fell this morning but she's fine now", "fall_injury"),
+    ("she went down in the garden, she says she's fine but she's limping", "fall_injury"),
+    ("I've lost feeling between my legs", "bladder_bowel"),
+])
+def test_a_fall_said_to_be_fine_and_saddle_numbness_are_still_signs(text: str, sign: str) -> None:
+    assert sign in present(text)
