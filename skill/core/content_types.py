@@ -137,6 +137,10 @@ class Content:
     locales: Mapping[str, Mapping[str, str]]
     reader: Mapping[str, Vocabulary] = field(default_factory=dict)
 
+    def safety_question(self, qid: str | None) -> SafetyQuestion | None:
+        """One safety question by its id ("fever", "injury", "weight"), or None."""
+        return next((q for q in self.safety_questions if q.id == qid), None)
+
     def flag_levels(self) -> Mapping[str, str]:
         """Each red flag's level, worked out once: the reader asks on every turn."""
         levels: dict[str, str] | None = self.__dict__.get("_levels")

@@ -26,7 +26,7 @@ def pending_safety(turn: Turn) -> SafetyQuestion | None:
     """The safety question being waited on, if the skill is waiting on one."""
     if turn.state.pending_kind != PENDING_SAFETY:
         return None
-    return next((q for q in turn.content.safety_questions if q.id == turn.state.pending_id), None)
+    return turn.content.safety_question(turn.state.pending_id)
 
 
 def escalate(turn: Turn, flags: list[str], describing: bool = False) -> Turn:

@@ -83,7 +83,7 @@ def answer_for(reading: Reading, question: SafetyQuestion) -> str | None:
 def _pending_question(state: State, content: Content) -> SafetyQuestion | None:
     if state.pending_kind != PENDING_SAFETY:
         return None
-    return next((q for q in content.safety_questions if q.id == state.pending_id), None)
+    return content.safety_question(state.pending_id)
 
 
 def _with_child(child: bool, flags: list[str], state: State, content: Content) -> tuple[str, ...]:

@@ -86,6 +86,7 @@ def read(
     signs = _signs(stemmed, vocab, levels, scene)
     child = _child(stemmed, vocab)
     safe = _safe_matches(stemmed, vocab, scene)
+    past = _past(signs, words)
     return Reading(
         words=tuple(words),
         signs=signs,
@@ -102,8 +103,8 @@ def read(
         question=bool(find(vocab.asking, stemmed)),
         action=_first_id(stemmed, vocab.actions, scene),
         command=None if any(s.present for s in signs) else _command(stemmed, vocab),
-        started=_started(words, today, _past(signs, words)),
-        duration=_duration(words, _past(signs, words), vocab.rates),
+        started=_started(words, today, past),
+        duration=_duration(words, past, vocab.rates),
     )
 
 
@@ -249,8 +250,9 @@ def _features(
     reduced = [words[i] for i in keep]
     found: dict[str, tuple[str, ...]] = {}
     for group, ids in vocab.features.items():
-        near = [_unreduce(m, keep) for m, _ in find_labelled(vocab.features_not.get(group, {}),
-                                                               reduced)]
+        lookalikes = vocab.features_not.get(group)
+        found_near = find_labelled(lookalikes, reduced) if lookalikes else []
+        near = [_unreduce(m, keep) for m, _ in found_near]
         matches = [(_unreduce(m, keep), fid) for m, fid in find_labelled(ids, reduced)]
         matches = [(m, fid) for m, fid in matches if not any(_overlap(m, n) for n in near)]
         chosen = longest_first([m for m, _ in matches])

@@ -138,7 +138,7 @@ def _checked_question(pending: object, voice: VoiceContent) -> SafetyQuestion | 
 
 
 def _question(qid: str) -> SafetyQuestion | None:
-    return next((q for q in get_content().safety_questions if q.id == qid), None)
+    return get_content().safety_question(qid)
 
 
 def _warns(words: str, locale: str, today: date | None) -> bool:
