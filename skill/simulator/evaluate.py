@@ -14,6 +14,11 @@ from typing import Any
 
 import yaml
 
+from skill.content import get_content
+from skill.core import intents
+from skill.core.intents import Act
+from skill.core.state import State
+from skill.core.understand import understand as read_words
 from skill.simulator.model import Model, Sample, load_model
 from skill.simulator.nlu import understand
 from skill.simulator.simulator import MODEL_DIR, ROOT
@@ -136,8 +141,30 @@ def _check(
     """Record a miss unless the intent and every expected slot id come back."""
     reading = understand(model, text, EVAL_NOW.date())
     got = {name: (reading.slots[name].id if name in reading.slots else None) for name in slots}
-    if reading.intent != intent or any(got[k] != v for k, v in slots.items()):
-        misses.append(Miss(locale, text, intent, reading.intent, slots, got, reading.score))
+    if intents.is_lead(reading.intent) and intents.FREE_SPEECH_SLOT in reading.slots:
+        words = reading.slots[intents.FREE_SPEECH_SLOT].value
+        meant, got = _read_as(reading.intent, words, locale, slots)
+        if meant == intent and all(got[k] == v for k, v in slots.items()):
+            return
+    elif reading.intent == intent and all(got[k] == v for k, v in slots.items()):
+        return
+    misses.append(Miss(locale, text, intent, reading.intent, slots, got, reading.score))
+
+
+def _read_as(
+    lead: str, words: str, locale: str, slots: dict[str, str]
+) -> tuple[str, dict[str, str | None]]:
+    """What the skill's reader makes of a one-shot opening: an opening intent carries the
+    person's words, so it is right when the reader hears the intent and slots meant."""
+    understood = read_words(Act(lead, words=words, locale=locale), State(), get_content())
+    if understood is None:
+        return lead, {name: None for name in slots}
+    act = understood.act
+    heard = {name: act.slots.get(name) or next(iter(act.features.get(name, ())), None)
+             for name in slots}
+    if "flag" in slots and slots["flag"] in understood.flags:
+        return intents.RED_FLAG, {**heard, "flag": slots["flag"]}
+    return act.intent, heard
 
 
 def format_report(report: Report) -> str:

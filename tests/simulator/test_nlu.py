@@ -279,6 +279,19 @@ def test_paraphrases_are_understood_well_enough():
     assert report.paraphrase_accuracy >= 0.95, [m.describe() for m in report.paraphrase_misses]
 
 
+def test_a_paraphrase_carried_by_a_one_shot_opening_is_judged_by_what_the_reader_hears(tmp_path):
+    # "the pain wakes me ..." reaches the opening intent for "the"; the skill's reader hears it
+    cases = tmp_path / "paraphrases.yaml"
+    cases.write_text(
+        "en-US:\n"
+        "  - {text: 'the pain wakes me up every night', intent: RedFlagIntent,"
+        " slots: {flag: night_pain}}\n"
+        "  - {text: 'the pain wakes me up every night', intent: RedFlagIntent,"
+        " slots: {flag: fever}}\n")
+    report = evaluate(MODEL_DIR, cases, ["en-US"])
+    assert [m.expected_slots for m in report.paraphrase_misses] == [{"flag": "fever"}]
+
+
 def test_median_understanding_is_under_two_milliseconds(model):
     texts = ["my outer hip hurts when I lie on it", "um I think it's like burning please",
              "remind me to ice in fifteen minutes", "I can't walk", "order a pizza"] * 20
