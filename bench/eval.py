@@ -36,6 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "eval"
 SEVERITY = {None: 0, "none": 0, "self_care": 0, "see_provider": 1, "urgent": 2}
 COMPLAINT = "my outer hip hurts when I lie on it"
+# A person speaking for someone else says whose pain it is from the start.
+HELPER_COMPLAINT = "her outer hip hurts when she lies on it"
 # What to say to move past a question that is not the one an item answers.
 DRIVE = {"separate": "I'm not sure", "location": "the outside of my hip",
          "offer_care": "no", "care_step": "stop", "describe": COMPLAINT}
@@ -75,7 +77,8 @@ def play(item: dict[str, Any], one_shot: bool = False) -> Outcome:
         if turn is None:  # the one-shot opening
             pending, turn = "", sim.say(f"ask hip helper {step['text']}")
         else:
-            turn = _reach(sim, turn, step.get("pending") or "open")
+            complaint = HELPER_COMPLAINT if item.get("speaker") == "helper" else COMPLAINT
+            turn = _reach(sim, turn, step.get("pending") or "open", complaint)
             if turn is None:
                 break
             pending = str(turn.session_attributes.get("pending") or "")
@@ -101,8 +104,9 @@ def play(item: dict[str, Any], one_shot: bool = False) -> Outcome:
     return Outcome(item, label, first, condition, answer, replies, flags)
 
 
-def _reach(sim: Simulator, turn: Any, target: str) -> Any:
-    """Say what a person would until the skill asks the item's question (at most 8 turns)."""
+def _reach(sim: Simulator, turn: Any, target: str, complaint: str = COMPLAINT) -> Any:
+    """Say what a person would until the skill asks the item's question (at most 8 turns);
+    `complaint` is how they first describe the pain, theirs or the person they help."""
     for _ in range(8):
         pending = str(turn.session_attributes.get("pending") or "")
         kind, _, ident = pending.partition(":")
@@ -119,7 +123,8 @@ def _reach(sim: Simulator, turn: Any, target: str) -> Any:
         elif kind == "describe" and target == "open":
             return turn
         else:
-            turn = sim.say(DRIVE.get(kind, COMPLAINT if not pending else "no"))
+            turn = sim.say(complaint if kind == "describe" or not pending
+                           else DRIVE.get(kind, "no"))
     return None
 
 

@@ -19,6 +19,7 @@ from skill.core.reader.vocabulary import (
     SignTables,
     SignWords,
     Vocabulary,
+    Whose,
 )
 from skill.core.reader.words import keep_whole, stem, tokens
 
@@ -101,6 +102,21 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         then=frozenset(stem(w) for w in answers.strings("then")),
         commands=_keyed(commands.child("commands"), {}, set(COMMANDS)),
         leads=_leads(commands),
+        whose=_whose(people),
+    )
+
+
+def _whose(people: _Reader) -> Whose:
+    """Whose a sign is: someone else's subjects are `others` (less its objects) and more."""
+    whose = people.child("whose")
+    objects = {" ".join(tokens(w)) for w in whose.strings("objects")}
+    subjects = [w for w in people.strings("others") if " ".join(tokens(w)) not in objects]
+    sets = _sets(people)
+    return Whose(
+        subjects=_compiled(whose, "subjects", [*subjects, *whose.strings("subjects")], sets),
+        me=_phrases(whose, "me", sets),
+        reporting=_phrases(whose, "reporting", {}),
+        starts=frozenset(stem(w) for w in whose.strings("starts")),
     )
 
 

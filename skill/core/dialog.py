@@ -49,9 +49,10 @@ def next_turn(state: State, act: Act, content: Content) -> Reply:
     if understood is not None:
         act = understood.act
         reading = understood.reading
-        if reading is not None and (reading.helper or reading.child):
+        if reading is not None and (reading.helper or reading.child or reading.own):
             turn.state = turn.state.with_(
-                helper=state.helper or reading.helper, child=state.child or reading.child
+                helper=state.helper or reading.helper, child=state.child or reading.child,
+                own=state.own or reading.own,
             )
     if not state.started and act.intent not in (intents.STOP, intents.CANCEL):
         onset.open_session(turn, act, launch=act.intent == intents.LAUNCH)

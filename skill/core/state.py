@@ -148,6 +148,7 @@ class State(NamedTuple):
     # Whose pain it is, once the reader has heard it: someone the person helps, and a child.
     helper: bool = False
     child: bool = False
+    own: bool = False  # the person has spoken of their own pain ("my hip", "I")
     # The content keys "tell me more" says next, one per request: lines held back from the last
     # answer, then the detail behind it.
     more: tuple[str, ...] = ()

@@ -38,7 +38,7 @@ def understand(act: Act, state: State, content: Content) -> Understood | None:
         act = act._replace(intent=intents.FREE_SPEECH, words=f"{lead} {act.words}")
     levels = content.flag_levels()
     today = date.fromisoformat(state.today) if state.today else None
-    reading = read(act.words, vocab, levels, today)
+    reading = read(act.words, vocab, levels, today, own=_own(state))
     child = state.child or reading.child
     signs = [s for s in reading.present if s.id in content.red_flags
              and (child or content.red_flags[s.id].for_child is None)]
@@ -53,6 +53,12 @@ def understand(act: Act, state: State, content: Content) -> Understood | None:
     raised = _with_child(child, flags, state, content)
     return Understood(_act_for(reading, state, question, answer, list(raised), act), raised,
                       reading, answer)
+
+
+def _own(state: State) -> bool:
+    """The speaker has spoken of their own pain: someone else named now is not whose it is
+    ("no, the only one with chills is my son")."""
+    return state.own and not (state.helper or state.child)
 
 
 def answer_for(reading: Reading, question: SafetyQuestion) -> str | None:

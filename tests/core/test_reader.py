@@ -569,3 +569,41 @@ def test_signs_long_over_or_someone_elses_are_not_present(text: str, sign: str) 
 ])
 def test_a_fall_said_to_be_fine_and_saddle_numbness_are_still_signs(text: str, sign: str) -> None:
     assert sign in present(text)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("my wife's got the flu at the moment but I'm fine, it's just my hip aching on the outside",
+     "fever"),
+    ("my husband fell off a ladder last week and I've been looking after him, now my own hip is "
+     "sore from lifting him", "fall_injury"),
+    ("the kids were running a temperature over christmas, I'm fine though, my hip aches", "fever"),
+    ("my mum has cancer so I'm stressed and I think I've been sleeping funny on my hip",
+     "cancer_history"),
+    ("my friend broke her hip when she fell so I'm worried, my hip just aches", "fall_injury"),
+])
+def test_a_sign_of_someone_else_named_beside_the_speakers_own_pain_is_theirs(
+        text: str, sign: str) -> None:
+    said = [s for s in reading(text).signs if s.id == sign]
+    assert said and all(s.status == "someone else's" for s in said)
+    assert not reading(text).helper
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("my husband says I've been shivering all night and my hip is killing me", "fever"),
+    ("the doctor said he thinks it's a stress fracture in my hip", "stress_fracture"),
+    ("my son pushed me over and now my hip hurts", "fall_injury"),
+    ("my wife had the flu and now I've got chills and my hip hurts", "fever"),
+    ("my dad fell and he can't get up", "fall_injury"),  # a helper: the pain is the dad's
+])
+def test_a_sign_reported_of_the_speaker_or_of_the_person_helped_still_counts(
+        text: str, sign: str) -> None:
+    assert sign in present(text)
+
+
+def test_once_the_pain_is_the_speakers_own_a_child_named_later_is_not_whose_it_is() -> None:
+    vocab = CONTENT.vocabulary("en-US")
+    assert vocab is not None
+    text = "no, the only one with chills in this house is my son"
+    assert "fever" in {s.id for s in read(text, vocab, LEVELS).present}  # the son's pain
+    own = read(text, vocab, LEVELS, own=True)
+    assert not own.present and not own.child and not own.helper

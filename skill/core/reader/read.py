@@ -13,9 +13,11 @@ from skill.core.reader.vocabulary import (
     HISTORICAL,
     HYPOTHETICAL,
     NEGATED,
+    SOMEONE_ELSE,
     UNCERTAIN,
     Vocabulary,
 )
+from skill.core.reader.whose import someone_elses, speaks_of_self
 from skill.core.reader.words import stems, tokens
 from skill.core.spoken.dates import find_dates
 from skill.core.spoken.durations import find_durations
@@ -44,7 +46,7 @@ class Sign(NamedTuple):
     def present(self) -> bool:
         """Said, or hedged: a hedge counts as a yes for a warning sign; long past, or only
         wondered about, does not."""
-        return self.status not in (NEGATED, HISTORICAL, HYPOTHETICAL)
+        return self.status not in (NEGATED, HISTORICAL, HYPOTHETICAL, SOMEONE_ELSE)
 
 
 class Reading(NamedTuple):
@@ -59,6 +61,7 @@ class Reading(NamedTuple):
     safe: tuple[str, ...] = ()  # safety question ids a statement answers safely
     pain: bool = False  # describes pain at all ("my hip hurts")
     improving: bool = False  # says it is getting better ("each week is better than the last")
+    own: bool = False  # speaks of themselves ("my hip", "I"), and of no one else's pain
     features: Mapping[str, tuple[str, ...]] = _EMPTY
     condition: str | None = None
     topic: str | None = None
@@ -75,22 +78,28 @@ class Reading(NamedTuple):
 
 
 def read(
-    text: str, vocab: Vocabulary, levels: Mapping[str, str], today: date | None = None
+    text: str, vocab: Vocabulary, levels: Mapping[str, str], today: date | None = None,
+    own: bool = False,
 ) -> Reading:
-    """Read one utterance; `levels` gives each red flag's level, `today` resolves dates."""
+    """Read one utterance; `levels` gives each red flag's level, `today` resolves dates, and
+    `own` says the conversation is already about the speaker's own pain."""
     words = tokens(text)
     if not words:
         return Reading(())
     stemmed = stems(words)
     scene = scene_of(stemmed, vocab)
+    child = not own and _child(stemmed, vocab)
+    helper = child or (not own and _someone_else(stemmed, vocab))
     signs = _signs(stemmed, vocab, levels, scene)
-    child = _child(stemmed, vocab)
+    if not helper:
+        signs = _speakers(signs, stemmed, vocab)
     safe = _safe_matches(stemmed, vocab, scene)
     past = _past(signs, words)
     return Reading(
         words=tuple(words),
         signs=signs,
-        helper=child or _someone_else(stemmed, vocab),
+        helper=helper,
+        own=not helper and speaks_of_self(stemmed, vocab),
         child=child,
         particle=_particle(stemmed, vocab, _covered(m for m, _ in safe)),
         particle_at=_particle_at(stemmed, vocab),
@@ -156,6 +165,19 @@ def _checked(signs: list[Sign]) -> tuple[Sign, ...]:
         else s
         for s in signs
     )
+
+
+def _speakers(signs: tuple[Sign, ...], words: Sequence[str], vocab: Vocabulary
+              ) -> tuple[Sign, ...]:
+    """The speaker's pain: a sign said of someone else ("my wife's got the flu") is theirs."""
+    out = []
+    for sign in signs:
+        whose = someone_elses(sign.span, words, vocab) if sign.present else None
+        if whose is not None:
+            sign = sign._replace(status=SOMEONE_ELSE, cue=" ".join(words[whose.start:whose.end]),
+                                 cue_at=whose.start)
+        out.append(sign)
+    return tuple(out)
 
 
 def _someone_else(words: Sequence[str], vocab: Vocabulary) -> bool:

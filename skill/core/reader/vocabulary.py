@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -53,6 +53,21 @@ class SignTables(NamedTuple):
     not_: Mapping[str, PatternSet]
 
 
+class Whose(NamedTuple):
+    """Words that say whose a warning sign is: someone else ("my wife", "she"), the speaker
+    ("I", "me", "my"), a report on the speaker ("says", "thinks"), and the subjects that start
+    a clause ("i", "she")."""
+
+    subjects: PatternSet
+    me: PatternSet
+    reporting: PatternSet
+    starts: frozenset[str]
+
+    def subject_at(self, words: Sequence[str]) -> set[int]:
+        """Where a subject that starts a clause is said."""
+        return {i for i, word in enumerate(words) if word in self.starts}
+
+
 class Vocabulary(NamedTuple):
     """Everything the reader understands, for one locale."""
 
@@ -87,6 +102,7 @@ class Vocabulary(NamedTuple):
     leads: Mapping[str, str] = MappingProxyType({})  # lead intent -> the words Alexa left out
     features_not: Mapping[str, Mapping[str, PatternSet]] = MappingProxyType({})  # look-alikes
     rates: frozenset[str] = frozenset()  # "forty miles a week": how often, not how long
+    whose: Whose | None = None  # someone else's sign, when the pain is the speaker's own
 
 
 NEGATED = "negated"
@@ -94,6 +110,7 @@ POSSIBLE = "possible"
 UNCERTAIN = "uncertain"
 HISTORICAL = "historical"  # long past: counts as not said for the signs its rule names
 HYPOTHETICAL = "hypothetical"  # asked about, not had: "what if it gets swollen?"
+SOMEONE_ELSE = "someone else's"  # "my wife's got the flu": not the speaker's, whose pain it is
 CATEGORIES = (NEGATED, POSSIBLE, UNCERTAIN, HISTORICAL, HYPOTHETICAL)
 DIRECTIONS = ("forward", "backward", "both")
 DEFAULT_SCOPE = 6

@@ -1,0 +1,36 @@
+"""Whose a warning sign is, across a conversation: the speaker's own pain, or the person helped."""
+
+from __future__ import annotations
+
+from skill.simulator import Simulator
+
+
+def _at_fever_question(opening: str) -> Simulator:
+    sim = Simulator()
+    sim.launch()
+    turn = sim.say(opening)
+    for _ in range(3):
+        if turn.session_attributes.get("pending") == "safety:fever":
+            break
+        turn = sim.say("I'm not sure")
+    assert turn.session_attributes.get("pending") == "safety:fever"
+    return sim
+
+
+def test_someone_elses_chills_do_not_answer_for_the_speakers_own_hip() -> None:
+    sim = _at_fever_question("my outer hip hurts when I lie on it")
+    turn = sim.say("no, the only one with chills in this house is my son")
+    assert turn.session_attributes.get("triage") is None
+    assert turn.session_attributes.get("pending") == "safety:injury"
+
+
+def test_a_helpers_answer_about_the_person_they_help_is_escalated() -> None:
+    sim = _at_fever_question("her outer hip hurts when she lies on it")
+    turn = sim.say("she's been shivering since last night")
+    assert turn.session_attributes.get("triage") == "urgent"
+
+
+def test_without_a_word_of_whose_pain_it_is_someone_named_later_still_counts() -> None:
+    sim = _at_fever_question("the outer hip hurts when lying on it")
+    turn = sim.say("she's been shivering since last night")
+    assert turn.session_attributes.get("triage") == "urgent"
