@@ -607,3 +607,25 @@ def test_once_the_pain_is_the_speakers_own_a_child_named_later_is_not_whose_it_i
     assert "fever" in {s.id for s in read(text, vocab, LEVELS).present}  # the son's pain
     own = read(text, vocab, LEVELS, own=True)
     assert not own.present and not own.child and not own.helper
+
+
+@pytest.mark.parametrize("text", [
+    "my hip makes a weird clicking noise when I squat",
+    "my leg does this strange popping thing when I stand up",
+    "I've got some discomfort around my left hip heavy deadlifts seem to trigger it",
+    "a hot bath is the only thing that settles my hip",
+    "I have weak glutes according to my physio",
+])
+def test_a_describing_word_that_is_not_said_of_the_leg_is_no_sign(text: str) -> None:
+    assert present(text) == set()
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("my leg has been really heavy all week", "numbness"),
+    ("my hip feels funny when I get up", "numbness"),
+    ("the skin over my hip is hot", "hot_swollen_joint"),
+    ("there's some redness over the hip", "hot_swollen_joint"),
+    ("I've noticed weakness in my leg", "numbness"),
+])
+def test_a_describing_word_said_of_the_leg_is_a_sign(text: str, sign: str) -> None:
+    assert sign in present(text)
