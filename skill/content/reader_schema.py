@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -103,7 +104,22 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         commands=_keyed(commands.child("commands"), {}, set(COMMANDS)),
         leads=_leads(commands),
         whose=_whose(people),
+        vague=_vague(files["features"]),
     )
+
+
+def _vague(features: _Reader) -> Mapping[str, PatternSet]:
+    """How long, said without a number: each ISO duration and its phrases."""
+    table = features.child("vague_durations")
+    out = {}
+    for iso in table.data:
+        if not _ISO_DURATION.fullmatch(str(iso)):
+            table.fail(str(iso), "must be an ISO 8601 duration such as P3W")
+        out[str(iso)] = _phrases(table, str(iso), {})
+    return out
+
+
+_ISO_DURATION = re.compile(r"P\d+[DWMY]")
 
 
 def _whose(people: _Reader) -> Whose:

@@ -629,3 +629,41 @@ def test_a_describing_word_that_is_not_said_of_the_leg_is_no_sign(text: str) -> 
 ])
 def test_a_describing_word_said_of_the_leg_is_a_sign(text: str, sign: str) -> None:
     assert sign in present(text)
+
+
+def test_a_describing_word_before_the_joint_is_said_of_it() -> None:
+    assert "hot_swollen_joint" in present("she has a red hot hip")
+
+
+@pytest.mark.parametrize(("text", "duration"), [
+    ("for the past few months I've had a sharp pain in my hip", "P3M"),
+    ("it's been aching for weeks", "P2W"),
+    ("several weeks now and it's no better", "P3W"),
+    ("my hip has hurt for two weeks", "P2W"),
+])
+def test_how_long_is_heard_with_or_without_a_number(text: str, duration: str) -> None:
+    assert reading(text).duration == duration
+
+
+def test_the_age_of_a_thing_is_not_how_long_the_pain_has_lasted() -> None:
+    assert reading("my mattress has a few years on it and my hip hurts in the morning").duration is None
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I had a few bouts of heavy cold and flu over the winter, last week my groin started to twinge",
+     "fever"),
+    ("there's no pain, but something is clearly not right with the hip", "fever"),
+    ("since my groin injury I've had two physio appointments and it's improving", "fall_injury"),
+    ("I keep searching my symptoms trying to figure out my injury", "fall_injury"),
+])
+def test_a_past_season_a_hip_not_right_and_a_named_injury_are_no_signs(text: str, sign: str) -> None:
+    assert sign not in present(text)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I got an injury playing rugby and my hip hurts", "fall_injury"),
+    ("I've had the flu all week and my hip aches", "fever"),
+    ("I just don't feel right, sort of shivery", "fever"),
+])
+def test_an_injury_had_and_a_fever_now_are_still_signs(text: str, sign: str) -> None:
+    assert sign in present(text)

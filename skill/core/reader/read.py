@@ -113,7 +113,7 @@ def read(
         action=_first_id(stemmed, vocab.actions, scene),
         command=None if any(s.present for s in signs) else _command(stemmed, vocab),
         started=_started(words, today, past),
-        duration=_duration(words, past, vocab.rates),
+        duration=_duration(words, past, vocab.rates, _vague(stemmed, vocab)),
     )
 
 
@@ -383,14 +383,20 @@ def _started(
     return None
 
 
+def _vague(words: Sequence[str], vocab: Vocabulary) -> list[tuple[int, int, str]]:
+    """How long, said without a number ("for the past few months"), at the least it means."""
+    return [(m.start, m.end, iso) for m, iso in find_labelled(vocab.vague, words)]
+
+
 def _duration(
-    words: list[str], past: frozenset[int] = frozenset(), rates: frozenset[str] = frozenset()
+    words: list[str], past: frozenset[int] = frozenset(), rates: frozenset[str] = frozenset(),
+    vague: Sequence[tuple[int, int, str]] = (),
 ) -> str | None:
     """How long it has been; an age ("a six year old") is not a duration, nor the time of
     something long past, nor how often ("forty miles a week")."""
-    for start, end, value in find_durations(words):
-        if end < len(words) and words[end] == "old":
-            continue
+    for start, end, value in sorted([*find_durations(words), *vague]):
+        if words[end : end + 1] == ["old"] or words[end : end + 2] in (["on", "it"], ["on", "them"]):
+            continue  # an age: "a six year old", "my mattress has a few years on it"
         if start > 0 and words[start - 1] in rates:
             continue
         if past.intersection(range(start, end)):

@@ -103,6 +103,7 @@ class Vocabulary(NamedTuple):
     features_not: Mapping[str, Mapping[str, PatternSet]] = MappingProxyType({})  # look-alikes
     rates: frozenset[str] = frozenset()  # "forty miles a week": how often, not how long
     whose: Whose | None = None  # someone else's sign, when the pain is the speaker's own
+    vague: Mapping[str, PatternSet] = MappingProxyType({})  # ISO duration -> "a few weeks"...
 
 
 NEGATED = "negated"
