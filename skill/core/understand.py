@@ -10,7 +10,7 @@ from skill.core.care import WALKTHROUGH
 from skill.core.content_types import Content, SafetyQuestion
 from skill.core.intents import Act
 from skill.core.reader.read import Reading, read
-from skill.core.reader.vocabulary import UNCERTAIN
+from skill.core.reader.vocabulary import SOMEONE_ELSE, UNCERTAIN
 from skill.core.state import PENDING_CHECK_IN, PENDING_SAFETY, State
 from skill.core.triage import SAFE_STATEMENTS
 
@@ -67,7 +67,12 @@ def answer_for(reading: Reading, question: SafetyQuestion) -> str | None:
     The question's own warning sign, said or hedged, is a flag; "not sure" is never safe; a
     negated sign or a statement such as "I can walk" is safe; else the yes or the no decides.
     """
-    own = [s for s in reading.signs if s.id == question.flag]
+    said = [s for s in reading.signs if s.id == question.flag]
+    own = [s for s in said if s.status != SOMEONE_ELSE]
+    if said and not own:  # only someone else's: "no, the only one with chills is my son"
+        if reading.particle in ("yes", "no"):
+            return SAFE if reading.particle == question.safe else FLAG
+        return UNSURE
     if any(s.status == UNCERTAIN for s in own):
         return UNSURE
     if any(s.present for s in own):
@@ -161,8 +166,8 @@ def _general(reading: Reading, base: Act, flags: list[str]) -> Act:
     if reading.command and not flags:
         return base._replace(intent=reading.command)
     if reading.action == intents.ICE_REMINDER:
-        return base._replace(intent=reading.action,
-                             slots={"duration": reading.duration} if reading.duration else {})
+        when = reading.ahead or reading.duration
+        return base._replace(intent=reading.action, slots={"duration": when} if when else {})
     if reading.action:
         return base._replace(intent=reading.action)
     if reading.topic:

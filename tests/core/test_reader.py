@@ -667,3 +667,41 @@ def test_a_past_season_a_hip_not_right_and_a_named_injury_are_no_signs(text: str
 ])
 def test_an_injury_had_and_a_fever_now_are_still_signs(text: str, sign: str) -> None:
     assert sign in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "no fever, though I've definitely got spring fever, I want to be outside all the time",
+    "I get the chills watching horror movies but that's about it",
+    "I did a cold plunge at the spa and was shivering on purpose, I feel great",
+    "knock on wood, no, I've never fallen",
+    "I crashed on the couch after a long shift and it's been sore since I woke up",
+    "the only trip I've had is a road trip up the coast",
+    "I can stand on it fine, I just can't stand my neighbour's music",
+    "I can't walk as fast as my husband but I never could",
+    "I can walk fine, I just can't walk past the biscuit tin",
+    "I'm a nurse so I'm constantly on my feet and my outer hip throbs by the end of a shift",
+    "I was on pins and needles waiting for my daughter's college letters",
+    "my knee was swollen after a hike last summer but that cleared right up, this is my hip",
+    "I had a tumble on the dance floor but that was five years ago and I was fine",
+    "my hip's playing up, it's been a couple of days, it's not swollen or hot or anything",
+    "I sat on the floor for hours at my cousin's wedding and now my hip aches",
+    "we go hiking in the fall and my hip aches after",
+])
+def test_idioms_comparisons_and_things_long_over_are_no_sign(text: str) -> None:
+    assert present(text) == set()
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I'm up at four every morning with my hip and then that's me awake for the day", "night_pain"),
+    ("the hip keeps nagging me awake in the small hours", "night_pain"),
+    ("my trousers are hanging off me lately and I'm not dieting", "weight_loss"),
+    ("the outer thigh has gone dull, like I can't feel it properly when I touch it", "numbness"),
+    ("I can't stand up without help", "cannot_bear_weight"),
+    ("my mum was on the floor for two hours before we found her", "fall_injury"),
+])
+def test_everyday_words_for_a_sign_are_heard(text: str, sign: str) -> None:
+    assert sign in present(text)
+
+
+def test_a_time_ahead_is_not_how_long_the_pain_has_lasted() -> None:
+    assert reading("can I still go on my ski trip in a couple of weeks").duration is None

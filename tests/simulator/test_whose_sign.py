@@ -34,3 +34,10 @@ def test_without_a_word_of_whose_pain_it_is_someone_named_later_still_counts() -
     sim = _at_fever_question("the outer hip hurts when lying on it")
     turn = sim.say("she's been shivering since last night")
     assert turn.session_attributes.get("triage") == "urgent"
+
+
+def test_someone_elses_sign_said_alone_to_a_safety_question_is_asked_again() -> None:
+    sim = _at_fever_question("my outer hip hurts when I lie on it")
+    turn = sim.say("my son has had the chills all week")
+    assert turn.session_attributes.get("pending") == "safety:fever"  # asked again: and you?
+    assert sim.say("yes").session_attributes.get("triage") == "urgent"

@@ -28,6 +28,7 @@ _ASK_REACH = 3  # a topic is asked about when it comes this soon after "can I", 
 _SEVERITY = {"urgent": 2, "see_provider": 1}
 TRIGGER = "trigger"  # the feature group of what brings the pain on (content/features.yaml)
 _AHEAD = frozenset({"tomorrow", "next"})  # a day ahead is never when the pain began
+_AHEAD_OF = frozenset({"in", "within"})  # "in two weeks": a time ahead, not how long it has been
 _PAST_REACH = 3  # words before a historical trigger that may be its time ("five years ago")
 
 
@@ -70,6 +71,7 @@ class Reading(NamedTuple):
     command: str | None = None
     started: str | None = None
     duration: str | None = None
+    ahead: str | None = None  # a time ahead: "in fifteen minutes", "in a couple of weeks"
 
     @property
     def present(self) -> tuple[Sign, ...]:
@@ -114,6 +116,7 @@ def read(
         command=None if any(s.present for s in signs) else _command(stemmed, vocab),
         started=_started(words, today, past),
         duration=_duration(words, past, vocab.rates, _vague(stemmed, vocab)),
+        ahead=_ahead(words),
     )
 
 
@@ -383,6 +386,12 @@ def _started(
     return None
 
 
+def _ahead(words: list[str]) -> str | None:
+    """A time ahead ("remind me in fifteen minutes"): when, not how long it has hurt."""
+    return next((value for start, _, value in find_durations(words)
+                 if start > 0 and words[start - 1] in _AHEAD_OF), None)
+
+
 def _vague(words: Sequence[str], vocab: Vocabulary) -> list[tuple[int, int, str]]:
     """How long, said without a number ("for the past few months"), at the least it means."""
     return [(m.start, m.end, iso) for m, iso in find_labelled(vocab.vague, words)]
@@ -399,6 +408,8 @@ def _duration(
             continue  # an age: "a six year old", "my mattress has a few years on it"
         if start > 0 and words[start - 1] in rates:
             continue
+        if start > 0 and words[start - 1] in _AHEAD_OF:
+            continue  # "my ski trip in a couple of weeks": a time ahead
         if past.intersection(range(start, end)):
             continue
         return value
