@@ -15,6 +15,7 @@ from skill.core.reader.vocabulary import (
     CATEGORIES,
     DEFAULT_SCOPE,
     DIRECTIONS,
+    NAMED_CONDITION,
     ContextRule,
     PatternSet,
     SignTables,
@@ -65,7 +66,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
     signs, context, people = files["signs"], files["context"], files["people"]
     answers, topics, commands = files["answers"], files["topics"], files["commands"]
     sign_sets = _sets(signs)
-    rules = _rules(context)
+    rules = _rules(context, known.flags)
     sign_words = _signs(signs, sign_sets, locale, known)
     return Vocabulary(
         locale=locale,
@@ -217,7 +218,7 @@ def _soft(features: _Reader) -> frozenset[str]:
     return frozenset(stem(w) for w in features.strings("soft"))
 
 
-def _rules(reader: _Reader) -> tuple[ContextRule, ...]:
+def _rules(reader: _Reader, flags: set[str]) -> tuple[ContextRule, ...]:
     rules: list[ContextRule] = []
     for i, item in enumerate(reader.get("triggers", list)):
         entry = _Reader(reader.path, item, f"triggers[{i}].")
@@ -234,6 +235,10 @@ def _rules(reader: _Reader) -> tuple[ContextRule, ...]:
         if any(rule.pattern == pattern for rule in rules):
             entry.fail("literal", "repeats an earlier trigger: one rule per phrase")
         signs = frozenset(entry.strings("signs", optional=True))
+        unknown = sorted(signs - flags - {NAMED_CONDITION})
+        if unknown:
+            entry.fail("signs", f"names {unknown}: not red flags in content/safety.yaml, nor "
+                                f"{NAMED_CONDITION!r}")
         crosses = entry.get("crosses", bool, optional=True)
         if crosses and direction == "forward":
             entry.fail("crosses", "only a trigger that looks backward can cross a terminator")

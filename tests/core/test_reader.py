@@ -705,3 +705,29 @@ def test_everyday_words_for_a_sign_are_heard(text: str, sign: str) -> None:
 
 def test_a_time_ahead_is_not_how_long_the_pain_has_lasted() -> None:
     assert reading("can I still go on my ski trip in a couple of weeks").duration is None
+
+
+@pytest.mark.parametrize(("text", "condition"), [
+    ("at first I thought it was a pulled groin muscle, but it hasn't improved", None),
+    ("it started like a hip flexor strain with lower back pain", None),
+    ("I put it down to a hip flexor strain", None),
+    ("I thought it was sciatica but the physio said it's impingement", "fai"),
+    ("my GP says it's bursitis", "gtps"),
+])
+def test_what_the_person_once_took_it_for_is_not_the_condition_they_name(
+        text: str, condition: str | None) -> None:
+    assert reading(text).condition == condition
+
+
+def test_a_context_rule_for_an_unknown_sign_is_a_content_error(tmp_path) -> None:
+    import shutil
+
+    from skill.content.loader import load_content
+    from skill.content.schema import ContentError
+
+    shutil.copytree("content", tmp_path / "content")
+    context = tmp_path / "content" / "reader" / "context.yaml"
+    context.write_text(context.read_text().replace("signs: [named_condition]",
+                                                   "signs: [named_conditon]", 1))
+    with pytest.raises(ContentError, match=r"context\.yaml.*signs.*named_conditon"):
+        load_content(tmp_path / "content")

@@ -12,6 +12,7 @@ from skill.core.reader.patterns import Match, Table, find, find_labelled, longes
 from skill.core.reader.vocabulary import (
     HISTORICAL,
     HYPOTHETICAL,
+    NAMED_CONDITION,
     NEGATED,
     SOMEONE_ELSE,
     UNCERTAIN,
@@ -323,7 +324,7 @@ def _first_id(
         (-match.end, match.start - match.end, ident) if last
         else (match.start, match.start - match.end, ident)
         for match, ident in find_labelled(table, words, scene.barrier)
-        if status_of(match, scene)[0] not in (NEGATED, HYPOTHETICAL)
+        if status_of(match, scene, NAMED_CONDITION if last else "")[0] not in (NEGATED, HYPOTHETICAL)
     ]
     return min(keys)[2] if keys else None
 

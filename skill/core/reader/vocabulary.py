@@ -112,6 +112,7 @@ UNCERTAIN = "uncertain"
 HISTORICAL = "historical"  # long past: counts as not said for the signs its rule names
 HYPOTHETICAL = "hypothetical"  # asked about, not had: "what if it gets swollen?"
 SOMEONE_ELSE = "someone else's"  # "my wife's got the flu": not the speaker's, whose pain it is
+NAMED_CONDITION = "named_condition"  # a context rule's `signs` entry for the conditions named
 CATEGORIES = (NEGATED, POSSIBLE, UNCERTAIN, HISTORICAL, HYPOTHETICAL)
 DIRECTIONS = ("forward", "backward", "both")
 DEFAULT_SCOPE = 6
