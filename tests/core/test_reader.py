@@ -731,3 +731,22 @@ def test_a_context_rule_for_an_unknown_sign_is_a_content_error(tmp_path) -> None
                                                    "signs: [named_conditon]", 1))
     with pytest.raises(ContentError, match=r"context\.yaml.*signs.*named_conditon"):
         load_content(tmp_path / "content")
+
+
+@pytest.mark.parametrize("text", [
+    "every so often it gives way, and I would fall if I were not clinging to support",
+    "the hip kept giving way, which raised her fears of falling",
+    "am I making things any worse by continuing to run",
+])
+def test_a_fall_that_has_not_happened_and_continuing_to_run_are_no_sign(text: str) -> None:
+    assert not {"fall_injury", "rest_pain"} & present(text)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("he told me he'd banged himself on the arm of the settee", "fall_injury"),
+    ("she'd been on the floor for at least fifteen hours", "fall_injury"),
+    ("I might have fallen last night, I'm not sure", "fall_injury"),
+    ("the pain is continual, even lying down", "rest_pain"),
+])
+def test_a_fall_had_and_continual_pain_are_signs(text: str, sign: str) -> None:
+    assert sign in present(text)
