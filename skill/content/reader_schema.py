@@ -106,6 +106,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         leads=_leads(commands),
         whose=_whose(people),
         vague=_vague(files["features"]),
+        month_onset=frozenset(tuple(tokens(w)) for w in files["features"].strings("month_onset")),
     )
 
 

@@ -750,3 +750,13 @@ def test_a_fall_that_has_not_happened_and_continuing_to_run_are_no_sign(text: st
 ])
 def test_a_fall_had_and_continual_pain_are_signs(text: str, sign: str) -> None:
     assert sign in present(text)
+
+
+@pytest.mark.parametrize(("text", "started"), [
+    ("in late January I started feeling lower back pain", "2026-01-01"),
+    ("since September my hip has ached", "2026-09-01"),
+    ("I'm going on holiday in March, can I fly with this hip", None),
+])
+def test_a_month_said_for_when_it_began_is_the_last_one_not_a_plan(
+        text: str, started: str | None) -> None:
+    assert reading(text).started == started

@@ -115,7 +115,7 @@ def read(
         question=bool(find(vocab.asking, stemmed)),
         action=_first_id(stemmed, vocab.actions, scene),
         command=None if any(s.present for s in signs) else _command(stemmed, vocab),
-        started=_started(words, today, past),
+        started=_started(words, today, past, vocab.month_onset),
         duration=_duration(words, past, vocab.rates, _vague(stemmed, vocab)),
         ahead=_ahead(words),
     )
@@ -367,7 +367,8 @@ def _past(signs: Sequence[Sign], words: Sequence[str]) -> frozenset[int]:
 
 
 def _started(
-    words: list[str], today: date | None, past: frozenset[int] = frozenset()
+    words: list[str], today: date | None, past: frozenset[int] = frozenset(),
+    month_onset: frozenset[tuple[str, ...]] = frozenset(),
 ) -> str | None:
     """When it began: a day said without a date means the last one ('since Saturday')."""
     if today is None:
@@ -380,7 +381,11 @@ def _started(
         try:
             day = date.fromisoformat(value)
         except ValueError:
-            continue  # weeks, months, PRESENT_REF: not a day the pain began
+            month = _month(value, today)
+            if month is None or not any(tuple(words[max(0, start - len(cue)):start]) == cue
+                                        for cue in month_onset):
+                continue  # weeks, PRESENT_REF: not a day the pain began
+            return month.isoformat()
         if day > today:
             day -= timedelta(days=7) if day - today <= timedelta(days=7) else (day - today)
         return day.isoformat()
@@ -396,6 +401,20 @@ def _ahead(words: list[str]) -> str | None:
 def _vague(words: Sequence[str], vocab: Vocabulary) -> list[tuple[int, int, str]]:
     """How long, said without a number ("for the past few months"), at the least it means."""
     return [(m.start, m.end, iso) for m, iso in find_labelled(vocab.vague, words)]
+
+
+def _month(value: str, today: date) -> date | None:
+    """A month said for when it began ("since September", "in late January"): the last one
+    that has begun, from its first day. Alexa resolves a month to the next one ("2027-01")."""
+    if len(value) != 7 or value[4] != "-" or not (value[:4] + value[5:]).isdigit():
+        return None
+    year, month = int(value[:4]), int(value[5:])
+    if not 1 <= month <= 12:
+        return None
+    day = date(year, month, 1)
+    while day > today:
+        day = day.replace(year=day.year - 1)
+    return day
 
 
 def _duration(

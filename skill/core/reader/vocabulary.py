@@ -104,6 +104,7 @@ class Vocabulary(NamedTuple):
     rates: frozenset[str] = frozenset()  # "forty miles a week": how often, not how long
     whose: Whose | None = None  # someone else's sign, when the pain is the speaker's own
     vague: Mapping[str, PatternSet] = MappingProxyType({})  # ISO duration -> "a few weeks"...
+    month_onset: frozenset[tuple[str, ...]] = frozenset()  # "since", "back in": before a month
 
 
 NEGATED = "negated"
