@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from skill.content.schema import _Reader, _reader
 from skill.core import intents
 from skill.core.care import WALKTHROUGH
-from skill.core.reader.patterns import PhraseError, compile_all, compile_phrase, index
+from skill.core.reader.patterns import GAP, PhraseError, compile_all, compile_phrase, index
 from skill.core.reader.vocabulary import (
     CATEGORIES,
     DEFAULT_SCOPE,
@@ -265,6 +265,13 @@ def _features(
     return out
 
 
+def _without_soft(text: str, soft: frozenset[str]) -> str:
+    """A feature phrase as matched, the small words left out and its gaps ("...") kept."""
+    words = [part if GAP.match(part) else " ".join(w for w in tokens(part) if stem(w) not in soft)
+             for part in text.split()]
+    return " ".join(w for w in words if w) or text
+
+
 def _with_locales(
     reader: _Reader, locale: str, allowed: set[str], soft: frozenset[str] = frozenset(),
     field: str = "phrases",
@@ -279,8 +286,7 @@ def _with_locales(
             continue
         if "locales" in entry.data and field == "phrases":
             texts += entry.child("locales").strings(locale, optional=True)
-        kept = [" ".join(w for w in tokens(str(t)) if stem(w) not in soft) or str(t)
-                for t in texts]
+        kept = [_without_soft(str(t), soft) for t in texts]
         out[str(ident)] = _compiled(entry, field, kept, {})
     return out
 

@@ -760,3 +760,12 @@ def test_a_fall_had_and_continual_pain_are_signs(text: str, sign: str) -> None:
 def test_a_month_said_for_when_it_began_is_the_last_one_not_a_plan(
         text: str, started: str | None) -> None:
     assert reading(text).started == started
+
+
+@pytest.mark.parametrize(("text", "onset"), [
+    ("I ran ten miles for the first time in years and now my groin aches", True),
+    ("today we walked all the way around the garden, the first time in months", False),
+])
+def test_more_running_than_for_years_is_more_training_and_a_first_walk_is_not(
+        text: str, onset: bool) -> None:
+    assert ("after_training" in reading(text).features.get("onset", ())) is onset
