@@ -72,7 +72,7 @@ def answer_for(reading: Reading, question: SafetyQuestion) -> str | None:
     if said and not own:  # only someone else's: "no, the only one with chills is my son"
         if reading.particle in ("yes", "no"):
             return SAFE if reading.particle == question.safe else FLAG
-        return UNSURE
+        return SAFE if question.id in reading.safe else UNSURE  # "I'm fine in myself"
     if any(s.status == UNCERTAIN for s in own):
         return UNSURE
     if any(s.present for s in own):

@@ -769,3 +769,38 @@ def test_a_month_said_for_when_it_began_is_the_last_one_not_a_plan(
 def test_more_running_than_for_years_is_more_training_and_a_first_walk_is_not(
         text: str, onset: bool) -> None:
     assert ("after_training" in reading(text).features.get("onset", ())) is onset
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("my foot's been going all fuzzy and dead, like when you've sat on it", "numbness"),
+    ("my toes are feeling like small ants are crawling on them", "numbness"),
+    ("a patch on my thigh feels like touching it through a thick glove", "numbness"),
+    ("my jeans are falling off me and my daughter keeps asking if I'm eating", "weight_loss"),
+    ("my sister says I look gaunt and I've made a new hole in my belt", "weight_loss"),
+    ("I'm down two pant sizes without trying", "weight_loss"),
+    ("every night around two I end up in the kitchen making tea", "night_pain"),
+    ("I'm awake at four every morning with it throbbing", "night_pain"),
+])
+def test_signs_described_not_named_are_heard(text: str, sign: str) -> None:
+    assert sign in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "no fall, though I did bang my elbow on the cupboard, that's nothing to do with the hip",
+    "my hip's sore at the side when I lie on it, though I sleep like a log, nothing wakes me",
+    "I coach my kid's ringette team and my outer hip's sore going up the stairs",
+    "I bumped my mileage way up and now my groin aches",
+    "I'm not working at the moment because of my hip",
+    "the lift is not working so I climb four floors and my hip aches on the outside",
+    "my hip hurts at night when I turn to that side, it is very tender",
+])
+def test_look_alikes_of_urgent_and_see_a_doctor_signs_are_not_them(text: str) -> None:
+    assert present(text) == set()
+
+
+def test_ants_crawling_is_tingling_not_crawling_on_the_floor() -> None:
+    assert present("my toes are feeling like small ants are crawling on them") == {"numbness"}
+
+
+def test_a_vague_time_is_not_a_request_to_time_the_ice() -> None:
+    assert reading("after I walk for some time it becomes a little better").action is None

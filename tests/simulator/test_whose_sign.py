@@ -41,3 +41,10 @@ def test_someone_elses_sign_said_alone_to_a_safety_question_is_asked_again() -> 
     turn = sim.say("my son has had the chills all week")
     assert turn.session_attributes.get("pending") == "safety:fever"  # asked again: and you?
     assert sim.say("yes").session_attributes.get("triage") == "urgent"
+
+
+def test_fine_in_oneself_beside_someone_elses_flu_is_a_safe_answer() -> None:
+    sim = _at_fever_question("the side of my hip hurts on the stairs")
+    turn = sim.say("I'm feeling fine in myself, better than my husband who's in bed with man flu")
+    assert turn.session_attributes.get("pending") == "safety:injury"
+    assert turn.session_attributes.get("triage") is None
