@@ -804,3 +804,10 @@ def test_ants_crawling_is_tingling_not_crawling_on_the_floor() -> None:
 
 def test_a_vague_time_is_not_a_request_to_time_the_ice() -> None:
     assert reading("after I walk for some time it becomes a little better").action is None
+
+
+def test_pain_even_sitting_still_is_rest_pain_and_stiffness_after_sitting_is_not() -> None:
+    assert "rest_pain" in present("even sat still watching telly it's there throbbing away")
+    assert "rest_pain" not in present("it hurts after I've been sitting still for a long time")
+    assert "weight_bearing" in reading("it hurts every time my foot hits the pavement on my runs"
+                                       ).features["trigger"]
