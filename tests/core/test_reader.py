@@ -811,3 +811,11 @@ def test_pain_even_sitting_still_is_rest_pain_and_stiffness_after_sitting_is_not
     assert "rest_pain" not in present("it hurts after I've been sitting still for a long time")
     assert "weight_bearing" in reading("it hurts every time my foot hits the pavement on my runs"
                                        ).features["trigger"]
+
+
+def test_me_for_my_is_heard_as_my() -> None:
+    said = reading("the front of me hip, right in the crease, gets sore when I lift me leg up",
+                   "en-AU")
+    assert said.features["location"] == ("groin",)
+    assert "lifting_knee" in said.features["trigger"]
+    assert "lower_back" not in reading("give me back my phone").features.get("location", ())

@@ -26,6 +26,10 @@ _CONTRACTIONS = (
     (re.compile(r"\b(i|you|he|she|we|they|it)'d\b"), r"\1 would"),
     (re.compile(r"\b(it|he|she|that|there|what|who|where|here|this)'s\b"), r"\1 is"),
     (re.compile(r"\b(\w+)'s\b"), r"\1"),
+    # "me hip", "me son": "my", as said in much of Britain, Ireland and Australia
+    (re.compile(r"(?<!give )(?<!gave )(?<!gives )(?<!tell )(?<!told )\bme (?=(?:own|left|right|bad|hip|hips|leg|legs|knee|knees|back|groin|thigh|"
+                r"thighs|bum|side|foot|feet|ankle|son|daughter|husband|wife|mum|mam|dad|mate|"
+                r"missus|kids|kid|partner)\b)"), "my "),
     (re.compile(r"\bgonna\b"), "going to"),
     (re.compile(r"\bwanna\b"), "want to"),
     (re.compile(r"\bgotta\b"), "got to"),
