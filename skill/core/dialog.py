@@ -60,7 +60,7 @@ def next_turn(state: State, act: Act, content: Content) -> Reply:
     if understood is not None:
         flags = list(dict.fromkeys([*flags, *understood.flags]))
     if flags:
-        return finish(_flagged(turn, act, flags))
+        return finish(_flagged(turn, act, flags, _stated_safe(understood, turn)))
     handler = _HANDLERS.get(act.intent) or _by_topic(act.intent) or _fallback
     reply = finish(handler(turn, act))
     if handler in (_fallback, _help) and state.last:  # "repeat" after these: the last answer
@@ -78,9 +78,11 @@ def _understand(act: Act, state: State, content: Content) -> Understood | None:
     return understand(act, state, content)
 
 
-def _flagged(turn: Turn, act: Act, flags: list[str]) -> Turn:
-    """Escalate first; a see-provider flag inside a description still gets the description heard."""
+def _flagged(turn: Turn, act: Act, flags: list[str], stated_safe: bool = False) -> Turn:
+    """Escalate first; a see-provider flag inside a description still gets the description heard,
+    and one beside a safe answer ("yes I can walk, but it wakes me every night") keeps the answer."""
     opening = turn.state.pending_kind in (None, PENDING_DESCRIBE, PENDING_LOCATION)
+    answered = screening.pending_safety(turn) if stated_safe else None
     new = _merge_described(turn, act)
     suspected = "stress_fracture" in flags  # the person's own suspicion settles the match
     if suspected:
@@ -95,7 +97,23 @@ def _flagged(turn: Turn, act: Act, flags: list[str]) -> Turn:
     if opening:  # a see-a-doctor sign first: the urgent signs are still asked about
         turn.state = turn.state.with_(pending=None)
         return screening.continue_safety(turn, care.give)
+    if answered is not None:  # the answer stands: on to the next question
+        safety = {**turn.state.safety, answered.id: triage.SAFE}
+        turn.state = turn.state.with_(safety=safety)
+        return screening.continue_safety(turn, care.give)
     return turn
+
+
+def _stated_safe(understood: Understood | None, turn: Turn) -> bool:
+    """The pending safety question answered safely in words of its own ("I can walk", "no
+    fever"), not by a bare yes or no that may belong to the rest ("nothing helps")."""
+    question = screening.pending_safety(turn)
+    if understood is None or understood.reading is None or question is None:
+        return False
+    reading = understood.reading
+    said = question.id in reading.safe or any(
+        s.id == question.flag and not s.present for s in reading.signs)
+    return understood.answer == triage.SAFE and said
 
 
 def _launch(turn: Turn, act: Act) -> Turn:

@@ -12,9 +12,10 @@ from skill.core.intents import Act
 from skill.core.reader.read import Reading, read
 from skill.core.reader.vocabulary import SOMEONE_ELSE, UNCERTAIN
 from skill.core.state import PENDING_CHECK_IN, PENDING_SAFETY, State
+from skill.core import triage
 from skill.core.triage import SAFE_STATEMENTS
 
-SAFE, FLAG, UNSURE = "safe", "flag", "unsure"
+SAFE, FLAG, UNSURE = triage.SAFE, "flag", "unsure"  # how a safety question was answered
 _TOPIC_INTENTS = {topic: intent for intent, topic in intents.TOPIC_INTENTS.items()}
 _TOPIC_INTENTS[WALKTHROUGH] = intents.SELF_CARE
 

@@ -819,3 +819,31 @@ def test_me_for_my_is_heard_as_my() -> None:
     assert said.features["location"] == ("groin",)
     assert "lifting_knee" in said.features["trigger"]
     assert "lower_back" not in reading("give me back my phone").features.get("location", ())
+
+
+@pytest.mark.parametrize("text", [
+    "well I fell off my bike when I was twelve, but no, nothing recent",
+    "if I'd fallen I'd know what to do, but I haven't",
+    "no, I landed fine",
+    "I can walk fine, my grandson can't walk yet",
+    "my ankle swelled up from a wasp sting last week but that's sorted now",
+    "I've lost about a stone on purpose since I joined slimming world",
+    "it's exactly the same as my other hip",
+    "blorp fizz",
+])
+def test_things_long_over_wondered_about_or_chosen_are_no_sign(text: str) -> None:
+    assert present(text) == set()
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("he'd banged himself on the arm of the settee", "fall_injury"),
+    ("I fell when I was getting out of the bath", "fall_injury"),
+    ("it has me up two or three times a night", "night_pain"),
+    ("it's sore even when I'm sitting still, it never really stops", "rest_pain"),
+    ("I've been resting it for a fortnight and it's exactly the same", "no_improvement"),
+    ("a good month now and nothing I've done has made a dent in it", "no_improvement"),
+    ("the pain drags me out of sleep most nights", "night_pain"),
+    ("I've lost a stone and I don't know why", "weight_loss"),
+])
+def test_signs_in_roundabout_words_are_heard(text: str, sign: str) -> None:
+    assert sign in present(text)

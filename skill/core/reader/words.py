@@ -23,6 +23,9 @@ _CONTRACTIONS = (
     (re.compile(r"\bive\b"), "i have"),  # typed and transcribed text often drops the apostrophe
     (re.compile(r"\b(you|we|they)'re\b"), r"\1 are"),
     (re.compile(r"\b(\w+)'ll\b"), r"\1 will"),
+    # "if I'd fallen", "he'd banged himself": had, before a past participle; else would
+    (re.compile(r"\b(i|you|he|she|we|they|it)'d (?=(?:been|had|gone|done|got|seen|fallen|broken|"
+                r"hurt|\w+ed)\b)"), r"\1 had "),
     (re.compile(r"\b(i|you|he|she|we|they|it)'d\b"), r"\1 would"),
     (re.compile(r"\b(it|he|she|that|there|what|who|where|here|this)'s\b"), r"\1 is"),
     (re.compile(r"\b(\w+)'s\b"), r"\1"),

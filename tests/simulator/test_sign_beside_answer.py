@@ -1,0 +1,26 @@
+"""A see-a-doctor sign said beside a safe answer: the advice at once, and the answer kept."""
+
+from __future__ import annotations
+
+from skill.simulator import Simulator
+
+
+def test_a_doctors_sign_beside_a_safe_answer_is_advised_and_the_answer_stands() -> None:
+    sim = Simulator()
+    sim.launch()
+    for said in ("my outer hip hurts when I lie on it", "no", "no"):
+        turn = sim.say(said)
+    assert turn.session_attributes.get("pending") == "safety:weight"
+    turn = sim.say("yes I can walk, but it wakes me up every night")
+    assert turn.session_attributes.get("triage") == "see_provider"
+    assert "see your doctor" in turn.speech
+    assert turn.session_attributes.get("pending") == "offer_care"  # not the weight question again
+
+
+def test_an_urgent_sign_beside_a_safe_answer_is_still_urgent() -> None:
+    sim = Simulator()
+    sim.launch()
+    for said in ("my outer hip hurts when I lie on it", "no", "no"):
+        sim.say(said)
+    turn = sim.say("yes I can walk, but I've been shivering all night")
+    assert turn.session_attributes.get("triage") == "urgent"
