@@ -106,6 +106,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         leads=_leads(commands),
         whose=_whose(people),
         vague=_vague(files["features"]),
+        openers=frozenset(stem(w) for w in topics.strings("question_openers", optional=True)),
         month_onset=frozenset(tuple(tokens(w)) for w in files["features"].strings("month_onset")),
     )
 

@@ -847,3 +847,9 @@ def test_things_long_over_wondered_about_or_chosen_are_no_sign(text: str) -> Non
 ])
 def test_signs_in_roundabout_words_are_heard(text: str, sign: str) -> None:
     assert sign in present(text)
+
+
+def test_a_question_word_first_asks_about_the_topic_in_it() -> None:
+    assert reading("what stretches help a tight hip flexor, I sit at a desk all day").topic == (
+        "movement")
+    assert reading("it is worse when I ice it").topic is None

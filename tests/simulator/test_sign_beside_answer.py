@@ -24,3 +24,12 @@ def test_an_urgent_sign_beside_a_safe_answer_is_still_urgent() -> None:
         sim.say(said)
     turn = sim.say("yes I can walk, but I've been shivering all night")
     assert turn.session_attributes.get("triage") == "urgent"
+
+
+def test_a_one_shot_question_reaches_the_reader_and_waits_for_the_safety_questions() -> None:
+    sim = Simulator()
+    turn = sim.say("ask hip helper is heat or ice better for a hip that's a bit stiff in the "
+                   "morning, it's not from a fall or anything")
+    assert "didn't quite catch" not in turn.speech
+    assert turn.session_attributes.get("deferred") == "ice_or_heat"
+    assert turn.session_attributes.get("pending") == "safety:fever"

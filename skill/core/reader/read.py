@@ -333,11 +333,12 @@ def _topic(words: Sequence[str], vocab: Vocabulary) -> str | None:
     """A self-care topic, only when it is asked about or is all that was said."""
     asks = find(vocab.asking, words)
     content = [w for w in words if w not in vocab.filler]
+    opens = bool(content) and content[0] in vocab.openers  # "is heat or ice better for ..."
     best: tuple[int, int, str] | None = None
     for match, topic in find_labelled(vocab.topics, words):
         alone = len(content) <= (match.end - match.start) + _ALONE_SLACK
         asked = any(0 <= match.start - ask.end <= _ASK_REACH for ask in asks)
-        if (asked or alone) and (best is None or (match.start, -match.end) < best[:2]):
+        if (asked or alone or opens) and (best is None or (match.start, -match.end) < best[:2]):
             best = (match.start, -match.end, topic)
     return best[2] if best else None
 

@@ -105,6 +105,7 @@ class Vocabulary(NamedTuple):
     whose: Whose | None = None  # someone else's sign, when the pain is the speaker's own
     vague: Mapping[str, PatternSet] = MappingProxyType({})  # ISO duration -> "a few weeks"...
     month_onset: frozenset[tuple[str, ...]] = frozenset()  # "since", "back in": before a month
+    openers: frozenset[str] = frozenset()  # a question word first: "is heat or ice better..."
 
 
 NEGATED = "negated"
