@@ -853,3 +853,17 @@ def test_a_question_word_first_asks_about_the_topic_in_it() -> None:
     assert reading("what stretches help a tight hip flexor, I sit at a desk all day").topic == (
         "movement")
     assert reading("it is worse when I ice it").topic is None
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("my mum broke her hip last year after a fall so I'm paranoid, but mine's just an ache on "
+     "the outer side when I lie on it", "fall_injury"),
+    ("my sister gets pins and needles in her legs but I don't, I just get a sore outer hip",
+     "numbness"),
+    ("my dad had prostate cancer but he's all clear now, me I've just got a sore hip",
+     "cancer_history"),
+])
+def test_the_speakers_own_ache_beside_a_relatives_story_keeps_the_relatives_sign_theirs(
+        text: str, sign: str) -> None:
+    said = reading(text)
+    assert not said.helper and sign not in {s.id for s in said.present}
