@@ -735,7 +735,7 @@ def test_a_context_rule_for_an_unknown_sign_is_a_content_error(tmp_path) -> None
 
 @pytest.mark.parametrize("text", [
     "every so often it gives way, and I would fall if I were not clinging to support",
-    "the hip kept giving way, which raised her fears of falling",
+    "I'm worried I might trip on the stairs with this hip",
     "am I making things any worse by continuing to run",
 ])
 def test_a_fall_that_has_not_happened_and_continuing_to_run_are_no_sign(text: str) -> None:
@@ -746,6 +746,9 @@ def test_a_fall_that_has_not_happened_and_continuing_to_run_are_no_sign(text: st
     ("he told me he'd banged himself on the arm of the settee", "fall_injury"),
     ("she'd been on the floor for at least fifteen hours", "fall_injury"),
     ("I might have fallen last night, I'm not sure", "fall_injury"),
+    ("she would fall twice a week before her hip got this bad", "fall_injury"),
+    ("since she fell she's terrified of falling again", "fall_injury"),
+    ("her hip is red and angry looking", "hot_swollen_joint"),
     ("the pain is continual, even lying down", "rest_pain"),
 ])
 def test_a_fall_had_and_continual_pain_are_signs(text: str, sign: str) -> None:
