@@ -136,6 +136,7 @@ def _whose(people: _Reader) -> Whose:
         me=_phrases(whose, "me", sets),
         reporting=_phrases(whose, "reporting", {}),
         starts=frozenset(stem(w) for w in whose.strings("starts")),
+        now=_phrases(whose, "now", {}, optional=True),
     )
 
 

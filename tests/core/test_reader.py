@@ -870,3 +870,12 @@ def test_the_speakers_own_ache_beside_a_relatives_story_keeps_the_relatives_sign
         text: str, sign: str) -> None:
     said = reading(text)
     assert not said.helper and sign not in {s.id for s in said.present}
+
+
+def test_someone_elses_emergency_happening_now_is_answered_even_in_the_speakers_own_talk() -> None:
+    vocab = CONTENT.vocabulary("en-US")
+    assert vocab is not None
+    now = read("no fever, but my husband just collapsed", vocab, LEVELS, own=True)
+    assert "fall_injury" in {s.id for s in now.present} and now.helper
+    past = read("my wife had the flu at the moment but my hip just aches", vocab, LEVELS, own=True)
+    assert not past.present and not past.helper

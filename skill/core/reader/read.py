@@ -18,7 +18,7 @@ from skill.core.reader.vocabulary import (
     UNCERTAIN,
     Vocabulary,
 )
-from skill.core.reader.whose import someone_elses, speaks_of_self
+from skill.core.reader.whose import happening_now, someone_elses, speaks_of_self
 from skill.core.reader.words import stems, tokens
 from skill.core.spoken.dates import find_dates
 from skill.core.spoken.durations import find_durations
@@ -26,7 +26,8 @@ from skill.core.spoken.durations import find_durations
 _EMPTY: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 _ALONE_SLACK = 2  # an `alone` phrase may have this many other words around it
 _ASK_REACH = 3  # a topic is asked about when it comes this soon after "can I", "should I"...
-_SEVERITY = {"urgent": 2, "see_provider": 1}
+_URGENT = "urgent"
+_SEVERITY = {_URGENT: 2, "see_provider": 1}
 TRIGGER = "trigger"  # the feature group of what brings the pain on (content/features.yaml)
 _AHEAD = frozenset({"tomorrow", "next"})  # a day ahead is never when the pain began
 _AHEAD_OF = frozenset({"in", "within"})  # "in two weeks": a time ahead, not how long it has been
@@ -95,7 +96,7 @@ def read(
     helper = child or (not own and _someone_else(stemmed, vocab))
     signs = _signs(stemmed, vocab, levels, scene)
     if not helper:
-        signs = _speakers(signs, stemmed, vocab)
+        signs, helper = _speakers(signs, stemmed, vocab)
     safe = _safe_matches(stemmed, vocab, scene)
     past = _past(signs, words)
     return Reading(
@@ -172,16 +173,20 @@ def _checked(signs: list[Sign]) -> tuple[Sign, ...]:
 
 
 def _speakers(signs: tuple[Sign, ...], words: Sequence[str], vocab: Vocabulary
-              ) -> tuple[Sign, ...]:
-    """The speaker's pain: a sign said of someone else ("my wife's got the flu") is theirs."""
-    out = []
+              ) -> tuple[tuple[Sign, ...], bool]:
+    """The speaker's pain: a sign said of someone else ("my wife's got the flu") is theirs;
+    and whether someone else's emergency is happening now ("my husband just collapsed"), which
+    counts as said, to the person helping."""
+    out, now = [], False
     for sign in signs:
         whose = someone_elses(sign.span, words, vocab) if sign.present else None
-        if whose is not None:
+        if whose is not None and sign.level == _URGENT and happening_now(sign.span, words, vocab):
+            now = True
+        elif whose is not None:
             sign = sign._replace(status=SOMEONE_ELSE, cue=" ".join(words[whose.start:whose.end]),
                                  cue_at=whose.start)
         out.append(sign)
-    return tuple(out)
+    return tuple(out), now
 
 
 def _someone_else(words: Sequence[str], vocab: Vocabulary) -> bool:

@@ -62,6 +62,7 @@ class Whose(NamedTuple):
     me: PatternSet
     reporting: PatternSet
     starts: frozenset[str]
+    now: PatternSet | None = None  # "just", "right now": someone else's emergency, now
 
     def subject_at(self, words: Sequence[str]) -> set[int]:
         """Where a subject that starts a clause is said."""

@@ -46,6 +46,14 @@ def someone_elses(
     return after[0] if after else None
 
 
+def happening_now(span: tuple[int, int], words: Sequence[str], vocab: Vocabulary) -> bool:
+    """The sign's clause says it is happening now: "my husband just collapsed"."""
+    if vocab.whose is None or vocab.whose.now is None:
+        return False
+    start, end = _clause(span[0], words, vocab)
+    return any(start <= m.start < end for m in find(vocab.whose.now, words))
+
+
 def speaks_of_self(words: Sequence[str], vocab: Vocabulary) -> bool:
     """The speaker speaks of themselves: "I", "me" or "my", not as in "my wife"."""
     if vocab.whose is None:
