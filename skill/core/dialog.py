@@ -79,8 +79,8 @@ def _understand(act: Act, state: State, content: Content) -> Understood | None:
 
 
 def _flagged(turn: Turn, act: Act, flags: list[str], stated_safe: bool = False) -> Turn:
-    """Escalate first; a see-provider flag inside a description still gets the description heard,
-    and one beside a safe answer ("yes I can walk, but it wakes me every night") keeps the answer."""
+    """Escalate first; a see-provider flag inside a description still gets the description
+    heard, and one beside a safe answer ("yes I can walk, but it wakes me at night") keeps it."""
     opening = turn.state.pending_kind in (None, PENDING_DESCRIBE, PENDING_LOCATION)
     answered = screening.pending_safety(turn) if stated_safe else None
     new = _merge_described(turn, act)

@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from skill.core import intents
+from skill.core import intents, triage
 from skill.core.care import WALKTHROUGH
 from skill.core.content_types import Content, SafetyQuestion
 from skill.core.intents import Act
 from skill.core.reader.read import Reading, read
 from skill.core.reader.vocabulary import SOMEONE_ELSE, UNCERTAIN
 from skill.core.state import PENDING_CHECK_IN, PENDING_SAFETY, State
-from skill.core import triage
 from skill.core.triage import SAFE_STATEMENTS
 
 SAFE, FLAG, UNSURE = triage.SAFE, "flag", "unsure"  # how a safety question was answered

@@ -30,6 +30,7 @@ _URGENT = "urgent"
 _SEVERITY = {_URGENT: 2, "see_provider": 1}
 TRIGGER = "trigger"  # the feature group of what brings the pain on (content/features.yaml)
 _AHEAD = frozenset({"tomorrow", "next"})  # a day ahead is never when the pain began
+_AGE_AFTER = (["on", "it"], ["on", "them"])  # "a few years on it": a thing's age
 _AHEAD_OF = frozenset({"in", "within"})  # "in two weeks": a time ahead, not how long it has been
 _PAST_REACH = 3  # words before a historical trigger that may be its time ("five years ago")
 
@@ -329,7 +330,8 @@ def _first_id(
         (-match.end, match.start - match.end, ident) if last
         else (match.start, match.start - match.end, ident)
         for match, ident in find_labelled(table, words, scene.barrier)
-        if status_of(match, scene, NAMED_CONDITION if last else "")[0] not in (NEGATED, HYPOTHETICAL)
+        if status_of(match, scene, NAMED_CONDITION if last else "")[0]
+        not in (NEGATED, HYPOTHETICAL)
     ]
     return min(keys)[2] if keys else None
 
@@ -430,7 +432,7 @@ def _duration(
     """How long it has been; an age ("a six year old") is not a duration, nor the time of
     something long past, nor how often ("forty miles a week")."""
     for start, end, value in sorted([*find_durations(words), *vague]):
-        if words[end : end + 1] == ["old"] or words[end : end + 2] in (["on", "it"], ["on", "them"]):
+        if words[end : end + 1] == ["old"] or words[end : end + 2] in _AGE_AFTER:
             continue  # an age: "a six year old", "my mattress has a few years on it"
         if start > 0 and words[start - 1] in rates:
             continue

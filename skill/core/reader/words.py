@@ -30,7 +30,8 @@ _CONTRACTIONS = (
     (re.compile(r"\b(it|he|she|that|there|what|who|where|here|this)'s\b"), r"\1 is"),
     (re.compile(r"\b(\w+)'s\b"), r"\1"),
     # "me hip", "me son": "my", as said in much of Britain, Ireland and Australia
-    (re.compile(r"(?<!give )(?<!gave )(?<!gives )(?<!tell )(?<!told )\bme (?=(?:own|left|right|bad|hip|hips|leg|legs|knee|knees|back|groin|thigh|"
+    (re.compile(r"(?<!give )(?<!gave )(?<!gives )(?<!tell )(?<!told )"
+                r"\bme (?=(?:own|left|right|bad|hip|hips|leg|legs|knee|knees|back|groin|thigh|"
                 r"thighs|bum|side|foot|feet|ankle|son|daughter|husband|wife|mum|mam|dad|mate|"
                 r"missus|kids|kid|partner)\b)"), "my "),
     (re.compile(r"\bgonna\b"), "going to"),
