@@ -16,6 +16,8 @@ from skill.core.content_types import SafetyQuestion
 from skill.core.reader.read import Reading, read
 from skill.core.state import PENDING_SAFETY
 from skill.core.understand import FLAG, SAFE, answer_for
+from skill.simulator.nlu import understand
+from skill.simulator.simulator import Simulator
 from skill.simulator.voice.vocabulary import VoiceContent, load_voice_content
 
 STOP_WORD = "stop"  # always stops at once, as on an Echo
@@ -50,6 +52,12 @@ class Checks:
     def expecting(self, pending: object) -> str:
         """The recogniser's model for the next words: "answers" at any yes-or-no question."""
         return ANSWERS if self.confirming or self.checking else language_model(pending, self.voice)
+
+    def hear_on(self, sim: Simulator, words: str, pending: object, question: str = "") -> Heard:
+        """`hear` for words said to `sim`: its local NLU's intent for them, on its clock's day."""
+        today = sim.now.date()
+        return self.hear(words, pending, understand(sim.model, words, today).intent, question,
+                         today)
 
     def hear(self, words: str, pending: object, intent: str, question: str = "",
              today: date | None = None) -> Heard:

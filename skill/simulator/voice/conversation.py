@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from skill.simulator.cli import Printer
-from skill.simulator.nlu import understand
 from skill.simulator.services import LocalAlexaApi
 from skill.simulator.simulator import Simulator, default_handler
 from skill.simulator.turn import Turn
@@ -110,8 +108,7 @@ class Conversation:
             return None
         self.out.you(words)
         question = self._last.reprompt or self._last.speech if self._last else ""
-        heard = self.checks.hear(words, self._pending(), self._intent(words), question or "",
-                                 self._today)
+        heard = self.checks.hear_on(self.sim, words, self._pending(), question or "")
         self.asked = bool(heard.ask)
         if heard.ask:
             self._speak(heard.ask)
@@ -122,20 +119,12 @@ class Conversation:
         self.mouth.say(" ".join(_speech(turn)), wait=wait)
         return turn
 
-    @property
-    def _today(self) -> date:
-        return self.sim.now.date()
-
     def _pending(self) -> str | None:
         """What the skill's last reply waits for ("safety:weight", "offer_care"), or None."""
         if self._last is None or self._last.end_session:
             return None
         pending = self._last.session_attributes.get("pending")
         return pending if isinstance(pending, str) and pending else None
-
-    def _intent(self, words: str) -> str:
-        """The intent the local NLU reads in the words, as the skill would be sent it."""
-        return understand(self.sim.model, words, self.sim.now.date()).intent
 
     def _speak(self, text: str) -> None:
         """The voice loop's own words (not the skill's): printed and said before listening on."""

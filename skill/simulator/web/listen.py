@@ -15,7 +15,6 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 
-from skill.simulator.nlu import understand
 from skill.simulator.web.sessions import SessionStore, WebSession
 
 MAX_AUDIO_BYTES = 1_000_000  # about thirty seconds at 16 kHz
@@ -81,8 +80,7 @@ def _heard(session: WebSession, audio: Any) -> dict[str, str]:
     words = _transcribe(sim.locale, checks.expecting(pending), audio)
     if not words:
         return {"words": "", "say": "", "ask": ""}
-    today = sim.now.date()
-    heard = checks.hear(words, pending, understand(sim.model, words, today).intent, "", today)
+    heard = checks.hear_on(sim, words, pending)
     return {"words": words, "say": heard.send, "ask": heard.ask}
 
 
