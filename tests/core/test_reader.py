@@ -879,3 +879,14 @@ def test_someone_elses_emergency_happening_now_is_answered_even_in_the_speakers_
     assert "fall_injury" in {s.id for s in now.present} and now.helper
     past = read("my wife had the flu at the moment but my hip just aches", vocab, LEVELS, own=True)
     assert not past.present and not past.helper
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("once the sharp pain eased I found full weight on that leg just isn't happening",
+     "cannot_bear_weight"),
+    ("my leg didn't follow through, and there I was, sitting on the ground", "fall_injury"),
+    ("I ended up on the floor after the dog ran into me", "fall_injury"),
+])
+def test_a_fall_or_no_weight_told_as_where_the_person_ended_up_is_heard(text: str, sign: str
+                                                                       ) -> None:
+    assert sign in present(text)
