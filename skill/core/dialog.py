@@ -60,7 +60,8 @@ def next_turn(state: State, act: Act, content: Content) -> Reply:
     if understood is not None:
         flags = list(dict.fromkeys([*flags, *understood.flags]))
     if flags:
-        return finish(_flagged(turn, act, flags, _stated_safe(understood, turn)))
+        safe = understood is not None and understood.safe_in_words
+        return finish(_flagged(turn, act, flags, safe))
     handler = _HANDLERS.get(act.intent) or _by_topic(act.intent) or _fallback
     reply = finish(handler(turn, act))
     if handler in (_fallback, _help) and state.last:  # "repeat" after these: the last answer
@@ -102,18 +103,6 @@ def _flagged(turn: Turn, act: Act, flags: list[str], stated_safe: bool = False) 
         turn.state = turn.state.with_(safety=safety)
         return screening.continue_safety(turn, care.give)
     return turn
-
-
-def _stated_safe(understood: Understood | None, turn: Turn) -> bool:
-    """The pending safety question answered safely in words of its own ("I can walk", "no
-    fever"), not by a bare yes or no that may belong to the rest ("nothing helps")."""
-    question = screening.pending_safety(turn)
-    if understood is None or understood.reading is None or question is None:
-        return False
-    reading = understood.reading
-    said = question.id in reading.safe or any(
-        s.id == question.flag and not s.present for s in reading.signs)
-    return understood.answer == triage.SAFE and said
 
 
 def _launch(turn: Turn, act: Act) -> Turn:

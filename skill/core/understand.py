@@ -26,6 +26,7 @@ class Understood(NamedTuple):
     flags: tuple[str, ...]
     reading: Reading | None
     answer: str | None = None  # safe, flag or unsure, for a pending safety question
+    safe_in_words: bool = False  # answered safe in words of its own ("I can walk", "no fever")
 
 
 def understand(act: Act, state: State, content: Content) -> Understood | None:
@@ -51,8 +52,15 @@ def understand(act: Act, state: State, content: Content) -> Understood | None:
     if question is not None and answer == FLAG and question.flag not in flags:
         flags.append(question.flag)
     raised = _with_child(child, flags, state, content)
+    in_words = question is not None and answer == SAFE and _stated(reading, question)
     return Understood(_act_for(reading, state, question, answer, list(raised), act), raised,
-                      reading, answer)
+                      reading, answer, in_words)
+
+
+def _stated(reading: Reading, question: SafetyQuestion) -> bool:
+    """The answer is in words of its own, a statement or the sign named, not only a yes or no
+    that may belong to the rest ("nothing helps")."""
+    return question.id in reading.safe or any(s.id == question.flag for s in reading.signs)
 
 
 def _own(state: State) -> bool:
@@ -126,8 +134,7 @@ def _act_for(
     """The one act the dialog answers, after any warning signs have been escalated."""
     base = act._replace(slots={}, features={})
     if question is not None and not flags:
-        stated = question.id in reading.safe or any(s.id == question.flag for s in reading.signs)
-        if answer == SAFE and stated:  # said in a statement: "no fever", "I can walk fine"
+        if answer == SAFE and _stated(reading, question):  # "no fever", "I can walk fine"
             said = sorted(SAFE_STATEMENTS[question.id])[0]
             return base._replace(intent=intents.SAFETY_ANSWER, slots={"answer": said})
         if answer == SAFE:

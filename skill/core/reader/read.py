@@ -18,7 +18,7 @@ from skill.core.reader.vocabulary import (
     UNCERTAIN,
     Vocabulary,
 )
-from skill.core.reader.whose import happening_now, someone_elses, speaks_of_self
+from skill.core.reader.whose import People, happening_now, people_in, someone_elses, speaks_of_self
 from skill.core.reader.words import stems, tokens
 from skill.core.spoken.dates import find_dates
 from skill.core.spoken.durations import find_durations
@@ -96,15 +96,17 @@ def read(
     child = not own and _child(stemmed, vocab)
     helper = child or (not own and _someone_else(stemmed, vocab))
     signs = _signs(stemmed, vocab, levels, scene)
+    people = people_in(stemmed, vocab, scene.barrier)
     if not helper:
-        signs, helper = _speakers(signs, stemmed, vocab)
+        signs, helper = _speakers(signs, stemmed, people)
     safe = _safe_matches(stemmed, vocab, scene)
     past = _past(signs, words)
+    durations = find_durations(words)
     return Reading(
         words=tuple(words),
         signs=signs,
         helper=helper,
-        own=not helper and speaks_of_self(stemmed, vocab),
+        own=not helper and speaks_of_self(people),
         child=child,
         particle=_particle(stemmed, vocab, _covered(m for m, _ in safe)),
         particle_at=_particle_at(stemmed, vocab),
@@ -112,14 +114,14 @@ def read(
         pain=bool(find(vocab.pain, stemmed)),
         improving=_improving(stemmed, vocab, scene),
         features=_features(stemmed, vocab, scene, _spans(m for m, _ in safe)),
-        condition=_first_id(stemmed, vocab.conditions, scene, last=True),
+        condition=_first_id(stemmed, vocab.conditions, scene, last=True, sign=NAMED_CONDITION),
         topic=_topic(stemmed, vocab),
         question=bool(find(vocab.asking, stemmed)),
         action=_first_id(stemmed, vocab.actions, scene),
         command=None if any(s.present for s in signs) else _command(stemmed, vocab),
         started=_started(words, today, past, vocab.month_onset),
-        duration=_duration(words, past, vocab.rates, _vague(stemmed, vocab)),
-        ahead=_ahead(words),
+        duration=_duration(words, durations, past, vocab.rates, _vague(stemmed, vocab)),
+        ahead=_ahead(words, durations),
     )
 
 
@@ -173,15 +175,15 @@ def _checked(signs: list[Sign]) -> tuple[Sign, ...]:
     )
 
 
-def _speakers(signs: tuple[Sign, ...], words: Sequence[str], vocab: Vocabulary
+def _speakers(signs: tuple[Sign, ...], words: Sequence[str], people: People
               ) -> tuple[tuple[Sign, ...], bool]:
     """The speaker's pain: a sign said of someone else ("my wife's got the flu") is theirs;
     and whether someone else's emergency is happening now ("my husband just collapsed"), which
     counts as said, to the person helping."""
     out, now = [], False
     for sign in signs:
-        whose = someone_elses(sign.span, words, vocab) if sign.present else None
-        if whose is not None and sign.level == _URGENT and happening_now(sign.span, words, vocab):
+        whose = someone_elses(sign.span, people) if sign.present else None
+        if whose is not None and sign.level == _URGENT and happening_now(sign.span, people):
             now = True
         elif whose is not None:
             sign = sign._replace(status=SOMEONE_ELSE, cue=" ".join(words[whose.start:whose.end]),
@@ -322,16 +324,16 @@ def _unreduce(match: Match, keep: list[int]) -> Match:
 
 
 def _first_id(
-    words: Sequence[str], table: Table, scene: Scene, last: bool = False
+    words: Sequence[str], table: Table, scene: Scene, last: bool = False, sign: str = ""
 ) -> str | None:
     """The first id named, not negated or wondered about, the longest at a tie; `last`: the
-    last one named ("my so-called sciatica ... a specialist told me it's impingement")."""
+    last one named ("my so-called sciatica ... a specialist told me it's impingement"); `sign`:
+    the context rules that apply (`named_condition` for a condition the person names)."""
     keys = [
         (-match.end, match.start - match.end, ident) if last
         else (match.start, match.start - match.end, ident)
         for match, ident in find_labelled(table, words, scene.barrier)
-        if status_of(match, scene, NAMED_CONDITION if last else "")[0]
-        not in (NEGATED, HYPOTHETICAL)
+        if status_of(match, scene, sign)[0] not in (NEGATED, HYPOTHETICAL)
     ]
     return min(keys)[2] if keys else None
 
@@ -400,10 +402,13 @@ def _started(
     return None
 
 
-def _ahead(words: list[str]) -> str | None:
+def _ahead(words: list[str], durations: Sequence[tuple[int, int, str]]) -> str | None:
     """A time ahead ("remind me in fifteen minutes"): when, not how long it has hurt."""
-    return next((value for start, _, value in find_durations(words)
-                 if start > 0 and words[start - 1] in _AHEAD_OF), None)
+    return next((value for start, _, value in durations if _is_ahead(words, start)), None)
+
+
+def _is_ahead(words: Sequence[str], start: int) -> bool:
+    return start > 0 and words[start - 1] in _AHEAD_OF
 
 
 def _vague(words: Sequence[str], vocab: Vocabulary) -> list[tuple[int, int, str]]:
@@ -426,17 +431,18 @@ def _month(value: str, today: date) -> date | None:
 
 
 def _duration(
-    words: list[str], past: frozenset[int] = frozenset(), rates: frozenset[str] = frozenset(),
+    words: list[str], durations: Sequence[tuple[int, int, str]],
+    past: frozenset[int] = frozenset(), rates: frozenset[str] = frozenset(),
     vague: Sequence[tuple[int, int, str]] = (),
 ) -> str | None:
     """How long it has been; an age ("a six year old") is not a duration, nor the time of
     something long past, nor how often ("forty miles a week")."""
-    for start, end, value in sorted([*find_durations(words), *vague]):
+    for start, end, value in sorted([*durations, *vague]):
         if words[end : end + 1] == ["old"] or words[end : end + 2] in _AGE_AFTER:
             continue  # an age: "a six year old", "my mattress has a few years on it"
         if start > 0 and words[start - 1] in rates:
             continue
-        if start > 0 and words[start - 1] in _AHEAD_OF:
+        if _is_ahead(words, start):
             continue  # "my ski trip in a couple of weeks": a time ahead
         if past.intersection(range(start, end)):
             continue

@@ -11,63 +11,80 @@ pain itself is someone else's (a helper speaking), every sign is theirs and coun
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from skill.core.reader.patterns import Match, find, longest_first
 from skill.core.reader.vocabulary import Vocabulary
 
 
-def someone_elses(
-    span: tuple[int, int], words: Sequence[str], vocab: Vocabulary
-) -> Match | None:
-    """The person a sign said at `span` belongs to, when that is not the speaker; else None."""
+class People(NamedTuple):
+    """Who is named in the words, found once per utterance: someone else, the speaker, reports
+    on the speaker, things happening now, and where each clause starts."""
+
+    others: tuple[Match, ...] = ()
+    mine: tuple[Match, ...] = ()
+    subjects: frozenset[int] = frozenset()  # where "i", "she"... start a clause
+    reported: tuple[Match, ...] = ()
+    now: tuple[Match, ...] = ()
+    starts: tuple[int, ...] = ()
+    length: int = 0
+
+
+def people_in(words: Sequence[str], vocab: Vocabulary, barrier: frozenset[int]) -> People:
+    """Everyone named in the words; `barrier` holds the terminators' positions (clause ends)."""
     whose = vocab.whose
     if whose is None:
-        return None
-    others = longest_first(find(whose.subjects, words))
-    if not others:
-        return None
+        return People(length=len(words))
+    others = tuple(longest_first(find(whose.subjects, words)))
     taken = {i for m in others for i in range(m.start, m.end)}
-    mine = [m for m in find(whose.me, words) if m.start not in taken]
-    start, end = _clause(span[0], words, vocab)
-    if any(start <= m.start < end for m in mine):
+    subjects = frozenset(whose.subject_at(words))
+    terminators = {i for i in barrier if i - 1 not in barrier}
+    return People(
+        others=others,
+        mine=tuple(m for m in find(whose.me, words) if m.start not in taken),
+        subjects=subjects,
+        reported=tuple(find(whose.reporting, words)),
+        now=tuple(find(whose.now, words)) if whose.now is not None else (),
+        starts=tuple(sorted(terminators | subjects)),
+        length=len(words),
+    )
+
+
+def someone_elses(span: tuple[int, int], people: People) -> Match | None:
+    """The person a sign said at `span` belongs to, when that is not the speaker; else None."""
+    if not people.others:
         return None
-    before = [m for m in [*others, *(m for m in mine if m.start in whose.subject_at(words))]
-              if m.end <= span[0]]
+    start, end = _clause(span[0], people)
+    if any(start <= m.start < end for m in people.mine):
+        return None
+    speaking = [m for m in people.mine if m.start in people.subjects]
+    before = [m for m in (*people.others, *speaking) if m.end <= span[0]]
     if before:
         nearest = max(before, key=lambda m: m.start)
-        if nearest not in others:
+        if nearest not in people.others:
             return None
         between = range(nearest.end, span[1])
-        reported = find(whose.reporting, words)
-        if any(m.start in between for m in (*mine, *reported)):
+        if any(m.start in between for m in (*people.mine, *people.reported)):
             return None
         return nearest
-    after = [m for m in others if span[1] <= m.start < end]
+    after = [m for m in people.others if span[1] <= m.start < end]
     return after[0] if after else None
 
 
-def happening_now(span: tuple[int, int], words: Sequence[str], vocab: Vocabulary) -> bool:
+def happening_now(span: tuple[int, int], people: People) -> bool:
     """The sign's clause says it is happening now: "my husband just collapsed"."""
-    if vocab.whose is None or vocab.whose.now is None:
-        return False
-    start, end = _clause(span[0], words, vocab)
-    return any(start <= m.start < end for m in find(vocab.whose.now, words))
+    start, end = _clause(span[0], people)
+    return any(start <= m.start < end for m in people.now)
 
 
-def speaks_of_self(words: Sequence[str], vocab: Vocabulary) -> bool:
+def speaks_of_self(people: People) -> bool:
     """The speaker speaks of themselves: "I", "me" or "my", not as in "my wife"."""
-    if vocab.whose is None:
-        return False
-    taken = {i for m in find(vocab.whose.subjects, words) for i in range(m.start, m.end)}
-    return any(m.start not in taken for m in find(vocab.whose.me, words))
+    return bool(people.mine)
 
 
-def _clause(at: int, words: Sequence[str], vocab: Vocabulary) -> tuple[int, int]:
+def _clause(at: int, people: People) -> tuple[int, int]:
     """The clause around a position: from the last terminator or new subject ("i", "she")
     before it, to the next one after it."""
-    assert vocab.whose is not None
-    starts = {m.start for m in find(vocab.terminators, words)}
-    starts |= vocab.whose.subject_at(words)
-    start = max((s for s in starts if s <= at), default=0)
-    end = min((s for s in starts if s > at), default=len(words))
+    start = max((s for s in people.starts if s <= at), default=0)
+    end = min((s for s in people.starts if s > at), default=people.length)
     return start, end
