@@ -104,7 +104,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         then=frozenset(stem(w) for w in answers.strings("then")),
         commands=_keyed(commands.child("commands"), {}, set(COMMANDS)),
         leads=_leads(commands),
-        whose=_whose(people),
+        whose=_whose(people, known.flags),
         vague=_vague(files["features"]),
         openers=frozenset(stem(w) for w in topics.strings("question_openers", optional=True)),
         month_onset=frozenset(tuple(tokens(w)) for w in files["features"].strings("month_onset")),
@@ -125,9 +125,13 @@ def _vague(features: _Reader) -> Mapping[str, PatternSet]:
 _ISO_DURATION = re.compile(r"P\d+[DWMY]")
 
 
-def _whose(people: _Reader) -> Whose:
+def _whose(people: _Reader, flags: set[str]) -> Whose:
     """Whose a sign is: someone else's subjects are `others` (less its objects) and more."""
     whose = people.child("whose")
+    always = whose.strings("always_now", optional=True)
+    for fid in always:
+        if fid not in flags:
+            whose.fail("always_now", f"{fid!r} is not a red flag in content/safety.yaml")
     objects = {" ".join(tokens(w)) for w in whose.strings("objects")}
     subjects = [w for w in people.strings("others") if " ".join(tokens(w)) not in objects]
     sets = _sets(people)
@@ -137,6 +141,8 @@ def _whose(people: _Reader) -> Whose:
         reporting=_phrases(whose, "reporting", {}),
         starts=frozenset(stem(w) for w in whose.strings("starts")),
         now=_phrases(whose, "now", {}, optional=True),
+        always_now=frozenset(always),
+        past=frozenset(stem(w) for w in whose.strings("past", optional=True)),
     )
 
 

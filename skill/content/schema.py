@@ -232,9 +232,10 @@ def _safety(directory: Path) -> tuple[Any, ...]:
             f.fail("level", f"must be one of {', '.join(LEVELS)}")
         said = f.get("said", bool, optional=True)
         child = f.strings("for_child", optional=True) if "for_child" in f.data else None
+        named = f.get("names_condition", bool, optional=True)
         flags[fid] = RedFlag(
             fid, level_id, f.text("say"), f.text("card"), f.text("say_helper", optional=True),
-            said is not False, child,
+            said is not False, child, named is True,
         )
     for fid, flag in flags.items():
         for other in flag.for_child or ():

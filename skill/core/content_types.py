@@ -99,6 +99,9 @@ class RedFlag(NamedTuple):
     # A child's rule: raised for a child when one of these flags is (empty: for any child's hip
     # pain); None for everyone else's flags.
     for_child: tuple[str, ...] | None = None
+    # An injury sign whose advice may be followed by what the pain may be, to ask about when it
+    # is checked: a strain and a break both begin with a fall. Infection signs never are.
+    names_condition: bool = False
 
 
 class Topic(NamedTuple):

@@ -91,7 +91,7 @@ def _flagged(turn: Turn, act: Act, flags: list[str], stated_safe: bool = False) 
     describing = act.intent == intents.DESCRIBE and bool(new)
     turn = screening.escalate(turn, flags, describing)
     if turn.state.triage == triage.URGENT:
-        return turn
+        return _name_beside_urgent(turn) if describing else turn
     if describing:
         turn.state = turn.state.with_(pending=None)
         return screening.continue_safety(turn, care.give) if suspected else _after_match(turn)
@@ -102,6 +102,22 @@ def _flagged(turn: Turn, act: Act, flags: list[str], stated_safe: bool = False) 
         safety = {**turn.state.safety, answered.id: triage.SAFE}
         turn.state = turn.state.with_(safety=safety)
         return screening.continue_safety(turn, care.give)
+    return turn
+
+
+def _name_beside_urgent(turn: Turn) -> Turn:
+    """After an injury's urgent advice, what the pain may be, as a thing to ask when it is
+    checked; never beside an infection's signs, for a child, or over the person's own word."""
+    content, state = turn.content, turn.state
+    urgent = [content.red_flags[f] for f in state.flags if f in content.red_flags]
+    urgent = [f for f in urgent if f.level == triage.URGENT]
+    if state.child or state.condition or not all(f.names_condition for f in urgent):
+        return turn
+    best = nameable(match_conditions(state.features, content), state.features, content)
+    if best is None:
+        return turn
+    turn.say("dialog.named_after_urgent", condition=content.conditions[best].name)
+    turn.state = state.with_(condition=best)
     return turn
 
 

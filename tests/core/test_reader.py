@@ -890,3 +890,12 @@ def test_someone_elses_emergency_happening_now_is_answered_even_in_the_speakers_
 def test_a_fall_or_no_weight_told_as_where_the_person_ended_up_is_heard(text: str, sign: str
                                                                        ) -> None:
     assert sign in present(text)
+
+
+def test_how_long_someone_else_has_had_a_thing_is_not_how_long_the_pain_has_lasted() -> None:
+    vocab = CONTENT.vocabulary("en-US")
+    assert vocab is not None
+    theirs = read("my husband has had hip pain for weeks and now my groin hurts", vocab, LEVELS)
+    assert theirs.duration is None
+    mine = read("my groin has hurt for three weeks, my wife says", vocab, LEVELS)
+    assert mine.duration == "P3W"

@@ -48,3 +48,19 @@ def test_fine_in_oneself_beside_someone_elses_flu_is_a_safe_answer() -> None:
     turn = sim.say("I'm feeling fine in myself, better than my husband who's in bed with man flu")
     assert turn.session_attributes.get("pending") == "safety:injury"
     assert turn.session_attributes.get("triage") is None
+
+
+def test_someone_else_who_cannot_stand_up_now_is_answered_at_once_to_the_helper() -> None:
+    sim = Simulator()
+    sim.launch()
+    sim.say("my outer hip hurts when I lie on it")
+    turn = sim.say("my dad fell off a ladder and hurt his groin, he can't stand up")
+    assert turn.session_attributes.get("triage") == "urgent"
+    assert "get them medical attention" in turn.speech
+
+
+def test_someone_elses_inability_to_walk_told_of_the_past_is_not_the_speakers() -> None:
+    sim = Simulator()
+    sim.launch()
+    turn = sim.say("my groin hurts when I walk, my husband couldn't walk for weeks after his op")
+    assert turn.session_attributes.get("triage") is None

@@ -98,10 +98,14 @@ def read(
     signs = _signs(stemmed, vocab, levels, scene)
     people = people_in(stemmed, vocab, scene.barrier)
     if not helper:
-        signs, helper = _speakers(signs, stemmed, people)
+        signs, helper = _speakers(signs, stemmed, people, vocab)
     safe = _safe_matches(stemmed, vocab, scene)
     past = _past(signs, words)
     durations = find_durations(words)
+    vague = _vague(stemmed, vocab)
+    if not helper:  # "my husband couldn't walk for weeks": his weeks, not how long it hurts
+        durations = [d for d in durations if someone_elses(d[:2], people) is None]
+        vague = [d for d in vague if someone_elses(d[:2], people) is None]
     return Reading(
         words=tuple(words),
         signs=signs,
@@ -120,7 +124,7 @@ def read(
         action=_first_id(stemmed, vocab.actions, scene),
         command=None if any(s.present for s in signs) else _command(stemmed, vocab),
         started=_started(words, today, past, vocab.month_onset),
-        duration=_duration(words, durations, past, vocab.rates, _vague(stemmed, vocab)),
+        duration=_duration(words, durations, past, vocab.rates, vague),
         ahead=_ahead(words, durations),
     )
 
@@ -175,7 +179,7 @@ def _checked(signs: list[Sign]) -> tuple[Sign, ...]:
     )
 
 
-def _speakers(signs: tuple[Sign, ...], words: Sequence[str], people: People
+def _speakers(signs: tuple[Sign, ...], words: Sequence[str], people: People, vocab: Vocabulary
               ) -> tuple[tuple[Sign, ...], bool]:
     """The speaker's pain: a sign said of someone else ("my wife's got the flu") is theirs;
     and whether someone else's emergency is happening now ("my husband just collapsed"), which
@@ -183,7 +187,8 @@ def _speakers(signs: tuple[Sign, ...], words: Sequence[str], people: People
     out, now = [], False
     for sign in signs:
         whose = someone_elses(sign.span, people) if sign.present else None
-        if whose is not None and sign.level == _URGENT and happening_now(sign.span, people):
+        urgent = sign.level == _URGENT
+        if whose is not None and urgent and happening_now(sign.id, sign.span, people, vocab):
             now = True
         elif whose is not None:
             sign = sign._replace(status=SOMEONE_ELSE, cue=" ".join(words[whose.start:whose.end]),

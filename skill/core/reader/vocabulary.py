@@ -63,6 +63,8 @@ class Whose(NamedTuple):
     reporting: PatternSet
     starts: frozenset[str]
     now: PatternSet | None = None  # "just", "right now": someone else's emergency, now
+    always_now: frozenset[str] = frozenset()  # "he can't stand up": an emergency as it is said
+    past: frozenset[str] = frozenset()  # "he couldn't walk": that sign told of the past
 
     def subject_at(self, words: Sequence[str]) -> set[int]:
         """Where a subject that starts a clause is said."""

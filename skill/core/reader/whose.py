@@ -26,6 +26,7 @@ class People(NamedTuple):
     subjects: frozenset[int] = frozenset()  # where "i", "she"... start a clause
     reported: tuple[Match, ...] = ()
     now: tuple[Match, ...] = ()
+    past: frozenset[int] = frozenset()  # where "could", "was"... tell of the past
     starts: tuple[int, ...] = ()
     length: int = 0
 
@@ -45,7 +46,8 @@ def people_in(words: Sequence[str], vocab: Vocabulary, barrier: frozenset[int]) 
         subjects=subjects,
         reported=tuple(find(whose.reporting, words)),
         now=tuple(find(whose.now, words)) if whose.now is not None else (),
-        starts=tuple(sorted(terminators | subjects)),
+        past=frozenset(i for i, word in enumerate(words) if word in whose.past),
+        starts=tuple(sorted(terminators | subjects | {m.start for m in others})),
         length=len(words),
     )
 
@@ -67,12 +69,17 @@ def someone_elses(span: tuple[int, int], people: People) -> Match | None:
         if any(m.start in between for m in (*people.mine, *people.reported)):
             return None
         return nearest
-    after = [m for m in people.others if span[1] <= m.start < end]
+    after = [m for m in people.others if span[1] <= m.start <= end]  # one may start the next
     return after[0] if after else None
 
 
-def happening_now(span: tuple[int, int], people: People) -> bool:
-    """The sign's clause says it is happening now: "my husband just collapsed"."""
+def happening_now(sign: str, span: tuple[int, int], people: People, vocab: Vocabulary) -> bool:
+    """The sign's clause says it is happening now ("my husband just collapsed"), or the sign
+    is one that is said in the present only while it lasts ("he can't stand up", not "he
+    couldn't walk")."""
+    always = vocab.whose is not None and sign in vocab.whose.always_now
+    if always and not any(span[0] <= i < span[1] for i in people.past):
+        return True
     start, end = _clause(span[0], people)
     return any(start <= m.start < end for m in people.now)
 
