@@ -98,14 +98,13 @@ def read(
     signs = _signs(stemmed, vocab, levels, scene)
     people = people_in(stemmed, vocab, scene.barrier)
     if not helper:
-        signs, helper = _speakers(signs, stemmed, people, vocab)
+        signs, helper = _speakers(signs, stemmed, people)
     safe = _safe_matches(stemmed, vocab, scene)
     past = _past(signs, words)
     durations = find_durations(words)
     vague = _vague(stemmed, vocab)
     if not helper:  # "my husband couldn't walk for weeks": his weeks, not how long it hurts
-        durations = [d for d in durations if someone_elses(d[:2], people) is None]
-        vague = [d for d in vague if someone_elses(d[:2], people) is None]
+        durations, vague = _not_theirs(durations, people), _not_theirs(vague, people)
     return Reading(
         words=tuple(words),
         signs=signs,
@@ -179,7 +178,14 @@ def _checked(signs: list[Sign]) -> tuple[Sign, ...]:
     )
 
 
-def _speakers(signs: tuple[Sign, ...], words: Sequence[str], people: People, vocab: Vocabulary
+def _not_theirs(
+    spans: Sequence[tuple[int, int, str]], people: People
+) -> list[tuple[int, int, str]]:
+    """The times said of the speaker, not in someone else's clause."""
+    return [d for d in spans if someone_elses(d[:2], people) is None]
+
+
+def _speakers(signs: tuple[Sign, ...], words: Sequence[str], people: People
               ) -> tuple[tuple[Sign, ...], bool]:
     """The speaker's pain: a sign said of someone else ("my wife's got the flu") is theirs;
     and whether someone else's emergency is happening now ("my husband just collapsed"), which
@@ -188,7 +194,7 @@ def _speakers(signs: tuple[Sign, ...], words: Sequence[str], people: People, voc
     for sign in signs:
         whose = someone_elses(sign.span, people) if sign.present else None
         urgent = sign.level == _URGENT
-        if whose is not None and urgent and happening_now(sign.id, sign.span, people, vocab):
+        if whose is not None and urgent and happening_now(sign.id, sign.span, people):
             now = True
         elif whose is not None:
             sign = sign._replace(status=SOMEONE_ELSE, cue=" ".join(words[whose.start:whose.end]),

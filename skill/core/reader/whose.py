@@ -27,6 +27,7 @@ class People(NamedTuple):
     reported: tuple[Match, ...] = ()
     now: tuple[Match, ...] = ()
     past: frozenset[int] = frozenset()  # where "could", "was"... tell of the past
+    always_now: frozenset[str] = frozenset()  # signs happening now whenever said ("can't stand")
     starts: tuple[int, ...] = ()
     length: int = 0
 
@@ -47,6 +48,7 @@ def people_in(words: Sequence[str], vocab: Vocabulary, barrier: frozenset[int]) 
         reported=tuple(find(whose.reporting, words)),
         now=tuple(find(whose.now, words)) if whose.now is not None else (),
         past=frozenset(i for i, word in enumerate(words) if word in whose.past),
+        always_now=whose.always_now,
         starts=tuple(sorted(terminators | subjects | {m.start for m in others})),
         length=len(words),
     )
@@ -73,12 +75,11 @@ def someone_elses(span: tuple[int, int], people: People) -> Match | None:
     return after[0] if after else None
 
 
-def happening_now(sign: str, span: tuple[int, int], people: People, vocab: Vocabulary) -> bool:
+def happening_now(sign: str, span: tuple[int, int], people: People) -> bool:
     """The sign's clause says it is happening now ("my husband just collapsed"), or the sign
     is one that is said in the present only while it lasts ("he can't stand up", not "he
     couldn't walk")."""
-    always = vocab.whose is not None and sign in vocab.whose.always_now
-    if always and not any(span[0] <= i < span[1] for i in people.past):
+    if sign in people.always_now and not any(span[0] <= i < span[1] for i in people.past):
         return True
     start, end = _clause(span[0], people)
     return any(start <= m.start < end for m in people.now)
