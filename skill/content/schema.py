@@ -180,6 +180,8 @@ def _condition(path: Path, features: dict[str, FeatureGroup]) -> Condition:
         care=notes,
         sources=_sources(r),
         requires=_requires(r, by_group),
+        said=r.text("said", optional=True, spoken=True) or "",
+        after_injury=bool(r.get("after_injury", bool, optional=True)),
     )
 
 

@@ -58,6 +58,15 @@ class Condition(NamedTuple):
     # Feature ids of which at least one must be described before this condition is named: a
     # stress fracture is never suggested on running alone.
     requires: frozenset[str] = frozenset()
+    # The name as it sits in a sentence ("a muscle strain"); the plain name if unset.
+    said: str = ""
+    # May be suggested after an injury's urgent advice: only conditions an injury can cause.
+    after_injury: bool = False
+
+    @property
+    def spoken_name(self) -> str:
+        """The name as spoken after 'may be' or 'sounded like', with its article."""
+        return self.said or self.name
 
     @property
     def caveat(self) -> str | None:

@@ -107,16 +107,17 @@ def _flagged(turn: Turn, act: Act, flags: list[str], stated_safe: bool = False) 
 
 def _name_beside_urgent(turn: Turn) -> Turn:
     """After an injury's urgent advice, what the pain may be, as a thing to ask when it is
-    checked; never beside an infection's signs, for a child, or over the person's own word."""
+    checked: only a condition an injury can cause (after_injury), never beside an infection's
+    signs, for a child, or over the person's own word."""
     content, state = turn.content, turn.state
     urgent = [content.red_flags[f] for f in state.flags if f in content.red_flags]
     urgent = [f for f in urgent if f.level == triage.URGENT]
     if state.child or state.condition or not all(f.names_condition for f in urgent):
         return turn
     best = nameable(match_conditions(state.features, content), state.features, content)
-    if best is None:
+    if best is None or not content.conditions[best].after_injury:
         return turn
-    turn.say("dialog.named_after_urgent", condition=content.conditions[best].name)
+    turn.say("dialog.named_after_urgent", condition=content.conditions[best].spoken_name)
     turn.state = state.with_(condition=best)
     return turn
 
@@ -217,7 +218,7 @@ def _name(turn: Turn, cid: str) -> Turn:
     # "tell me more" (issue 12's forty words)
     short = turn.advised and any(line.key == "dialog.disclaimer" for line in turn.lines)
     if short:
-        turn.say("dialog.named_short", condition=best.name)
+        turn.say("dialog.named_short", condition=best.spoken_name)
     else:
         turn.say(f"condition.{best.id}.summary")
     caveat = f"condition.{best.id}.caveat"

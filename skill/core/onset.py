@@ -80,7 +80,7 @@ def open_session(turn: Turn, act: Act, launch: bool) -> None:
     elif launch and turn.state.returning:
         name = turn.content.conditions.get(turn.state.last_condition or "")
         if name is not None:
-            turn.say("dialog.welcome_back_condition", condition=name.name)
+            turn.say("dialog.welcome_back_condition", condition=name.spoken_name)
         else:
             turn.say("dialog.welcome_back")
     elif launch:
@@ -104,7 +104,7 @@ def recap(turn: Turn) -> bool:
         turn.say("dialog.resume_urgent")
         said = True
     elif name is not None:
-        turn.say("dialog.resume_condition", condition=name.name)
+        turn.say("dialog.resume_condition", condition=name.spoken_name)
         said = True
     count = days(turn)
     if count is not None and count >= ASSESS_DAYS:

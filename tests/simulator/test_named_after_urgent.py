@@ -31,3 +31,15 @@ def test_for_a_child_no_condition_is_named_beside_urgent_advice() -> None:
     speech, attrs = _opening("my son was doing the splits and hurt his groin, now he can't stand on it")
     assert attrs["triage"] == "urgent"
     assert "ask whether it may be" not in speech
+
+
+def test_the_condition_named_after_urgent_advice_is_said_with_its_article() -> None:
+    speech, attrs = _opening(SPLITS)
+    assert attrs["condition"] == "muscle_strain"
+    assert "ask whether it may be a muscle strain" in speech
+
+
+def test_after_a_fall_an_overuse_condition_is_not_suggested() -> None:
+    speech, attrs = _opening("I fell down the stairs yesterday and now I can't bear weight on my right leg")
+    assert attrs["triage"] == "urgent"
+    assert "ask whether it may be" not in speech and not attrs.get("condition")

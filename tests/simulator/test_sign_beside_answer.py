@@ -33,3 +33,12 @@ def test_a_one_shot_question_reaches_the_reader_and_waits_for_the_safety_questio
     assert "didn't quite catch" not in turn.speech
     assert turn.session_attributes.get("deferred") == "ice_or_heat"
     assert turn.session_attributes.get("pending") == "safety:fever"
+
+
+def test_a_one_shot_story_without_a_subject_reaches_the_reader_with_every_sign() -> None:
+    sim = Simulator()
+    turn = sim.say("ask hip helper fell down the stairs yesterday, can't bear weight on my right "
+                   "leg, and I've got chills and a fever now")
+    assert "didn't quite catch" not in turn.speech
+    assert turn.session_attributes.get("triage") == "urgent"
+    assert "fever" in turn.speech and "weight" in turn.speech
