@@ -181,8 +181,24 @@ def _condition(path: Path, features: dict[str, FeatureGroup]) -> Condition:
         sources=_sources(r),
         requires=_requires(r, by_group),
         said=r.text("said", optional=True, spoken=True) or "",
-        after_injury=bool(r.get("after_injury", bool, optional=True)),
+        after_injury=_after_injury(r, by_group),
     )
+
+
+def _after_injury(
+    reader: _Reader, by_group: dict[str, frozenset[str]]
+) -> frozenset[str] | None:
+    """`after_injury`: true, or the features of which one must be described; else never."""
+    value = reader.data.get("after_injury")
+    if value is None or value is False:
+        return None
+    if value is True:
+        return frozenset()
+    wanted = frozenset(reader.strings("after_injury"))
+    known = frozenset().union(*by_group.values())
+    for fid in sorted(wanted - known):
+        reader.fail("after_injury", f"{fid!r} is not one of this condition's features")
+    return wanted
 
 
 def _requires(reader: _Reader, by_group: dict[str, frozenset[str]]) -> frozenset[str]:

@@ -60,8 +60,9 @@ class Condition(NamedTuple):
     requires: frozenset[str] = frozenset()
     # The name as it sits in a sentence ("a muscle strain"); the plain name if unset.
     said: str = ""
-    # May be suggested after an injury's urgent advice: only conditions an injury can cause.
-    after_injury: bool = False
+    # May be suggested after an injury's urgent advice (a condition an injury can cause or
+    # reveal): None never, empty always, else once one of these feature ids is described.
+    after_injury: frozenset[str] | None = None
 
     @property
     def spoken_name(self) -> str:

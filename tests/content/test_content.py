@@ -107,6 +107,16 @@ def test_no_text_says_you_have() -> None:
         ),
         ("conditions/gtps.yaml", lambda d: d.update(sources=[]), "conditions/gtps.yaml: sources"),
         (
+            "conditions/gtps.yaml",
+            lambda d: d.update(after_injury=["running"]),
+            "conditions/gtps.yaml: after_injury: 'running' is not one of this condition's features",
+        ),
+        (
+            "conditions/gtps.yaml",
+            lambda d: d.update(after_injury="sometimes"),
+            "conditions/gtps.yaml: after_injury: must be a non-empty list",
+        ),
+        (
             "safety.yaml",
             lambda d: d["red_flags"]["fever"].update(level="soonish"),
             "safety.yaml: red_flags.fever.level: must be one of",

@@ -43,3 +43,10 @@ def test_after_a_fall_an_overuse_condition_is_not_suggested() -> None:
     speech, attrs = _opening("I fell down the stairs yesterday and now I can't bear weight on my right leg")
     assert attrs["triage"] == "urgent"
     assert "ask whether it may be" not in speech and not attrs.get("condition")
+
+
+def test_a_runners_leg_that_gives_way_may_be_asked_about_as_a_stress_fracture() -> None:
+    speech, attrs = _opening("I've been training for a marathon and on my long run my leg gave way "
+                             "and now I can't put weight on it")
+    assert attrs["triage"] == "urgent" and attrs["condition"] == "stress_fracture"
+    assert "ask whether it may be a stress fracture of the hip" in speech
