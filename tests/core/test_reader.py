@@ -899,3 +899,43 @@ def test_how_long_someone_else_has_had_a_thing_is_not_how_long_the_pain_has_last
     assert theirs.duration is None
     mine = read("my groin has hurt for three weeks, my wife says", vocab, LEVELS)
     assert mine.duration == "P3W"
+
+
+@pytest.mark.parametrize(("harmless", "sign_said", "sign"), [
+    ("I had the flu back in January but this hip ache is new",
+     "I've had the flu since January and my hip aches", "fever"),
+    ("it was really swollen after the marathon but it went down in a day",
+     "it was really swollen after the marathon and it's still swollen", "hot_swollen_joint"),
+    ("my hip went a bit numb on the hard bleachers for three hours, then it was fine",
+     "my hip went a bit numb on the hard bleachers and it's still numb", "numbness"),
+    ("I've been feeling a little under the weather with hay fever",
+     "I've been feeling a little under the weather with a fever", "fever"),
+    ("my leg feels heavy and tired after standing all day", "my leg feels heavy and weak",
+     "numbness"),
+    ("I haven't been sleeping well because of the new baby",
+     "I haven't been sleeping well because of my hip", "night_pain"),
+    ("I wake up at night because the baby cries", "I wake up at three because my hip is throbbing",
+     "night_pain"),
+    ("when I was a teenager I broke my leg, now my hip aches",
+     "last week I broke my leg and now my hip aches", "fall_injury"),
+])
+def test_a_sign_long_past_settled_or_someone_elses_cause_is_not_one_and_the_same_words_now_are(
+    harmless: str, sign_said: str, sign: str
+) -> None:
+    assert sign not in present(harmless)
+    assert sign in present(sign_said)
+
+
+def test_a_fracture_named_as_a_noun_is_an_injury() -> None:
+    assert "fall_injury" in present("I think I have a hip fracture")
+    assert "fall_injury" not in present("I had a hip fracture ten years ago and it healed fine")
+
+
+def test_a_teenager_is_a_child_and_a_twenty_six_year_old_is_not() -> None:
+    assert reading("my teenager fell at football and is limping").child
+    assert reading("my sixteen year old has a sore hip and a limp").child
+    assert not reading("my son is a twenty six year old runner with groin pain").child
+
+
+def test_not_being_able_to_hold_the_bowels_is_loss_of_bowel_control() -> None:
+    assert "bladder_bowel" in present("I can't hold my bowels")
