@@ -128,9 +128,12 @@ def note_onset(turn: Turn, act: Act) -> bool:
     count = days_since(onset, today)
     if count >= ASSESS_DAYS and known:
         _assess(turn, count)
-    elif count >= ASSESS_LONG_DAYS and not act.condition and not act.improving:
+    elif (count >= ASSESS_LONG_DAYS and not _diagnosed(act) and not act.improving
+          and not act.comes_and_goes):
         # Two weeks and still hurting: the NHS says see a GP. A diagnosis the person names
-        # ("my GP said it's bursitis") is care already sought, and a pain that is getting better
+        # ("my GP said it's bursitis") is care already sought (their own guess at a name is
+        # not: "I seem to flare up my psoas"), and a pain that is getting better or comes and
+        # goes with what the person does
         # ("each week is better than the last") is not one that fails: when to go is said instead.
         _assess(turn, count, "dialog.assess_long")
     elif count >= ASSESS_DAYS:
@@ -140,6 +143,12 @@ def note_onset(turn: Turn, act: Act) -> bool:
     else:
         turn.say("dialog.onset_noted", since=since(turn, count))
     return True
+
+
+def _diagnosed(act: Act) -> bool:
+    """A condition named as a doctor's or a scan's finding; from Alexa's slot alone (no words
+    to tell a guess from a diagnosis), any condition named counts, as before."""
+    return bool(act.condition) and (act.diagnosed or not act.words)
 
 
 def ice_or_heat(turn: Turn) -> Turn:

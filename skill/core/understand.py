@@ -183,13 +183,16 @@ def _general(reading: Reading, base: Act, flags: list[str]) -> Act:
         return base._replace(intent=intents.ABOUT, slots={"condition": reading.condition})
     if reading.features or reading.condition:
         return base._replace(intent=intents.DESCRIBE, slots=time, features=reading.features,
-                             condition=reading.condition, improving=reading.improving)
+                             condition=reading.condition, improving=reading.improving,
+                             diagnosed=reading.diagnosed, comes_and_goes=reading.comes_and_goes)
     if flags and not reading.pain:
         return base._replace(intent=intents.RED_FLAG)
     if reading.particle in _PARTICLES:
         return base._replace(intent=_PARTICLES[reading.particle])
     if time and not reading.pain:
-        return base._replace(intent=intents.STARTED, slots=time, improving=reading.improving)
+        return base._replace(intent=intents.STARTED, slots=time, improving=reading.improving,
+                             comes_and_goes=reading.comes_and_goes)
     if reading.pain:
-        return base._replace(intent=intents.DESCRIBE, slots=time, improving=reading.improving)
+        return base._replace(intent=intents.DESCRIBE, slots=time, improving=reading.improving,
+                             comes_and_goes=reading.comes_and_goes)
     return base._replace(intent=intents.FALLBACK)

@@ -939,3 +939,48 @@ def test_a_teenager_is_a_child_and_a_twenty_six_year_old_is_not() -> None:
 
 def test_not_being_able_to_hold_the_bowels_is_loss_of_bowel_control() -> None:
     assert "bladder_bowel" in present("I can't hold my bowels")
+
+
+@pytest.mark.parametrize(("harmless", "sign_said", "sign"), [
+    ("the pain in my groin has developed into a full-blown injury",
+     "I had an injury to my hip last week", "fall_injury"),
+    ("it's as simple as coming back from an injury and pushing it too hard",
+     "I had a bad fall on the ice and pushed it too hard", "fall_injury"),
+    ("I can hardly walk without limping", "I can hardly walk", "cannot_bear_weight"),
+    ("now I'm done with the flu, but my joints are sore", "I've got the flu and my joints are sore",
+     "fever"),
+    ("the baby gave us a horrible night's sleep", "I had a horrible sleep, my hip was throbbing",
+     "night_pain"),
+])
+def test_look_alikes_of_injury_limping_flu_and_lost_sleep_are_not_signs(
+    harmless: str, sign_said: str, sign: str
+) -> None:
+    assert sign not in present(harmless)
+    assert sign in present(sign_said)
+
+
+@pytest.mark.parametrize("text", [
+    "when it's at its worst, it's nearly impossible for me to walk",
+    "a month later I could no longer walk",
+    "I can no longer bear weight on it",
+])
+def test_walking_no_longer_possible_is_not_bearing_weight(text: str) -> None:
+    assert "cannot_bear_weight" in present(text)
+
+
+def test_a_time_of_something_else_is_not_how_long_it_hurt() -> None:
+    assert reading("I've been running for twenty years and it has hurt for two weeks").duration \
+        == "P2W"
+    assert reading("I'll be totally fine for weeks, then my hip is killing me").duration is None
+
+
+def test_a_condition_named_by_a_doctor_is_a_diagnosis_and_a_guess_is_not() -> None:
+    said = reading("my GP said it's bursitis")
+    guess = reading("I think it's bursitis")
+    assert said.condition == guess.condition == "gtps"
+    assert said.diagnosed and not guess.diagnosed
+
+
+def test_pain_now_and_then_comes_and_goes_and_constant_pain_does_not() -> None:
+    assert reading("I get occasional pain in my hip when I run").comes_and_goes
+    assert not reading("my hip hurts all the time").comes_and_goes

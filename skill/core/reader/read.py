@@ -33,6 +33,7 @@ _AHEAD = frozenset({"tomorrow", "next"})  # a day ahead is never when the pain b
 _AGE_AFTER = (["on", "it"], ["on", "them"])  # "a few years on it": a thing's age
 _AHEAD_OF = frozenset({"in", "within"})  # "in two weeks": a time ahead, not how long it has been
 _PAST_REACH = 3  # words before a historical trigger that may be its time ("five years ago")
+_OTHER_REACH = 4  # words after "fine for", "running for" that may be that time
 
 
 class Sign(NamedTuple):
@@ -65,10 +66,12 @@ class Reading(NamedTuple):
     safe: tuple[str, ...] = ()  # safety question ids a statement answers safely
     pain: bool = False  # describes pain at all ("my hip hurts")
     improving: bool = False  # says it is getting better ("each week is better than the last")
+    comes_and_goes: bool = False  # now and then, not all the time ("occasional", "on and off")
     own: bool = False  # speaks of themselves ("my hip", "I"), and of no one else's pain
     features: Mapping[str, tuple[str, ...]] = _EMPTY
     condition: str | None = None
     topic: str | None = None
+    diagnosed: bool = False  # the condition named came from a doctor or a scan ("my GP said")
     question: bool = False  # asked something ("can I...", "what is...")
     action: str | None = None  # an intent asked for in any words ("time my ice")
     command: str | None = None
@@ -116,14 +119,20 @@ def read(
         safe=tuple(q for q in vocab.safe if q in {question for _, question in safe}),
         pain=bool(find(vocab.pain, stemmed)),
         improving=_improving(stemmed, vocab, scene),
+        comes_and_goes=vocab.comes_and_goes is not None and any(
+            status_of(m, scene)[0] is None for m in find(vocab.comes_and_goes, stemmed)),
         features=_features(stemmed, vocab, scene, _spans(m for m, _ in safe)),
-        condition=_first_id(stemmed, vocab.conditions, scene, last=True, sign=NAMED_CONDITION),
+        condition=(condition := _first_id(stemmed, vocab.conditions, scene, last=True,
+                                          sign=NAMED_CONDITION)),
+        diagnosed=condition is not None and vocab.diagnosis is not None
+        and bool(find(vocab.diagnosis, stemmed)),
         topic=_topic(stemmed, vocab),
         question=bool(find(vocab.asking, stemmed)),
         action=_first_id(stemmed, vocab.actions, scene),
         command=None if any(s.present for s in signs) else _command(stemmed, vocab),
         started=_started(words, today, past, vocab.month_onset),
-        duration=_duration(words, durations, past, vocab.rates, vague),
+        duration=_duration(words, durations, past | _other_times(stemmed, vocab), vocab.rates,
+                           vague),
         ahead=_ahead(words, durations),
     )
 
@@ -384,6 +393,17 @@ def _past(signs: Sequence[Sign], words: Sequence[str]) -> frozenset[int]:
             first = min(sign.cue_at, sign.span[0])
             last = max(sign.cue_at + len(sign.cue.split()), sign.span[1])
             out.update(range(max(0, first - _PAST_REACH), min(len(words), last + 1)))
+    return frozenset(out)
+
+
+def _other_times(words: Sequence[str], vocab: Vocabulary) -> frozenset[int]:
+    """Where a time says how long something else lasted ("fine for weeks", "running for twenty
+    years"): the words after such a phrase, up to the next few, are not the pain's time."""
+    if vocab.other_times is None:
+        return frozenset()
+    out: set[int] = set()
+    for match in find(vocab.other_times, words):
+        out.update(range(match.end, min(len(words), match.end + _OTHER_REACH)))
     return frozenset(out)
 
 
