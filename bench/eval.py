@@ -97,8 +97,10 @@ def play(item: dict[str, Any], one_shot: bool = False) -> Outcome:
     want = item["expect"].get("condition")
     if want and len(item["turns"]) == 1 and condition != want and not turn.end_session:
         answer_text = _goal_answer(turn, want)  # the person answers the follow-up question
-        if answer_text is not None:
-            condition = sim.say(answer_text).session_attributes.get("condition") or condition
+        if answer_text is not None:  # what the skill then says counts, as in the conversation
+            attrs = sim.say(answer_text).session_attributes
+            condition = attrs.get("condition") or condition
+            worst = max(worst, SEVERITY.get(attrs.get("triage"), 0))
     label = {0: "none", 1: "see_provider", 2: "urgent"}[worst]
     flags = list(turn.session_attributes.get("flags") or []) if turn is not None else []
     return Outcome(item, label, first, condition, answer, replies, flags)

@@ -53,6 +53,8 @@ def test_every_locale_has_its_own_vocabulary_with_its_regional_words() -> None:
     ("context.yaml", '"that is healed", category: historical, direction: backward',
      '"that is healed", category: historical, direction: forward',
      "content/reader/context.yaml: triggers"),
+    ("signs.yaml", '"{cant} ..2 {stand_walk}"', '"{cant} ..12 {stand_walk}"',
+     "content/reader/signs.yaml: signs.cannot_bear_weight.phrases: gap '..12'"),
     ("commands.yaml", "  LeadSpeechIIntent:", "  SpeechIIntent:",
      "content/reader/commands.yaml: leads.SpeechIIntent: must be named LeadSpeech"),
 ])

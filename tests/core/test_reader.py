@@ -984,3 +984,23 @@ def test_a_condition_named_by_a_doctor_is_a_diagnosis_and_a_guess_is_not() -> No
 def test_pain_now_and_then_comes_and_goes_and_constant_pain_does_not() -> None:
     assert reading("I get occasional pain in my hip when I run").comes_and_goes
     assert not reading("my hip hurts all the time").comes_and_goes
+
+
+@pytest.mark.parametrize(("harmless", "sign_said", "sign"), [
+    ("partway through a run, bang, there went something in my hip",
+     "I banged my hip on the door frame", "fall_injury"),
+    ("I broke my hip by running and working out, it's a stress fracture",
+     "I broke my hip when I fell off my bike", "fall_injury"),
+    ("my adductors still don't feel right", "I don't feel right in myself", "fever"),
+])
+def test_sport_sounds_training_fractures_and_a_muscle_not_feeling_right_are_no_emergency(
+    harmless: str, sign_said: str, sign: str
+) -> None:
+    assert sign not in present(harmless)
+    assert sign in present(sign_said)
+
+
+def test_the_same_pain_back_after_time_off_has_not_improved() -> None:
+    assert "no_improvement" in present("I took a month off, and on my first run back the same "
+                                       "groin pain came back")
+    assert "no_improvement" not in present("the pain comes and goes when I run")

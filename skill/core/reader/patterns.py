@@ -32,6 +32,8 @@ def compile_phrase(text: str, sets: Mapping[str, Sequence[str]]) -> Pattern:
     steps: list[Step] = []
     for word in str(text).split():
         gap = GAP.match(word)
+        if word.startswith("..") and not gap:
+            raise PhraseError(f"gap {word!r} in {text!r}: write '...' or '..1' to '..9'")
         if gap:
             if steps and not isinstance(steps[-1], int):
                 steps.append(MAX_GAP if gap.group(1) == "." else int(gap.group(1)))
