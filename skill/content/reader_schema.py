@@ -85,6 +85,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         self_=_phrases(people, "self", _sets(people)),
         not_children=_phrases(people, "not_children", _sets(people), optional=True),
         adults=_phrases(people, "adults", _sets(people)),
+        young_speaker=_phrases(people, "young_speaker", _sets(people), optional=True),
         yes=_phrases(answers, "yes", {}),
         no=_phrases(answers, "no", {}),
         unsure=_phrases(answers, "unsure", {}),
@@ -92,6 +93,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         pain=_phrases(files["features"], "pain", {}),
         improving=_phrases(files["features"], "improving", {}),
         other_times=_phrases(files["features"], "other_times", {}, optional=True),
+        not_pain_after=frozenset(files["features"].strings("not_pain_after", optional=True)),
         diagnosis=_phrases(files["features"], "diagnosis", {}, optional=True),
         comes_and_goes=_phrases(files["features"], "comes_and_goes", {}, optional=True),
         soft=frozenset(stem(w) for w in files["features"].strings("soft")),
@@ -297,6 +299,10 @@ def _with_locales(
             continue
         if "locales" in entry.data and field == "phrases":
             texts += entry.child("locales").strings(locale, optional=True)
+        for text in texts:
+            if "|" in str(text) or "{" in str(text):
+                entry.fail(field, f"{text!r}: a|b choices and {{sets}} are not read here; write"
+                                  " each phrase out")
         kept = [_without_soft(str(t), soft) for t in texts]
         out[str(ident)] = _compiled(entry, field, kept, {})
     return out

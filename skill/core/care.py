@@ -111,7 +111,7 @@ def give_general(turn: Turn, topic_id: str) -> Turn:
 
 def walkthrough(turn: Turn, index: int) -> Turn:
     """Read one walkthrough step ('Step one of four: Rest ...') and wait for next or repeat."""
-    if not _screened(turn) or turn.state.triage == triage.URGENT:
+    if not _screened(turn) or turn.state.triage == triage.URGENT or turn.state.child:
         return ask_topic(turn, WALKTHROUGH)
     topics = steps(turn)
     if index >= len(topics):

@@ -189,7 +189,9 @@ def _after_match(turn: Turn, settle: bool = False) -> Turn:
     `settle`: the person could not tell one question apart, so name the best fit rather than
     put another to them."""
     content, state = turn.content, turn.state
-    if "stress_fracture" in state.flags:  # a suspected stress fracture is never matched away
+    if "stress_fracture" in state.flags or state.child:
+        # a suspected stress fracture is never matched away; a child's pain is never given an
+        # adult's condition (a child is not a small adult)
         turn.say("dialog.noted")
         return screening.continue_safety(turn, care.give)
     ranking = match_conditions(state.features, content)

@@ -90,7 +90,7 @@ class Act(NamedTuple):
     features: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     condition: str | None = None  # a condition the person named in their own words
     improving: bool = False  # the person says it is getting better
-    diagnosed: bool = False  # the condition named was a doctor's or a scan's, not a guess
+    diagnosed: bool = False  # care already sought ("my GP said", an injection), not a guess
     comes_and_goes: bool = False  # the pain is now and then ("occasional", "on and off")
 
     def slot(self, name: str) -> str | None:

@@ -146,9 +146,9 @@ def note_onset(turn: Turn, act: Act) -> bool:
 
 
 def _diagnosed(act: Act) -> bool:
-    """A condition named as a doctor's or a scan's finding; from Alexa's slot alone (no words
-    to tell a guess from a diagnosis), any condition named counts, as before."""
-    return bool(act.condition) and (act.diagnosed or not act.words)
+    """Care already sought (a doctor's or a scan's finding, an injection, a waiting list); from
+    Alexa's slot alone (no words to tell a guess from a diagnosis), any condition named counts."""
+    return act.diagnosed or (bool(act.condition) and not act.words)
 
 
 def ice_or_heat(turn: Turn) -> Turn:

@@ -98,6 +98,10 @@ def continue_safety(turn: Turn, give: Give) -> Turn:
     turn.state = turn.state.with_(
         triage=triage.worse(turn.state.triage, triage.SELF_CARE), screened=triage.SAFE
     )
+    if turn.state.child:  # a child is not a small adult: no self-care offered, have them seen
+        turn.state = turn.state.with_(deferred=None)
+        turn.say("dialog.child_no_self_care")
+        return ask_pending(turn, PENDING_MORE)
     deferred = turn.state.deferred
     if deferred:
         turn.state = turn.state.with_(deferred=None)

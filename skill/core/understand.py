@@ -191,8 +191,8 @@ def _general(reading: Reading, base: Act, flags: list[str]) -> Act:
         return base._replace(intent=_PARTICLES[reading.particle])
     if time and not reading.pain:
         return base._replace(intent=intents.STARTED, slots=time, improving=reading.improving,
-                             comes_and_goes=reading.comes_and_goes)
+                             comes_and_goes=reading.comes_and_goes, diagnosed=reading.diagnosed)
     if reading.pain:
         return base._replace(intent=intents.DESCRIBE, slots=time, improving=reading.improving,
-                             comes_and_goes=reading.comes_and_goes)
+                             comes_and_goes=reading.comes_and_goes, diagnosed=reading.diagnosed)
     return base._replace(intent=intents.FALLBACK)

@@ -55,6 +55,8 @@ def test_every_locale_has_its_own_vocabulary_with_its_regional_words() -> None:
      "content/reader/context.yaml: triggers"),
     ("signs.yaml", '"{cant} ..2 {stand_walk}"', '"{cant} ..12 {stand_walk}"',
      "content/reader/signs.yaml: signs.cannot_bear_weight.phrases: gap '..12'"),
+    ("features.yaml", "      - pulled a groin muscle\n", "      - pulled a groin|thigh muscle\n",
+     "content/reader/features.yaml: conditions.muscle_strain.phrases: 'pulled a groin|thigh"),
     ("commands.yaml", "  LeadSpeechIIntent:", "  SpeechIIntent:",
      "content/reader/commands.yaml: leads.SpeechIIntent: must be named LeadSpeech"),
 ])

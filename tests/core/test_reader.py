@@ -293,7 +293,8 @@ def test_signs_told_in_everyday_words_are_heard(text: str, sign: str) -> None:
     "I can hobble about",
 ])
 def test_signs_long_past_wondered_about_or_only_looked_like_stay_quiet(text: str) -> None:
-    assert present(text) - {"stress_fracture"} == set()
+    child_only = {f for f, flag in CONTENT.red_flags.items() if flag.for_child is not None}
+    assert present(text) - {"stress_fracture"} - child_only == set()
 
 
 def test_a_fall_months_ago_is_still_how_the_pain_began() -> None:
@@ -1004,3 +1005,43 @@ def test_the_same_pain_back_after_time_off_has_not_improved() -> None:
     assert "no_improvement" in present("I took a month off, and on my first run back the same "
                                        "groin pain came back")
     assert "no_improvement" not in present("the pain comes and goes when I run")
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("mum is on the kitchen floor and says her hip hurts", "cannot_bear_weight"),
+    ("I'm on the floor and can't get up", "cannot_bear_weight"),
+    ("I've had some trouble controlling my bladder", "bladder_bowel"),
+    ("I've had a few accidents with my bladder", "bladder_bowel"),
+    ("I wake up at 3am with hip pain", "night_pain"),
+    ("I keep waking up with it", "night_pain"),
+    ("my hip hurts and I've been throwing up", "fever"),
+    ("I feel a bit warm", "fever"),
+])
+def test_red_team_fourteen_signs_are_heard(text: str, sign: str) -> None:
+    assert sign in present(text)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I tripped but didn't fall, and my hip's been achy since", "fall_injury"),
+    ("I tripped on the rug but caught myself", "fall_injury"),
+    ("I've had a few accidents with my bladder", "fall_injury"),
+    ("I had a cold last week, my hip is sore on the outside", "leg_numb_cold"),
+    ("my leg gets cold at night and my hip aches", "leg_numb_cold"),
+    ("my hip feels hot after my hot bath", "hot_swollen_joint"),
+    ("my hip feels hot after my hot bath", "fever"),
+    ("I've got a red mark on my hip from my belt", "hot_swollen_joint"),
+    ("my leg went to sleep on the sofa", "numbness"),
+])
+def test_red_team_fourteen_look_alikes_are_not_signs(text: str, sign: str) -> None:
+    assert sign not in present(text)
+
+
+def test_a_speaker_who_gives_a_childs_age_is_a_child_and_a_height_is_not_an_age() -> None:
+    assert reading("I'm fifteen and my knee and hip hurt, I've been limping").child
+    assert reading("my hip hurts, I'm only 13").child
+    assert not reading("I'm five foot two and my hip hurts").child
+
+
+def test_weeks_pregnant_are_not_how_long_it_has_hurt() -> None:
+    assert reading("I'm thirty weeks pregnant and my hips ache").duration is None
+    assert not reading("I've been losing weight on purpose").features.get("trigger")

@@ -71,7 +71,7 @@ class Reading(NamedTuple):
     features: Mapping[str, tuple[str, ...]] = _EMPTY
     condition: str | None = None
     topic: str | None = None
-    diagnosed: bool = False  # the condition named came from a doctor or a scan ("my GP said")
+    diagnosed: bool = False  # care already sought: a doctor's or scan's finding, an injection
     question: bool = False  # asked something ("can I...", "what is...")
     action: str | None = None  # an intent asked for in any words ("time my ice")
     command: str | None = None
@@ -122,17 +122,15 @@ def read(
         comes_and_goes=vocab.comes_and_goes is not None and any(
             status_of(m, scene)[0] is None for m in find(vocab.comes_and_goes, stemmed)),
         features=_features(stemmed, vocab, scene, _spans(m for m, _ in safe)),
-        condition=(condition := _first_id(stemmed, vocab.conditions, scene, last=True,
-                                          sign=NAMED_CONDITION)),
-        diagnosed=condition is not None and vocab.diagnosis is not None
-        and bool(find(vocab.diagnosis, stemmed)),
+        condition=_first_id(stemmed, vocab.conditions, scene, last=True, sign=NAMED_CONDITION),
+        diagnosed=vocab.diagnosis is not None and bool(find(vocab.diagnosis, stemmed)),
         topic=_topic(stemmed, vocab),
         question=bool(find(vocab.asking, stemmed)),
         action=_first_id(stemmed, vocab.actions, scene),
         command=None if any(s.present for s in signs) else _command(stemmed, vocab),
         started=_started(words, today, past, vocab.month_onset),
         duration=_duration(words, durations, past | _other_times(stemmed, vocab), vocab.rates,
-                           vague),
+                           vague, vocab.not_pain_after),
         ahead=_ahead(words, durations),
     )
 
@@ -221,7 +219,10 @@ def _someone_else(words: Sequence[str], vocab: Vocabulary) -> bool:
 
 
 def _child(words: Sequence[str], vocab: Vocabulary) -> bool:
-    """A child's pain: a child is named (not a grown-up's age), and not the speaker's body."""
+    """A child's pain: a child is named (not a grown-up's age), and not the speaker's body; or
+    the speaker says they are a child ("I'm fifteen and my hip hurts")."""
+    if vocab.young_speaker is not None and find(vocab.young_speaker, words):
+        return True
     grown = find(vocab.adults, words) + find(vocab.not_children, words)
     kids = [m for m in find(vocab.children, words) if not any(_overlap(m, a) for a in grown)]
     return bool(kids) and not find(vocab.self_, words)
@@ -465,12 +466,15 @@ def _duration(
     words: list[str], durations: Sequence[tuple[int, int, str]],
     past: frozenset[int] = frozenset(), rates: frozenset[str] = frozenset(),
     vague: Sequence[tuple[int, int, str]] = (),
+    not_after: frozenset[str] = frozenset(),
 ) -> str | None:
-    """How long it has been; an age ("a six year old") is not a duration, nor the time of
-    something long past, nor how often ("forty miles a week")."""
+    """How long it has been; an age ("a six year old", "thirty weeks pregnant") is not a
+    duration, nor the time of something long past, nor how often ("forty miles a week")."""
     for start, end, value in sorted([*durations, *vague]):
         if words[end : end + 1] == ["old"] or words[end : end + 2] in _AGE_AFTER:
             continue  # an age: "a six year old", "my mattress has a few years on it"
+        if end < len(words) and words[end] in not_after:
+            continue  # "thirty weeks pregnant", "six weeks postpartum"
         if start > 0 and words[start - 1] in rates:
             continue
         if _is_ahead(words, start):

@@ -109,6 +109,8 @@ class Vocabulary(NamedTuple):
     vague: Mapping[str, PatternSet] = MappingProxyType({})  # ISO duration -> "a few weeks"...
     month_onset: frozenset[tuple[str, ...]] = frozenset()  # "since", "back in": before a month
     openers: frozenset[str] = frozenset()  # a question word first: "is heat or ice better..."
+    young_speaker: PatternSet | None = None  # "I'm fifteen": the speaker is a child
+    not_pain_after: frozenset[str] = frozenset()  # "thirty weeks pregnant": not the pain's time
     other_times: PatternSet | None = None  # "fine for weeks": a time that is not the pain's
     diagnosis: PatternSet | None = None  # "my GP said", "the X-ray showed": a named diagnosis
     comes_and_goes: PatternSet | None = None  # "occasional", "on and off": not a constant pain
