@@ -1045,3 +1045,30 @@ def test_a_speaker_who_gives_a_childs_age_is_a_child_and_a_height_is_not_an_age(
 def test_weeks_pregnant_are_not_how_long_it_has_hurt() -> None:
     assert reading("I'm thirty weeks pregnant and my hips ache").duration is None
     assert not reading("I've been losing weight on purpose").features.get("trigger")
+
+
+@pytest.mark.parametrize(("harmless", "sign_said", "sign"), [
+    ("I can't lift my grandchildren, and I'm afraid I'll fall", "I can't lift my leg since I fell",
+     "fall_injury"),
+    ("I came close to tumbling over, so I splayed my leg to stop myself falling",
+     "I tumbled over on the grass", "fall_injury"),
+    ("I'm back on skis thirteen months after my hip fracture", "I have a hip fracture",
+     "fall_injury"),
+    ("it has been horrific waiting, my life is slowly slipping away", "I slipped on the ice",
+     "fall_injury"),
+    ("I can't walk to the end of the street without stopping", "I can't walk", "cannot_bear_weight"),
+])
+def test_a_fall_feared_nearly_had_or_long_healed_and_a_distance_limit_are_not_signs(
+    harmless: str, sign_said: str, sign: str
+) -> None:
+    assert sign not in present(harmless)
+    assert sign in present(sign_said)
+
+
+def test_bladder_control_going_and_waking_in_pain_are_heard() -> None:
+    assert "bladder_bowel" in present("my bladder control has started to go")
+    assert "night_pain" in present("I slept in stretches, waking in pain whenever I moved")
+
+
+def test_a_son_at_college_is_grown_up() -> None:
+    assert not reading("our son plays college football and has groin pain").child
