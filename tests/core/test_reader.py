@@ -1072,3 +1072,32 @@ def test_bladder_control_going_and_waking_in_pain_are_heard() -> None:
 
 def test_a_son_at_college_is_grown_up() -> None:
     assert not reading("our son plays college football and has groin pain").child
+
+
+@pytest.mark.parametrize(("harmless", "sign"), [
+    ("my stocks fell today and my hip's achy from sitting at my desk", "fall_injury"),
+    ("my computer crashed and I sat for hours fixing it", "fall_injury"),
+    ("I slipped up on a work deadline, and my hip's sore from sitting all day", "fall_injury"),
+    ("there was an accident near my office, I was not involved", "fall_injury"),
+    ("my knee's a bit swollen from an old football thing, but my hip just aches",
+     "hot_swollen_joint"),
+    ("I'm swollen with pride because I ran my first 10K", "hot_swollen_joint"),
+    ("I've been poorly with a cold, but that's cleared up", "fever"),
+    ("I'm sick of this hip ache after tennis", "fever"),
+    ("it's boiling hot today and my hip's a bit stiff", "fever"),
+    ("I'm sweating because I just got back from a run", "fever"),
+    ("I'm not sleeping well because the baby keeps waking up", "night_pain"),
+    ("my snoring husband keeps waking me up", "night_pain"),
+    ("my leg fell asleep while I was sitting on the floor", "numbness"),
+])
+def test_everyday_words_that_sound_like_warning_signs_are_not(harmless: str, sign: str) -> None:
+    assert sign not in present(harmless)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("my computer crashed and then I fell off the chair", "fall_injury"),
+    ("I'm burning up and my hip is sore", "fever"),
+    ("my knee and hip are swollen and hot", "hot_swollen_joint"),
+])
+def test_the_same_words_beside_a_real_sign_still_find_it(text: str, sign: str) -> None:
+    assert sign in present(text)
