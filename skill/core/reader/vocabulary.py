@@ -112,7 +112,7 @@ class Vocabulary(NamedTuple):
     young_speaker: PatternSet | None = None  # "I'm fifteen": the speaker is a child
     not_pain_after: frozenset[str] = frozenset()  # "thirty weeks pregnant": not the pain's time
     other_times: PatternSet | None = None  # "fine for weeks": a time that is not the pain's
-    diagnosis: PatternSet | None = None  # "my GP said", "the X-ray showed": a named diagnosis
+    diagnosis: PatternSet | None = None  # "my GP said", an injection: care already sought
     comes_and_goes: PatternSet | None = None  # "occasional", "on and off": not a constant pain
 
 
