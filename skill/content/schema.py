@@ -234,7 +234,10 @@ def _safety(directory: Path) -> tuple[Any, ...]:
         safe = q.text("safe")
         if safe not in ("yes", "no"):
             q.fail("safe", "must be yes or no")
-        questions.append(SafetyQuestion(qid, q.text("ask"), q.text("reask"), safe, q.text("flag")))
+        questions.append(SafetyQuestion(
+            qid, q.text("ask"), q.text("reask"), safe, q.text("flag"),
+            q.text("ask_helper", optional=True), q.text("reask_helper", optional=True),
+        ))
     lv = top.child("levels")
     levels = {}
     for name in LEVELS:

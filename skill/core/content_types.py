@@ -90,6 +90,9 @@ class SafetyQuestion(NamedTuple):
     reask: str
     safe: str
     flag: str
+    # Asked of the person helping someone else ("Can they put weight on that leg?"); None: as ask
+    ask_helper: str | None = None
+    reask_helper: str | None = None
 
 
 class Level(NamedTuple):

@@ -44,8 +44,14 @@ def prompt_lines(pending: str) -> tuple[Line, Line]:
 
 
 def ask_pending(turn: Turn, pending: str, reask: bool = False) -> Turn:
-    """End the turn on a question, remembering it so the answer can be read against it."""
+    """End the turn on a question, remembering it so the answer can be read against it; a
+    safety question is asked of the person helping in words about the one they help."""
     ask, again = prompt_lines(pending)
+    kind, _, ident = pending.partition(":")
+    question = turn.content.safety_question(ident) if kind == PENDING_SAFETY else None
+    if question is not None and turn.state.helper:
+        ask = Line(f"safety.{ident}.ask_helper") if question.ask_helper else ask
+        again = Line(f"safety.{ident}.reask_helper") if question.reask_helper else again
     turn.ask = again if reask else ask
     turn.reask = again
     turn.state = turn.state.with_(pending=pending)
