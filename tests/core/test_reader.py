@@ -1101,3 +1101,9 @@ def test_everyday_words_that_sound_like_warning_signs_are_not(harmless: str, sig
 ])
 def test_the_same_words_beside_a_real_sign_still_find_it(text: str, sign: str) -> None:
     assert sign in present(text)
+
+
+def test_im_fine_answers_the_fever_question_safely_and_he_says_no_is_a_no() -> None:
+    assert "fever" in reading("I'm fine").safe
+    assert reading("he says no").particle == "no"
+    assert "fever" in present("I'm fine but I've got a fever")
