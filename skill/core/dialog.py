@@ -334,6 +334,11 @@ def _unresolved_flag(turn: Turn, act: Act) -> Turn:
 def _unsure(turn: Turn, act: Act) -> Turn:
     """'I'm not sure': never read as a safe answer; elsewhere, the gentlest way forward."""
     kind = turn.state.pending_kind
+    if kind == PENDING_SAFETY and _unsure_before(turn.state):
+        # still not sure: it cannot be ruled out, so have it checked (and still no self-care)
+        turn.say("dialog.unsure_safety_again")
+        turn.state = turn.state.with_(triage=triage.worse(turn.state.triage, triage.SEE_PROVIDER))
+        return ask_pending(turn, turn.state.pending or "", reask=True)
     if kind == PENDING_SAFETY:
         turn.say("dialog.unsure_safety")
         return ask_pending(turn, turn.state.pending or "", reask=True)
@@ -348,6 +353,13 @@ def _unsure(turn: Turn, act: Act) -> Turn:
         return _no_place(turn)
     turn.say("dialog.yes_no_unclear")
     return ask_pending(turn, turn.state.pending or PENDING_MORE, reask=True)
+
+
+def _unsure_before(state: State) -> bool:
+    """The last reply already met a 'not sure' to this safety question."""
+    last = Reply.from_json(state.last, state) if state.last else None
+    said = {line.key for line in last.lines} if last is not None else set()
+    return bool(said & {"dialog.unsure_safety", "dialog.unsure_safety_again"})
 
 
 def _no_place(turn: Turn) -> Turn:
