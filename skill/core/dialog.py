@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from skill.core import answers, care, intents, memory, more, onset, screening, triage
-from skill.core.content_types import Condition, Content
+from skill.core.content_types import Content
 from skill.core.intents import Act
 from skill.core.matching import (
+    after_injury,
     match_conditions,
     merge_features,
     nameable,
@@ -115,18 +116,11 @@ def _name_beside_urgent(turn: Turn) -> Turn:
     if state.child or state.condition or not all(f.names_condition for f in urgent):
         return turn
     best = nameable(match_conditions(state.features, content), state.features, content)
-    if best is None or not _after_injury(content.conditions[best], state.features):
+    if best is None or not after_injury(content.conditions[best], state.features):
         return turn
     turn.say("dialog.named_after_urgent", condition=content.conditions[best].spoken_name)
     turn.state = state.with_(condition=best)
     return turn
-
-
-def _after_injury(condition: Condition, features: Mapping[str, Iterable[str]]) -> bool:
-    """An injury can cause or reveal it, and what it needs besides has been described."""
-    needs = condition.after_injury
-    described = {fid for ids in features.values() for fid in ids}
-    return needs is not None and (not needs or bool(needs & described))
 
 
 def _launch(turn: Turn, act: Act) -> Turn:

@@ -67,12 +67,23 @@ def nameable(
     """The best match that may be named: a condition that `requires` a feature is named only
     once one of them is described (a stress fracture never on running alone), though it is
     still a rival the separating questions can rule in."""
-    described = {fid for ids in features.values() for fid in ids}
+    described = _described(features)
     for match in ranking.matches:
         needs = content.conditions[match.condition].requires
         if not needs or needs & described:
             return match.condition
     return None
+
+
+def after_injury(condition: Condition, features: Mapping[str, Iterable[str]]) -> bool:
+    """An injury can cause or reveal it (`after_injury`), and what it needs besides has been
+    described: it may be suggested after an injury's urgent advice."""
+    needs = condition.after_injury
+    return needs is not None and (not needs or bool(needs & _described(features)))
+
+
+def _described(features: Mapping[str, Iterable[str]]) -> set[str]:
+    return {fid for ids in features.values() for fid in ids}
 
 
 def ruling_in_question(
@@ -84,7 +95,7 @@ def ruling_in_question(
     if ranking.best is None:
         return None
     needs = content.conditions[ranking.best].requires
-    described = {fid for ids in features.values() for fid in ids}
+    described = _described(features)
     if not needs or needs & described:
         return None
     done = set(asked)

@@ -170,6 +170,9 @@ _PARTICLES = {"yes": intents.YES, "no": intents.NO, "unsure": intents.UNSURE}
 def _general(reading: Reading, base: Act, flags: list[str]) -> Act:
     """Away from the safety questions: a command, a care question, a description, or yes/no."""
     time = {k: v for k, v in (("started", reading.started), ("duration", reading.duration)) if v}
+    # how the pain goes, for when to see a doctor: on the acts that describe it
+    told = base._replace(improving=reading.improving, comes_and_goes=reading.comes_and_goes,
+                         diagnosed=reading.diagnosed)
     if reading.command and not flags:
         return base._replace(intent=reading.command)
     if reading.action == intents.ICE_REMINDER:
@@ -182,17 +185,14 @@ def _general(reading: Reading, base: Act, flags: list[str]) -> Act:
     if reading.condition and reading.question and not reading.features:
         return base._replace(intent=intents.ABOUT, slots={"condition": reading.condition})
     if reading.features or reading.condition:
-        return base._replace(intent=intents.DESCRIBE, slots=time, features=reading.features,
-                             condition=reading.condition, improving=reading.improving,
-                             diagnosed=reading.diagnosed, comes_and_goes=reading.comes_and_goes)
+        return told._replace(intent=intents.DESCRIBE, slots=time, features=reading.features,
+                             condition=reading.condition)
     if flags and not reading.pain:
         return base._replace(intent=intents.RED_FLAG)
     if reading.particle in _PARTICLES:
         return base._replace(intent=_PARTICLES[reading.particle])
     if time and not reading.pain:
-        return base._replace(intent=intents.STARTED, slots=time, improving=reading.improving,
-                             comes_and_goes=reading.comes_and_goes, diagnosed=reading.diagnosed)
+        return told._replace(intent=intents.STARTED, slots=time)
     if reading.pain:
-        return base._replace(intent=intents.DESCRIBE, slots=time, improving=reading.improving,
-                             comes_and_goes=reading.comes_and_goes, diagnosed=reading.diagnosed)
+        return told._replace(intent=intents.DESCRIBE, slots=time)
     return base._replace(intent=intents.FALLBACK)

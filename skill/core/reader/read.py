@@ -16,6 +16,7 @@ from skill.core.reader.vocabulary import (
     NEGATED,
     SOMEONE_ELSE,
     UNCERTAIN,
+    PatternSet,
     Vocabulary,
 )
 from skill.core.reader.whose import People, happening_now, people_in, someone_elses, speaks_of_self
@@ -118,9 +119,8 @@ def read(
         particle_at=_particle_at(stemmed, vocab),
         safe=tuple(q for q in vocab.safe if q in {question for _, question in safe}),
         pain=bool(find(vocab.pain, stemmed)),
-        improving=_improving(stemmed, vocab, scene),
-        comes_and_goes=vocab.comes_and_goes is not None and any(
-            status_of(m, scene)[0] is None for m in find(vocab.comes_and_goes, stemmed)),
+        improving=_said(vocab.improving, stemmed, scene),
+        comes_and_goes=_said(vocab.comes_and_goes, stemmed, scene),
         features=_features(stemmed, vocab, scene, _spans(m for m, _ in safe)),
         condition=_first_id(stemmed, vocab.conditions, scene, last=True, sign=NAMED_CONDITION),
         diagnosed=vocab.diagnosis is not None and bool(find(vocab.diagnosis, stemmed)),
@@ -285,11 +285,11 @@ def _safe_matches(
     ]
 
 
-def _improving(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> bool:
-    """Getting better, said and not negated: "it isn't getting better" is the opposite."""
-    if vocab.improving is None:
+def _said(patterns: PatternSet | None, words: Sequence[str], scene: Scene) -> bool:
+    """Said and not negated: "it isn't getting better" is the opposite of getting better."""
+    if patterns is None:
         return False
-    return any(status_of(m, scene)[0] is None for m in find(vocab.improving, words))
+    return any(status_of(m, scene)[0] is None for m in find(patterns, words))
 
 
 def _covered(matches: Iterable[Match]) -> frozenset[int]:
