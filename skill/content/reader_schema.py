@@ -96,6 +96,8 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         not_pain_after=frozenset(files["features"].strings("not_pain_after", optional=True)),
         diagnosis=_phrases(files["features"], "diagnosis", {}, optional=True),
         comes_and_goes=_phrases(files["features"], "comes_and_goes", {}, optional=True),
+        replaced=_phrases(files["features"], "replaced", {}, optional=True),
+        replacement_due=_phrases(files["features"], "replacement_due", {}, optional=True),
         soft=frozenset(stem(w) for w in files["features"].strings("soft")),
         features=_features(files["features"], locale, known),
         features_not=_features(files["features"], locale, known, "not"),

@@ -182,6 +182,7 @@ def _condition(path: Path, features: dict[str, FeatureGroup]) -> Condition:
         requires=_requires(r, by_group),
         said=r.text("said", optional=True, spoken=True) or "",
         after_injury=_after_injury(r, by_group),
+        in_replaced_hip=r.get("in_replaced_hip", bool, optional=True) is not False,
     )
 
 
@@ -279,9 +280,10 @@ def _care(directory: Path) -> tuple[dict[str, Topic], tuple[str, ...], int]:
         t = tp.child(tid)
         gated = t.get("gated", bool)
         full = bool(t.get("asked_in_full", bool, optional=True))
+        always = bool(t.get("always_in_full", bool, optional=True))
         topics[tid] = Topic(
             tid, t.text("title"), t.text("say", SHORT_WORDS["say"], spoken=True), t.text("card"),
-            gated, t.text("detail", DETAIL_WORDS, spoken=True), full,
+            gated, t.text("detail", DETAIL_WORDS, spoken=True), full, always,
         )
     walkthrough = top.strings("walkthrough")
     for tid in walkthrough:

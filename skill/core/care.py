@@ -105,6 +105,9 @@ def give_general(turn: Turn, topic_id: str) -> Turn:
         turn.say(f"topic.{topic_id}.say")
         if topic.asked_in_full:  # asked about directly: its cautions are part of the answer
             turn.say(f"topic.{topic_id}.detail")
+        elif topic.always_in_full:  # when to get help: now, and soon; after a greeting, on more
+            greeted = any(line.key == "dialog.disclaimer" for line in turn.lines)
+            (turn.hold if greeted else turn.say)(f"topic.{topic_id}.detail")
         turn.card = Card(Line(f"topic.{topic_id}.title"), (Line(f"topic.{topic_id}.card"),))
     return ask_pending(turn, PENDING_MORE)
 
@@ -124,11 +127,19 @@ def walkthrough(turn: Turn, index: int) -> Turn:
         if condition is not None and condition.care.caveat:
             turn.say(f"condition.{condition.id}.caveat")
     topic_id = topics[index]
-    position = turn.content.walkthrough.index(topic_id)
-    if position < turn.content.rice_steps:
-        turn.say("dialog.step_of", number=_spoken(turn, position + 1),
-                 total=_spoken(turn, turn.content.rice_steps))
+    rice = [t for t in topics if turn.content.walkthrough.index(t) < turn.content.rice_steps]
+    tips = [t for t in topics if t not in rice]
+    if topic_id in rice:  # "Step one of four", R.I.C.E.'s own steps
+        turn.say("dialog.step_of", number=_spoken(turn, rice.index(topic_id) + 1),
+                 total=_spoken(turn, len(rice)))
+    else:  # then the tips after it, counted on their own: "Tip one of four"
+        if tips.index(topic_id) == 0 and rice:
+            turn.say("dialog.rice_done")
+        turn.say("dialog.tip_of", number=_spoken(turn, tips.index(topic_id) + 1),
+                 total=_spoken(turn, len(tips)))
     turn.say(f"topic.{topic_id}.say")
+    if turn.content.topics[topic_id].always_in_full:  # when to get help: now, and soon
+        turn.say(f"topic.{topic_id}.detail")
     turn.card = Card(Line(f"topic.{topic_id}.title"), (Line(f"topic.{topic_id}.card"),))
     turn.state = turn.state.with_(step=index)
     last = index == len(topics) - 1

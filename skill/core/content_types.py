@@ -63,6 +63,8 @@ class Condition(NamedTuple):
     # May be suggested after an injury's urgent advice (a condition an injury can cause or
     # reveal): None never, empty always, else once one of these feature ids is described.
     after_injury: frozenset[str] | None = None
+    # May be suggested in a replaced hip: not a worn or pinching joint the operation took away.
+    in_replaced_hip: bool = True
 
     @property
     def spoken_name(self) -> str:
@@ -125,6 +127,8 @@ class Topic(NamedTuple):
     gated: bool
     detail: str = ""
     asked_in_full: bool = False
+    # said with its detail in the walkthrough too, and when asked, but for a one-shot's greeting
+    always_in_full: bool = False
 
 
 # A short spoken form and the detail behind it, by content kind: "tell me more" continues from

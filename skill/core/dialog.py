@@ -50,10 +50,11 @@ def next_turn(state: State, act: Act, content: Content) -> Reply:
     if understood is not None:
         act = understood.act
         reading = understood.reading
-        if reading is not None and (reading.helper or reading.child or reading.own):
+        if reading is not None and (reading.helper or reading.child or reading.own
+                                    or reading.replaced):
             turn.state = turn.state.with_(
                 helper=state.helper or reading.helper, child=state.child or reading.child,
-                own=state.own or reading.own,
+                own=state.own or reading.own, replaced=state.replaced or reading.replaced,
             )
     if not state.started and act.intent not in (intents.STOP, intents.CANCEL):
         onset.open_session(turn, act, launch=act.intent == intents.LAUNCH)
@@ -91,6 +92,8 @@ def _flagged(turn: Turn, act: Act, flags: list[str], stated_safe: bool = False) 
         turn.state = turn.state.with_(condition="stress_fracture")
     describing = act.intent == intents.DESCRIBE and bool(new)
     turn = screening.escalate(turn, flags, describing)
+    if answered is not None:  # "no fever, but my thigh tingles": the answer stands either way
+        turn.state = turn.state.with_(safety={**turn.state.safety, answered.id: triage.SAFE})
     if turn.state.triage == triage.URGENT:
         return _name_beside_urgent(turn) if describing else turn
     if describing:
@@ -100,8 +103,6 @@ def _flagged(turn: Turn, act: Act, flags: list[str], stated_safe: bool = False) 
         turn.state = turn.state.with_(pending=None)
         return screening.continue_safety(turn, care.give)
     if answered is not None:  # the answer stands: on to the next question
-        safety = {**turn.state.safety, answered.id: triage.SAFE}
-        turn.state = turn.state.with_(safety=safety)
         return screening.continue_safety(turn, care.give)
     return turn
 
@@ -115,7 +116,8 @@ def _name_beside_urgent(turn: Turn) -> Turn:
     urgent = [f for f in urgent if f.level == triage.URGENT]
     if state.child or state.condition or not all(f.names_condition for f in urgent):
         return turn
-    best = nameable(match_conditions(state.features, content), state.features, content)
+    ranking = match_conditions(state.features, content, state.replaced)
+    best = nameable(ranking, state.features, content)
     if best is None or not after_injury(content.conditions[best], state.features):
         return turn
     turn.say("dialog.named_after_urgent", condition=content.conditions[best].spoken_name)
@@ -165,6 +167,8 @@ def _describe(turn: Turn, act: Act) -> Turn:
     new = _merge_described(turn, act)
     onset.note_onset(turn, act)
     named = turn.content.conditions.get(act.condition or "")
+    if named is not None and turn.state.replaced and not named.in_replaced_hip:
+        named = None  # "since my hip replacement": the operation took that away
     if named is not None and named.id != turn.state.condition:
         return _name(turn, named.id)  # "my doctor said it's bursitis": the person's word wins
     if turn.state.pending_kind == PENDING_SEPARATE and not new:
@@ -188,7 +192,10 @@ def _after_match(turn: Turn, settle: bool = False) -> Turn:
         # adult's condition (a child is not a small adult)
         turn.say("dialog.noted")
         return screening.continue_safety(turn, care.give)
-    ranking = match_conditions(state.features, content)
+    ranking = match_conditions(state.features, content, state.replaced)
+    if ranking.best is None and state.replaced and match_conditions(state.features, content).best:
+        turn.say("dialog.replaced_hip")  # what it fits is what the operation took away
+        return screening.continue_safety(turn, care.give)
     if ranking.best is None:
         return ask_pending(turn, PENDING_LOCATION)
     told = sum(len(ids) for ids in state.features.values())
@@ -272,6 +279,10 @@ def _answer(turn: Turn, act: Act) -> Turn:
         if question.yes or not yes:  # a plain "no" to an either-or question: neither, move on
             _merge_yes(turn, question.yes if yes else ())
             return _after_match(turn)
+        if _said_last(turn.state, {"dialog.either_or"}):  # "yes" again: it can't be told apart
+            return _after_match(turn, settle=True)
+        turn.say("dialog.either_or")  # "yes" to "this, or that?": which one
+        return ask_pending(turn, turn.state.pending or "", reask=True)
     if act.intent == intents.SAFETY_ANSWER:
         turn.say("dialog.noted")  # nothing described yet ("no fever, just sore"): ask where
         fresh = not turn.state.features and not turn.state.condition
@@ -328,7 +339,9 @@ def _unresolved_flag(turn: Turn, act: Act) -> Turn:
 def _unsure(turn: Turn, act: Act) -> Turn:
     """'I'm not sure': never read as a safe answer; elsewhere, the gentlest way forward."""
     kind = turn.state.pending_kind
-    if kind == PENDING_SAFETY and _unsure_before(turn.state):
+    if kind == PENDING_SAFETY and _said_last(
+        turn.state, {"dialog.unsure_safety", "dialog.unsure_safety_again"}
+    ):
         # still not sure: it cannot be ruled out, so have it checked (and still no self-care)
         turn.say("dialog.unsure_safety_again")
         turn.state = turn.state.with_(triage=triage.worse(turn.state.triage, triage.SEE_PROVIDER))
@@ -349,11 +362,11 @@ def _unsure(turn: Turn, act: Act) -> Turn:
     return ask_pending(turn, turn.state.pending or PENDING_MORE, reask=True)
 
 
-def _unsure_before(state: State) -> bool:
-    """The last reply already met a 'not sure' to this safety question."""
+def _said_last(state: State, keys: set[str]) -> bool:
+    """The last reply said one of these lines: the same unclear answer has come twice."""
     last = Reply.from_json(state.last, state) if state.last else None
     said = {line.key for line in last.lines} if last is not None else set()
-    return bool(said & {"dialog.unsure_safety", "dialog.unsure_safety_again"})
+    return bool(said & keys)
 
 
 def _no_place(turn: Turn) -> Turn:

@@ -106,10 +106,14 @@ def ruling_in_question(
     return None
 
 
-def match_conditions(features: Mapping[str, Iterable[str]], content: Content) -> Ranking:
-    """Rank every condition with a positive score, best first, content order breaking ties."""
+def match_conditions(
+    features: Mapping[str, Iterable[str]], content: Content, replaced: bool = False
+) -> Ranking:
+    """Rank every condition with a positive score, best first, content order breaking ties;
+    `replaced`: the hip has been replaced, so only what a replaced hip can have is ranked."""
     scored = [
         Match(cid, score_condition(features, cond)) for cid, cond in content.conditions.items()
+        if cond.in_replaced_hip or not replaced
     ]
     positive = [m for m in scored if m.score > 0]
     return Ranking(tuple(sorted(positive, key=lambda m: -m.score)))

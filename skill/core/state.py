@@ -149,6 +149,7 @@ class State(NamedTuple):
     helper: bool = False
     child: bool = False
     own: bool = False  # the person has spoken of their own pain ("my hip", "I")
+    replaced: bool = False  # the hip has been replaced: a worn or pinching joint is not named
     # The content keys "tell me more" says next, one per request: lines held back from the last
     # answer, then the detail behind it.
     more: tuple[str, ...] = ()

@@ -156,7 +156,7 @@ def reading_lines(found: dict[str, Any]) -> list[str]:
     extras = [f"{key}={found[key]}" for key in
               ("answer", "particle", "condition", "topic", "action", "command", "started",
                "duration") if found.get(key)]
-    extras += [name for name in ("helper", "child") if found.get(name)]
+    extras += [name for name in ("helper", "child", "replaced") if found.get(name)]
     if extras:
         lines.append(f"    {' '.join(extras)}")
     return lines

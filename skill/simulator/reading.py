@@ -42,6 +42,7 @@ def reader_view(envelope: dict[str, Any]) -> dict[str, Any] | None:
         ],
         "helper": reading.helper,
         "child": reading.child,
+        "replaced": reading.replaced,
         "particle": reading.particle,
         "safe": list(reading.safe),
         "features": {group: list(ids) for group, ids in reading.features.items()},

@@ -51,9 +51,10 @@ def test_every_short_form_has_its_detail() -> None:
         assert content.detail_of(f"topic.{topic.id}.say"), topic.id
 
 
-def test_only_the_painkiller_cautions_are_always_said_when_asked() -> None:
-    full = [t.id for t in get_content().topics.values() if t.asked_in_full]
-    assert full == ["medicines"]
+def test_only_the_painkiller_cautions_and_when_to_get_help_are_always_said_in_full() -> None:
+    topics = get_content().topics.values()
+    assert [t.id for t in topics if t.asked_in_full] == ["medicines"]
+    assert [t.id for t in topics if t.always_in_full] == ["see_doctor"]
     assert "pharmacist" in get_content().topics["medicines"].say
 
 

@@ -1107,3 +1107,28 @@ def test_im_fine_answers_the_fever_question_safely_and_he_says_no_is_a_no() -> N
     assert "fever" in reading("I'm fine").safe
     assert reading("he says no").particle == "no"
     assert "fever" in present("I'm fine but I've got a fever")
+
+
+@pytest.mark.parametrize("done", [
+    "I had a hip replacement two years ago and my groin aches",
+    "since my hip was replaced the outside of it hurts when I lie on it",
+    "my new hip is stiff in the mornings",
+    "my hips were replaced in 2019",
+])
+def test_a_replaced_hip_is_heard(done: str) -> None:
+    assert reading(done).replaced
+
+
+@pytest.mark.parametrize("due", [
+    "I'm waiting for a hip replacement and my groin aches",
+    "my doctor says I need a new hip",
+    "I've got a hip replacement booked for March",
+    "I haven't had a hip replacement",
+])
+def test_a_replacement_still_to_come_or_denied_is_not_a_replaced_hip(due: str) -> None:
+    assert not reading(due).replaced
+
+
+def test_a_newborn_or_an_infant_is_a_child() -> None:
+    assert reading("my newborn's hip clicks when I change her nappy").child
+    assert reading("our infant has a clicky hip").child

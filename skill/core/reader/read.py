@@ -73,6 +73,7 @@ class Reading(NamedTuple):
     condition: str | None = None
     topic: str | None = None
     diagnosed: bool = False  # care already sought: a doctor's or scan's finding, an injection
+    replaced: bool = False  # the hip has been replaced ("my new hip"): no worn joint to name
     question: bool = False  # asked something ("can I...", "what is...")
     action: str | None = None  # an intent asked for in any words ("time my ice")
     command: str | None = None
@@ -121,6 +122,7 @@ def read(
         pain=bool(find(vocab.pain, stemmed)),
         improving=_said(vocab.improving, stemmed, scene),
         comes_and_goes=_said(vocab.comes_and_goes, stemmed, scene),
+        replaced=_replaced(stemmed, vocab, scene),
         features=_features(stemmed, vocab, scene, _spans(m for m, _ in safe)),
         condition=_first_id(stemmed, vocab.conditions, scene, last=True, sign=NAMED_CONDITION),
         diagnosed=vocab.diagnosis is not None and bool(find(vocab.diagnosis, stemmed)),
@@ -290,6 +292,12 @@ def _said(patterns: PatternSet | None, words: Sequence[str], scene: Scene) -> bo
     if patterns is None:
         return False
     return any(status_of(m, scene)[0] is None for m in find(patterns, words))
+
+
+def _replaced(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> bool:
+    """The hip has been replaced, not is to be: "my new hip", never "I need a new hip"."""
+    due = vocab.replacement_due is not None and bool(find(vocab.replacement_due, words))
+    return not due and _said(vocab.replaced, words, scene)
 
 
 def _covered(matches: Iterable[Match]) -> frozenset[int]:

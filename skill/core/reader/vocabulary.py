@@ -114,6 +114,8 @@ class Vocabulary(NamedTuple):
     other_times: PatternSet | None = None  # "fine for weeks": a time that is not the pain's
     diagnosis: PatternSet | None = None  # "my GP said", an injection: care already sought
     comes_and_goes: PatternSet | None = None  # "occasional", "on and off": not a constant pain
+    replaced: PatternSet | None = None  # "my new hip": a replaced joint, not a worn one
+    replacement_due: PatternSet | None = None  # "waiting for a hip replacement": not done yet
 
 
 NEGATED = "negated"
