@@ -80,6 +80,10 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         trigger_set=index(tuple(rule.pattern for rule in rules)),
         terminators=_phrases(context, "terminators", {}),
         pseudo=_phrases(context, "pseudo", {}),
+        clause_starts=_phrases(context, "clause_starts", {}, optional=True),
+        clause_not_after=frozenset(
+            stem(w) for w in context.strings("clause_not_after", optional=True)
+        ),
         others=_phrases(people, "others", _sets(people)),
         children=_phrases(people, "children", _sets(people)),
         self_=_phrases(people, "self", _sets(people)),

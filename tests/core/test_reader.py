@@ -1132,3 +1132,26 @@ def test_a_replacement_still_to_come_or_denied_is_not_a_replaced_hip(due: str) -
 def test_a_newborn_or_an_infant_is_a_child() -> None:
     assert reading("my newborn's hip clicks when I change her nappy").child
     assert reading("our infant has a clicky hip").child
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("no fever my leg has gone numb", "numbness"),
+    ("it's not swollen it's hot and red", "hot_swollen_joint"),
+    ("I haven't fallen my leg is completely numb", "numbness"),
+    ("not feverish my thigh tingles all the time", "numbness"),
+    ("there's no swelling the joint is red and hot to touch", "hot_swollen_joint"),
+])
+def test_a_new_clause_said_without_a_but_ends_the_negation_before_it(text: str, sign: str) -> None:
+    assert sign in present(text)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I don't think my leg is numb", "numbness"),
+    ("I don't think it's swollen", "hot_swollen_joint"),
+    ("no numbness my hip just aches", "numbness"),
+    ("I haven't had a fever my temperature has been normal", "fever"),
+])
+def test_a_subject_after_a_reporting_word_or_before_the_sign_keeps_it_negated(
+    text: str, sign: str
+) -> None:
+    assert sign not in present(text)

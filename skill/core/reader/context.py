@@ -26,12 +26,14 @@ class Trigger(NamedTuple):
 
 
 class Scene(NamedTuple):
-    """The words' context: triggers (pseudo ones removed), the positions that end a scope, and
-    the positions of every negating word, pseudo ones included ("not really" in "can't really")."""
+    """The words' context: triggers (pseudo ones removed), the positions that end a scope, the
+    positions of every negating word, pseudo ones included ("not really" in "can't really"), and
+    where a new clause's subject starts (which ends a forward scope only)."""
 
     triggers: tuple[Trigger, ...]
     barrier: frozenset[int]
     negations: frozenset[int] = frozenset()
+    clauses: frozenset[int] = frozenset()
 
 
 def scene_of(words: Sequence[str], vocab: Vocabulary) -> Scene:
@@ -50,7 +52,11 @@ def scene_of(words: Sequence[str], vocab: Vocabulary) -> Scene:
     negations = frozenset(
         i for m in every if rules[m.pattern].category == NEGATED for i in range(m.start, m.end)
     )
-    return Scene(triggers, barrier, negations)
+    clauses = frozenset(
+        m.start for m in find(vocab.clause_starts, words)
+        if m.start > 0 and words[m.start - 1] not in vocab.clause_not_after
+    ) if vocab.clause_starts is not None else frozenset()
+    return Scene(triggers, barrier, negations, clauses)
 
 
 def status_of(
@@ -80,7 +86,7 @@ def status_of(
             continue
         if own and trigger.rule.category == NEGATED:
             continue
-        if _covers(trigger, match, scene.barrier):
+        if _covers(trigger, match, scene.barrier, scene.clauses):
             found.setdefault(trigger.rule.category, trigger)
     for category in (UNCERTAIN, NEGATED, HISTORICAL, HYPOTHETICAL, POSSIBLE):
         if category in found:
@@ -106,11 +112,16 @@ def _overlaps(trigger: Trigger, match: Match) -> bool:
     return trigger.start < match.end and match.start < trigger.end
 
 
-def _covers(trigger: Trigger, match: Match, barrier: frozenset[int]) -> bool:
+def _covers(
+    trigger: Trigger, match: Match, barrier: frozenset[int], clauses: frozenset[int] = frozenset()
+) -> bool:
     rule = trigger.rule
     if rule.direction in ("forward", "both") and trigger.end <= match.start:
         between = range(trigger.end, match.start)
-        if match.start - trigger.end <= rule.max_scope and not barrier.intersection(between):
+        # a new subject after at least one covered word: "not swollen it's hot and red"
+        new_clause = clauses.intersection(range(trigger.end + 1, match.start + 1))
+        if (match.start - trigger.end <= rule.max_scope and not barrier.intersection(between)
+                and not new_clause):
             return True
     if rule.direction in ("backward", "both") and match.end <= trigger.start:
         start = trigger.start

@@ -116,6 +116,10 @@ class Vocabulary(NamedTuple):
     comes_and_goes: PatternSet | None = None  # "occasional", "on and off": not a constant pain
     replaced: PatternSet | None = None  # "my new hip": a replaced joint, not a worn one
     replacement_due: PatternSet | None = None  # "waiting for a hip replacement": not done yet
+    # a new clause's subject, which ends what a forward trigger covers ("no fever my leg has
+    # gone numb"), unless the word before it reports or wonders ("I don't think my leg is")
+    clause_starts: PatternSet | None = None
+    clause_not_after: frozenset[str] = frozenset()
 
 
 NEGATED = "negated"
