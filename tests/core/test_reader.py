@@ -1155,3 +1155,68 @@ def test_a_subject_after_a_reporting_word_or_before_the_sign_keeps_it_negated(
     text: str, sign: str
 ) -> None:
     assert sign not in present(text)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I tweaked an old hip flexor injury on a warm-up route", "fall_injury"),
+    ("my riding and jogging injuries have come back to haunt me", "fall_injury"),
+    ("I'd think it's an injury, but it flip-flops between hips", "fall_injury"),
+    ("a tough summer with a groin injury, pulled in two places", "fall_injury"),
+    ("I expected a couple of weeks off for an injury", "fall_injury"),
+    ("the weight's come off but my hip still aches", "fall_injury"),
+    ("the impact on my sleep is hard", "fall_injury"),
+    ("my hip flexors were inflamed after the class", "hot_swollen_joint"),
+    ("my angry hip is shouting tonight", "hot_swollen_joint"),
+    ("I started to shiver but it was just nerves", "fever"),
+    ("my butt is numb, but only because I'm sitting on an ice pack", "numbness"),
+    ("the first few steps are always painful", "rest_pain"),
+])
+def test_an_injury_named_as_the_pain_or_long_past_and_words_put_down_to_something_else_are_no_sign(
+    text: str, sign: str
+) -> None:
+    assert sign not in present(text)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I had an injury last week and now my hip hurts", "fall_injury"),
+    ("my hip has hurt since the injury", "fall_injury"),
+    ("he had a bad injury to his hip yesterday", "fall_injury"),
+    ("I injured my hip playing football", "fall_injury"),
+    ("the impact was hard and now my hip hurts", "fall_injury"),
+    ("I went down hard on the ice", "fall_injury"),
+    ("my hip is inflamed and red", "hot_swollen_joint"),
+    ("I've got the shivers and I'm anxious it's an infection", "fever"),
+    ("my thigh is numb and I haven't used any ice", "numbness"),
+    ("it's always painful, even lying still", "rest_pain"),
+])
+def test_an_injury_said_as_an_event_and_signs_beside_those_words_are_still_signs(
+    text: str, sign: str
+) -> None:
+    assert sign in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I almost went down on my knees with the pain, but I stayed on my feet",
+    "the theories go from a fractured hip bone to angry muscles",
+])
+def test_a_fall_nearly_had_or_a_fracture_only_guessed_at_is_heard_but_not_present(text: str) -> None:
+    assert heard_but_not_present(text, "fall_injury")
+
+
+def test_a_fall_said_to_be_fine_is_still_a_fall_but_a_temperature_said_fine_is_not_a_fever() -> None:
+    assert "fall_injury" in present("I fell in the kitchen but I'm fine")
+    assert "fever" not in present("my temperature is fine")
+
+
+def test_a_diagnosis_a_doctor_gave_or_an_operation_is_care_already_sought() -> None:
+    assert reading("my doctor has told me not to walk too fast because of my bursitis").diagnosed
+    assert reading("I put off the surgery as long as I could").diagnosed
+    assert not reading("I think it might be bursitis").diagnosed
+
+
+def test_a_pain_that_only_bugs_me_when_racing_comes_and_goes() -> None:
+    assert reading("it only bugs me when I'm going race pace on the bike").comes_and_goes
+
+
+def test_the_speakers_own_babies_do_not_make_the_pain_a_childs() -> None:
+    assert not reading("after two large babies my right hip has an intermittent ache").child

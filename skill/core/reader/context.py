@@ -27,12 +27,13 @@ class Trigger(NamedTuple):
 
 class Scene(NamedTuple):
     """The words' context: triggers (pseudo ones removed), the positions that end a scope, the
-    positions of every negating word, pseudo ones included ("not really" in "can't really"), and
-    where a new clause's subject starts (which ends a forward scope only)."""
+    positions of every negating word, pseudo ones included ("not really" in "can't really"), with
+    the signs each is for (empty: every sign), and where a new clause's subject starts (which
+    ends a forward scope only)."""
 
     triggers: tuple[Trigger, ...]
     barrier: frozenset[int]
-    negations: frozenset[int] = frozenset()
+    negations: tuple[tuple[int, frozenset[str]], ...] = ()
     clauses: frozenset[int] = frozenset()
 
 
@@ -49,8 +50,9 @@ def scene_of(words: Sequence[str], vocab: Vocabulary) -> Scene:
     barrier = frozenset(
         i for m in find(vocab.terminators, words) for i in range(m.start, m.end)
     )
-    negations = frozenset(
-        i for m in every if rules[m.pattern].category == NEGATED for i in range(m.start, m.end)
+    negations = tuple(
+        (i, rules[m.pattern].signs)
+        for m in every if rules[m.pattern].category == NEGATED for i in range(m.start, m.end)
     )
     clauses = frozenset(
         m.start for m in find(vocab.clause_starts, words)
@@ -69,8 +71,10 @@ def status_of(
     negated again by a trigger outside it.
     """
     found: dict[str, Trigger] = {}
+    # only a negation meant for this sign: "went down" ends a swelling, not a fall said as one
     own = any(
-        match.start <= i < match.end and i not in match.gaps for i in scene.negations
+        match.start <= i < match.end and i not in match.gaps and (not signs or sign in signs)
+        for i, signs in scene.negations
     )
     for trigger in scene.triggers:
         if trigger.rule.signs and sign not in trigger.rule.signs:
