@@ -1220,3 +1220,9 @@ def test_a_pain_that_only_bugs_me_when_racing_comes_and_goes() -> None:
 
 def test_the_speakers_own_babies_do_not_make_the_pain_a_childs() -> None:
     assert not reading("after two large babies my right hip has an intermittent ache").child
+
+
+def test_difficulty_walking_is_a_childs_warning_sign_but_only_a_question_for_an_adult() -> None:
+    assert "cannot_bear_weight" not in present("my hip is screaming, with great pain and difficulty walking")
+    assert "child_urgent" in present("my son has pain in his groin and he's having difficulty walking")
+    assert "cannot_bear_weight" in present("a lot of trouble walking, when he can walk at all")
