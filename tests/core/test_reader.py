@@ -1226,3 +1226,7 @@ def test_difficulty_walking_is_a_childs_warning_sign_but_only_a_question_for_an_
     assert "cannot_bear_weight" not in present("my hip is screaming, with great pain and difficulty walking")
     assert "child_urgent" in present("my son has pain in his groin and he's having difficulty walking")
     assert "cannot_bear_weight" in present("a lot of trouble walking, when he can walk at all")
+
+
+def test_a_pain_that_never_really_goes_away_is_constant() -> None:
+    assert "rest_pain" in present("despite stretching every day the pain in my hip never really goes away")
