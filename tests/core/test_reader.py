@@ -1230,3 +1230,19 @@ def test_difficulty_walking_is_a_childs_warning_sign_but_only_a_question_for_an_
 
 def test_a_pain_that_never_really_goes_away_is_constant() -> None:
     assert "rest_pain" in present("despite stretching every day the pain in my hip never really goes away")
+
+
+def test_a_child_who_heard_her_hip_pop_is_a_childs_injury() -> None:
+    assert "child_urgent" in present("my daughter was chasing the rabbit and heard her hip pop")
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("now I can't even lift my leg to pull my shoes on without a stabbing pain", "cannot_bear_weight"),
+    ("I think I hurt it a few weeks back overusing it", "fall_injury"),
+])
+def test_a_leg_that_will_not_lift_for_a_task_or_a_hurt_from_overuse_is_no_sign(text: str, sign: str) -> None:
+    assert sign not in present(text)
+
+
+def test_a_leg_that_cannot_lift_at_all_is_still_a_sign() -> None:
+    assert "cannot_bear_weight" in present("I can't lift my leg at all")
