@@ -1246,3 +1246,8 @@ def test_a_leg_that_will_not_lift_for_a_task_or_a_hurt_from_overuse_is_no_sign(t
 
 def test_a_leg_that_cannot_lift_at_all_is_still_a_sign() -> None:
     assert "cannot_bear_weight" in present("I can't lift my leg at all")
+
+
+def test_a_distance_walked_with_pain_is_not_an_inability() -> None:
+    assert "cannot_bear_weight" not in present("I could barely walk to the bus without it paining me")
+    assert "cannot_bear_weight" in present("I can barely walk")
