@@ -10,6 +10,7 @@ from skill.core.content_types import Content
 from skill.core.intents import Act
 from skill.core.matching import (
     after_injury,
+    cautious,
     match_conditions,
     merge_features,
     nameable,
@@ -26,6 +27,7 @@ from skill.core.state import (
     PENDING_ONSET,
     PENDING_SAFETY,
     PENDING_SEPARATE,
+    PENDING_STEP,
     PENDING_URGENT,
     Card,
     Line,
@@ -85,6 +87,7 @@ def _flagged(turn: Turn, act: Act, flags: list[str], stated_safe: bool = False) 
     """Escalate first; a see-provider flag inside a description still gets the description
     heard, and one beside a safe answer ("yes I can walk, but it wakes me at night") keeps it."""
     opening = turn.state.pending_kind in (None, PENDING_DESCRIBE, PENDING_LOCATION)
+    walking = turn.state.pending_kind == PENDING_STEP  # in the middle of the self-care steps
     answered = screening.pending_safety(turn) if stated_safe else None
     new = _merge_described(turn, act)
     suspected = "stress_fracture" in flags  # the person's own suspicion settles the match
@@ -96,6 +99,8 @@ def _flagged(turn: Turn, act: Act, flags: list[str], stated_safe: bool = False) 
         turn.state = turn.state.with_(safety={**turn.state.safety, answered.id: triage.SAFE})
     if turn.state.triage == triage.URGENT:
         return _name_beside_urgent(turn) if describing else turn
+    if walking:  # "by the way it wakes me at night": advised, then on from the same step
+        return ask_pending(turn, PENDING_STEP)
     if describing:
         turn.state = turn.state.with_(pending=None)
         return screening.continue_safety(turn, care.give) if suspected else _after_match(turn)
@@ -182,10 +187,11 @@ def _describe(turn: Turn, act: Act) -> Turn:
 TOLD_ENOUGH = 2
 
 
-def _after_match(turn: Turn, settle: bool = False) -> Turn:
+def _after_match(turn: Turn, settle: bool = False, unsure: bool = False) -> Turn:
     """Name what the pain often is, or ask what separates two near-equal fits, then screen;
     `settle`: the person could not tell one question apart, so name the best fit rather than
-    put another to them."""
+    put another to them; `unsure`: they could not answer it, so a close fit that needs a
+    provider is not ruled out."""
     content, state = turn.content, turn.state
     if "stress_fracture" in state.flags or state.child:
         # a suspected stress fracture is never matched away; a child's pain is never given an
@@ -207,7 +213,8 @@ def _after_match(turn: Turn, settle: bool = False) -> Turn:
     if question is not None:
         turn.state = state.with_(asked=(*state.asked, question.id))
         return ask_pending(turn, f"{PENDING_SEPARATE}:{question.id}")
-    best = nameable(ranking, state.features, content)
+    best = (unsure and cautious(ranking, state.features, content)) or nameable(
+        ranking, state.features, content)
     if best is None:
         return ask_pending(turn, PENDING_LOCATION)
     if best != state.condition:
@@ -355,7 +362,7 @@ def _unsure(turn: Turn, act: Act) -> Turn:
     if answer is not None:
         return answer(turn, False)
     if kind == PENDING_SEPARATE:
-        return _after_match(turn, settle=True)
+        return _after_match(turn, settle=True, unsure=True)
     if kind == PENDING_LOCATION:
         return _no_place(turn)
     turn.say("dialog.yes_no_unclear")

@@ -75,6 +75,24 @@ def nameable(
     return None
 
 
+def cautious(
+    ranking: Ranking, features: Mapping[str, Iterable[str]], content: Content
+) -> str | None:
+    """A close fit that needs a provider (a possible stress fracture), when the person could not
+    say what would have ruled it out: it is named rather than matched away; None if none is."""
+    if not ranking.matches:
+        return None
+    described = _described(features)
+    top = ranking.matches[0].score
+    for match in ranking.matches:
+        condition = content.conditions[match.condition]
+        needs = condition.requires
+        if (top - match.score < CLOSE_MARGIN and condition.care.triage == "see_provider"
+                and (not needs or needs & described)):
+            return match.condition
+    return None
+
+
 def after_injury(condition: Condition, features: Mapping[str, Iterable[str]]) -> bool:
     """An injury can cause or reveal it (`after_injury`), and what it needs besides has been
     described: it may be suggested after an injury's urgent advice."""

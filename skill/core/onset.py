@@ -151,18 +151,24 @@ def _diagnosed(act: Act) -> bool:
     return act.diagnosed or (bool(act.condition) and not act.words)
 
 
+# Lines that already say how long it has been: "It's been" is not said twice in one reply.
+_SAYS_HOW_LONG = frozenset({"dialog.onset_noted", "dialog.assess_if_no_better",
+                            "dialog.assess_long", "dialog.resume_onset", "dialog.its_been"})
+
+
 def ice_or_heat(turn: Turn) -> Turn:
     """Ice in the first forty-eight hours; after that, heat only once the swelling has gone down."""
     count = days(turn)
     if count is None and turn.state.today:
         turn.state = turn.state.with_(deferred="ice_or_heat")
+        turn.say("dialog.ice_or_heat_depends")  # why the question comes before the answer
         return ask_pending(turn, PENDING_ONSET)
     if count is None:
         return _topic(turn, "ice_or_heat")
     if count < ICE_DAYS:
         turn.say("dialog.ice_early", elapsed=elapsed(turn, count))
         return _topic(turn, "ice")
-    if not any(line.key == "dialog.onset_noted" for line in turn.lines):
+    if not any(line.key in _SAYS_HOW_LONG for line in turn.lines):
         turn.say("dialog.its_been", elapsed=elapsed(turn, count))
     return ask_pending(turn, PENDING_SWELLING)
 

@@ -36,6 +36,7 @@ def escalate(turn: Turn, flags: list[str], describing: bool = False) -> Turn:
     anything beyond the advice waits for "tell me more".
     """
     content = turn.content
+    flags = triage.most_urgent_first(flags, content)  # urgent is said first, always
     level = triage.level_of(flags, content)
     pending = pending_safety(turn)
     safety = dict(turn.state.safety)

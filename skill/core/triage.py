@@ -30,6 +30,11 @@ def level_of(flags: Iterable[str], content: Content) -> str | None:
     return level
 
 
+def most_urgent_first(flags: Iterable[str], content: Content) -> list[str]:
+    """The flags in the order they are said: urgent before see-a-doctor, else as heard."""
+    return sorted(flags, key=lambda fid: -_SEVERITY[content.red_flags[fid].level])
+
+
 def answer_to(act: Act, question: SafetyQuestion) -> str | None:
     """Read a yes, a no, or a statement ('I can walk') as safe or unsafe for this question."""
     if act.intent in (intents.YES, intents.NO):

@@ -1251,3 +1251,55 @@ def test_a_leg_that_cannot_lift_at_all_is_still_a_sign() -> None:
 def test_a_distance_walked_with_pain_is_not_an_inability() -> None:
     assert "cannot_bear_weight" not in present("I could barely walk to the bus without it paining me")
     assert "cannot_bear_weight" in present("I can barely walk")
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("my hip gave out and I can't get up", "cannot_bear_weight"),
+    ("my hip hurts and walking on it is out of the question", "cannot_bear_weight"),
+    ("my leg keeps buckling under me when I try", "cannot_bear_weight"),
+    ("only for a second or two, then I have to grab something", "cannot_bear_weight"),
+    ("my teeth have been chattering all night", "fever"),
+    ("I've been freezing under three blankets", "fever"),
+    ("I've had chills on and off all night", "fever"),
+    ("I can't get comfy at night, it wakes me every couple of hours", "night_pain"),
+])
+def test_signs_in_red_team_fifteens_words_are_found(text: str, sign: str) -> None:
+    assert sign in present(text)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I'm hot and bothered about it but no, no temperature", "fever"),
+    ("no fever, though I've been in a cold sweat worrying it's something bad", "fever"),
+    ("no, I've just been chilling on the sofa", "fever"),
+    ("I had a fever dream about it, but my outer hip just aches", "fever"),
+    ("I fell off the wagon with my stretching routine", "fall_injury"),
+    ("my plans to go to the gym fell through", "fall_injury"),
+    ("my outer hip aches after I slipped into bad habits with my posture", "fall_injury"),
+    ("I think it's a knock-on effect of my bad ankle", "fall_injury"),
+    ("I've taken a knock to my confidence", "fall_injury"),
+    ("I've been seeing red with this ache on my outer hip", "hot_swollen_joint"),
+    ("pins and needles in my hands sometimes but that's carpal tunnel", "numbness"),
+    ("I run three times a week, same as always, nothing's changed", "no_improvement"),
+    ("a deep ache in my groin that gets worse the more I run", "no_improvement"),
+])
+def test_red_team_fifteens_idioms_and_explained_words_are_no_sign(text: str, sign: str) -> None:
+    assert sign not in present(text)
+
+
+def test_a_grown_son_or_daughter_or_a_baby_carried_is_not_a_childs_pain() -> None:
+    assert not reading("I'm asking for my son, he's thirty five, he aches when he lies on it").child
+    assert not reading("my daughter's forty, she's got an ache on the outside of her hip").child
+    assert not reading("up all night with the baby and my outer hip aches from carrying her").child
+    assert reading("my son is five and his hip hurts").child
+
+
+def test_how_often_or_a_moment_is_not_how_long_it_has_hurt() -> None:
+    assert reading("it wakes me every couple of hours").duration is None
+    assert reading("I can stand on it only for a second or two").duration is None
+    assert reading("I haven't run at all for a month and my hip aches").duration is None
+    assert reading("it has hurt for two hours").duration == "PT2H"
+
+
+def test_an_australian_crook_hip_is_a_sore_hip_and_feeling_crook_is_unwell() -> None:
+    assert "fever" not in present("me hip's been a bit crook for a week", "en-AU")
+    assert "fever" in present("I've been feeling crook and my hip hurts", "en-AU")

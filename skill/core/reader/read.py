@@ -35,6 +35,7 @@ _AGE_AFTER = (["on", "it"], ["on", "them"])  # "a few years on it": a thing's ag
 _AHEAD_OF = frozenset({"in", "within"})  # "in two weeks": a time ahead, not how long it has been
 _PAST_REACH = 3  # words before a historical trigger that may be its time ("five years ago")
 _OTHER_REACH = 4  # words after "fine for", "running for" that may be that time
+_FREQUENCY = frozenset({"every", "each"})  # "every couple of hours" is how often, not how long
 
 
 class Sign(NamedTuple):
@@ -477,7 +478,8 @@ def _duration(
     not_after: frozenset[str] = frozenset(),
 ) -> str | None:
     """How long it has been; an age ("a six year old", "thirty weeks pregnant") is not a
-    duration, nor the time of something long past, nor how often ("forty miles a week")."""
+    duration, nor the time of something long past, nor how often ("forty miles a week", "every
+    couple of hours"), nor a moment ("for a second or two")."""
     for start, end, value in sorted([*durations, *vague]):
         if words[end : end + 1] == ["old"] or words[end : end + 2] in _AGE_AFTER:
             continue  # an age: "a six year old", "my mattress has a few years on it"
@@ -485,6 +487,10 @@ def _duration(
             continue  # "thirty weeks pregnant", "six weeks postpartum"
         if start > 0 and words[start - 1] in rates:
             continue
+        if start > 0 and words[start - 1] in _FREQUENCY:
+            continue  # how often: "it wakes me every couple of hours"
+        if value.startswith("PT") and value.endswith("S") and "M" not in value and "H" not in value:
+            continue  # a moment: "I can stand on it only for a second or two"
         if _is_ahead(words, start):
             continue  # "my ski trip in a couple of weeks": a time ahead
         if past.intersection(range(start, end)):
