@@ -154,6 +154,7 @@ def _whose(people: _Reader, flags: set[str]) -> Whose:
         now=_phrases(whose, "now", {}, optional=True),
         always_now=frozenset(always),
         past=frozenset(stem(w) for w in whose.strings("past", optional=True)),
+        not_subjects=_phrases(whose, "not_subjects", sets, optional=True),
     )
 
 

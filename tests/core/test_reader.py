@@ -1303,3 +1303,26 @@ def test_how_often_or_a_moment_is_not_how_long_it_has_hurt() -> None:
 def test_an_australian_crook_hip_is_a_sore_hip_and_feeling_crook_is_unwell() -> None:
     assert "fever" not in present("me hip's been a bit crook for a week", "en-AU")
     assert "fever" in present("I've been feeling crook and my hip hurts", "en-AU")
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("my bum got bruised by the bumps in the road on the bike", "fall_injury"),
+    ("the replacement has slipped a little but it has stabilised", "fall_injury"),
+    ("I hurt myself during my workout and then hurt it again", "fall_injury"),
+    ("I'm worried I've somehow got a hip fracture, it's more likely a strain", "fall_injury"),
+    ("the clinic thinks it's an inflamed hip muscle", "hot_swollen_joint"),
+    ("still on crutches by the post-surgery rules, I took her for a long walk", "cannot_bear_weight"),
+    ("he couldn't move around without two sticks", "cannot_bear_weight"),
+    ("the only relief is standing up, and I can't sleep standing up", "cannot_bear_weight"),
+    ("then I limped round the supermarket dragging my right leg", "cannot_bear_weight"),
+])
+def test_the_eighth_collections_harmless_words_are_no_sign(text: str, sign: str) -> None:
+    assert sign not in present(text)
+
+
+def test_a_pain_that_has_got_worse_is_no_improvement_and_walking_the_dog_is_the_speakers() -> None:
+    assert "no_improvement" in present("it's got worse, to the point that walking the dog is a hobble")
+
+
+def test_a_midwife_or_an_obstetricians_word_is_care_already_sought() -> None:
+    assert reading("my OB said it was perfectly normal, the ligaments softening").diagnosed

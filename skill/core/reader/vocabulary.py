@@ -65,6 +65,7 @@ class Whose(NamedTuple):
     now: PatternSet | None = None  # "just", "right now": someone else's emergency, now
     always_now: frozenset[str] = frozenset()  # "he can't stand up": an emergency as it is said
     past: frozenset[str] = frozenset()  # "he couldn't walk": that sign told of the past
+    not_subjects: PatternSet | None = None  # "walking the dog": named, but not whose it is
 
     def subject_at(self, words: Sequence[str]) -> set[int]:
         """Where a subject that starts a clause is said."""

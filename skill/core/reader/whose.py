@@ -37,7 +37,9 @@ def people_in(words: Sequence[str], vocab: Vocabulary, barrier: frozenset[int]) 
     whose = vocab.whose
     if whose is None:
         return People(length=len(words))
-    others = tuple(longest_first(find(whose.subjects, words)))
+    acted_on = find(whose.not_subjects, words) if whose.not_subjects is not None else []
+    others = tuple(m for m in longest_first(find(whose.subjects, words))
+                   if not any(a.start <= m.start < a.end for a in acted_on))
     taken = {i for m in others for i in range(m.start, m.end)}
     subjects = frozenset(whose.subject_at(words))
     terminators = {i for i in barrier if i - 1 not in barrier}
