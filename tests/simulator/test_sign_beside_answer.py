@@ -42,3 +42,11 @@ def test_a_one_shot_story_without_a_subject_reaches_the_reader_with_every_sign()
     assert "didn't quite catch" not in turn.speech
     assert turn.session_attributes.get("triage") == "urgent"
     assert "fever" in turn.speech and "weight" in turn.speech
+
+
+def test_a_one_shot_story_that_opens_with_so_or_as_reaches_the_reader() -> None:
+    for words in ("so I was getting off the bus and I slipped and landed on my hip",
+                  "as I leaned over to pick up the cat my leg went and I hit the floor"):
+        turn = Simulator().say(f"ask hip helper {words}")
+        assert "didn't quite catch" not in turn.speech
+        assert turn.session_attributes.get("triage") == "urgent"
