@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from types import MappingProxyType
@@ -36,6 +37,7 @@ _AHEAD_OF = frozenset({"in", "within"})  # "in two weeks": a time ahead, not how
 _PAST_REACH = 3  # words before a historical trigger that may be its time ("five years ago")
 _OTHER_REACH = 4  # words after "fine for", "running for" that may be that time
 _FREQUENCY = frozenset({"every", "each"})  # "every couple of hours" is how often, not how long
+_MOMENT = re.compile(r"PT[\d.]+S")  # seconds alone: how long a moment lasts, not the pain
 
 
 class Sign(NamedTuple):
@@ -489,7 +491,7 @@ def _duration(
             continue
         if start > 0 and words[start - 1] in _FREQUENCY:
             continue  # how often: "it wakes me every couple of hours"
-        if value.startswith("PT") and value.endswith("S") and "M" not in value and "H" not in value:
+        if _MOMENT.fullmatch(value):
             continue  # a moment: "I can stand on it only for a second or two"
         if _is_ahead(words, start):
             continue  # "my ski trip in a couple of weeks": a time ahead
