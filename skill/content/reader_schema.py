@@ -90,6 +90,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         not_children=_phrases(people, "not_children", _sets(people), optional=True),
         adults=_phrases(people, "adults", _sets(people)),
         young_speaker=_phrases(people, "young_speaker", _sets(people), optional=True),
+        others_pain=_phrases(people, "others_pain", _sets(people), optional=True),
         yes=_phrases(answers, "yes", {}),
         no=_phrases(answers, "no", {}),
         unsure=_phrases(answers, "unsure", {}),

@@ -1326,3 +1326,25 @@ def test_a_pain_that_has_got_worse_is_no_improvement_and_walking_the_dog_is_the_
 
 def test_a_midwife_or_an_obstetricians_word_is_care_already_sought() -> None:
     assert reading("my OB said it was perfectly normal, the ligaments softening").diagnosed
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I got cleaned up playing footy and copped a knee right in the hip", "fall_injury"),
+    ("he got checked into the boards at hockey and now his hip hurts", "fall_injury"),
+    ("her leg just gives way when she tries to stand", "cannot_bear_weight"),
+    ("walking is not at all possible for me since yesterday", "cannot_bear_weight"),
+    ("she can't get up on the leg at all", "cannot_bear_weight"),
+    ("the thermometer said a hundred and one last night", "fever"),
+    ("he's all hot and sweaty and a bit confused", "fever"),
+    ("I can't get a decent night's kip, the hip keeps waking me", "night_pain"),
+    ("it hurts so much at night that I end up pacing the house", "night_pain"),
+    ("the ache drags me out of bed in the night", "night_pain"),
+    ("it's sore the whole time, even sat watching telly", "rest_pain"),
+])
+def test_signs_in_red_team_sixteens_words_are_found(text: str, sign: str) -> None:
+    assert sign in present(text)
+
+
+def test_twice_a_week_is_how_often_and_smashing_out_the_miles_is_no_crash() -> None:
+    assert reading("I went from running twice a week to six times a week").duration is None
+    assert "fall_injury" not in present("I've been smashing out the k's for a half marathon")

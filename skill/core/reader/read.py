@@ -95,7 +95,24 @@ def read(
     own: bool = False,
 ) -> Reading:
     """Read one utterance; `levels` gives each red flag's level, `today` resolves dates, and
-    `own` says the conversation is already about the speaker's own pain."""
+    `own` says the conversation is already about the speaker's own pain. Someone else's sign
+    told with their own hip or leg ("my mum slipped and now her hip is sore") is a new person to
+    help, though the conversation was the speaker's: it is read as theirs, not put aside."""
+    reading = _read(text, vocab, levels, today, own)
+    if own and reading.signs and _others_pain(stems(list(reading.words)), vocab):
+        return _read(text, vocab, levels, today, own=False)
+    return reading
+
+
+def _others_pain(words: Sequence[str], vocab: Vocabulary) -> bool:
+    """Someone else's hip or leg, and not the speaker's own, is what the words are about."""
+    return (vocab.others_pain is not None and bool(find(vocab.others_pain, words))
+            and not find(vocab.self_, words))
+
+
+def _read(
+    text: str, vocab: Vocabulary, levels: Mapping[str, str], today: date | None, own: bool
+) -> Reading:
     words = tokens(text)
     if not words:
         return Reading(())

@@ -121,6 +121,8 @@ class Vocabulary(NamedTuple):
     # gone numb"), unless the word before it reports or wonders ("I don't think my leg is")
     clause_starts: PatternSet | None = None
     clause_not_after: frozenset[str] = frozenset()
+    # someone else's own hip or leg ("her hip is sore", "my dad's leg"): their pain, told now
+    others_pain: PatternSet | None = None
 
 
 NEGATED = "negated"
