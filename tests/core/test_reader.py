@@ -1348,3 +1348,44 @@ def test_signs_in_red_team_sixteens_words_are_found(text: str, sign: str) -> Non
 def test_twice_a_week_is_how_often_and_smashing_out_the_miles_is_no_crash() -> None:
     assert reading("I went from running twice a week to six times a week").duration is None
     assert "fall_injury" not in present("I've been smashing out the k's for a half marathon")
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I fell for the oldest trick in the book", "fall_injury"),
+    ("our lad knocked it out of the park at cricket", "fall_injury"),
+    ("my shares took a tumble this year", "fall_injury"),
+    ("a tree fell down in the storm and flattened the fence", "fall_injury"),
+    ("the wifi keeps crashing and my buttock aches from sitting", "fall_injury"),
+    ("the shelf collapsed in the garage, no one was hurt", "fall_injury"),
+    ("the dog knocked over a vase", "fall_injury"),
+    ("the wheel fell off my shopping cart", "fall_injury"),
+    ("we did tackling drills but nobody touched me", "fall_injury"),
+    ("I was in a car accident back in 2015, fully healed", "fall_injury"),
+    ("I've got gardening fever this spring", "fever"),
+    ("it's boiling hot in here and my hip's a bit stiff", "fever"),
+    ("I do hot yoga and sweat buckets", "fever"),
+    ("after hockey we do an ice bath and I'm shivering like mad", "fever"),
+    ("nae fever, nae fall, just a wee ache in ma hip", "fever"),
+    ("my mate's got the flu so football was off, my hip's just a bit stiff", "fever"),
+    ("the radiator's red hot and I keep leaning on it", "hot_swollen_joint"),
+    ("my tomato plants have gone all red and swollen with blight", "hot_swollen_joint"),
+    ("the heating's gone cold and the house is freezing", "leg_numb_cold"),
+    ("it's not so bad that I can't walk, I'm walking around fine", "cannot_bear_weight"),
+    ("I always sit cross-legged on the floor and my groin's tight when I stand up", "cannot_bear_weight"),
+])
+def test_probe_seventeens_harmless_words_are_no_sign(text: str, sign: str) -> None:
+    assert sign not in present(text, "en-GB")
+
+
+@pytest.mark.parametrize("text", [
+    "I've been married forty years and my outer hip aches when I lie on it",
+    "we've lived in this house for fifteen years and the stairs make my hip ache",
+    "I've been doing Pilates for six years and my hip is tight after class",
+])
+def test_a_lifes_times_are_not_how_long_the_pain_has_lasted(text: str) -> None:
+    assert reading(text).duration is None
+
+
+def test_the_speakers_own_ache_beside_someone_elses_illness_is_not_a_childs_or_a_helpers() -> None:
+    said = reading("the kids all have chickenpox and temperatures, and I'm just a bit achy in the hip")
+    assert not said.child and not said.helper

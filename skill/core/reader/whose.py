@@ -43,6 +43,9 @@ def people_in(words: Sequence[str], vocab: Vocabulary, barrier: frozenset[int]) 
     taken = {i for m in others for i in range(m.start, m.end)}
     subjects = frozenset(whose.subject_at(words))
     terminators = {i for i in barrier if i - 1 not in barrier}
+    # the speaker's own body named starts a clause of its own: "my mate's got the flu so football
+    # was off, my hip's just stiff" (speech has no comma to end the mate's clause)
+    bodies = {m.start for m in find(vocab.self_, words)}
     return People(
         others=others,
         mine=tuple(m for m in find(whose.me, words) if m.start not in taken),
@@ -51,7 +54,7 @@ def people_in(words: Sequence[str], vocab: Vocabulary, barrier: frozenset[int]) 
         now=tuple(find(whose.now, words)) if whose.now is not None else (),
         past=frozenset(i for i, word in enumerate(words) if word in whose.past),
         always_now=whose.always_now,
-        starts=tuple(sorted(terminators | subjects | {m.start for m in others})),
+        starts=tuple(sorted(terminators | subjects | bodies | {m.start for m in others})),
         length=len(words),
     )
 
