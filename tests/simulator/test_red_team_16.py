@@ -39,3 +39,9 @@ def test_a_runner_who_went_from_twice_a_week_to_six_is_told_to_stop_running() ->
     turn = Simulator().say("ask hip helper I went from running twice a week to six times a week "
                            "and now my groin is killing me after every run")
     assert "Stop running" in turn.speech
+
+
+def test_a_relatives_hip_ache_that_home_remedies_do_not_touch_is_to_be_seen() -> None:
+    said = _at_the_fever_question("my mom's had this hip ache for about a month and the home "
+                                  "remedies aren't touching it")
+    assert said["triage"] == "see_provider"
