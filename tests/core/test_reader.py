@@ -1389,3 +1389,15 @@ def test_a_lifes_times_are_not_how_long_the_pain_has_lasted(text: str) -> None:
 def test_the_speakers_own_ache_beside_someone_elses_illness_is_not_a_childs_or_a_helpers() -> None:
     said = reading("the kids all have chickenpox and temperatures, and I'm just a bit achy in the hip")
     assert not said.child and not said.helper
+
+
+@pytest.mark.parametrize("text", [
+    "the pain has carried on long after the flare settled",
+    "over the next few months I had increased pain and stiffness",
+])
+def test_a_pain_that_carries_on_or_grows_over_months_is_no_improvement(text: str) -> None:
+    assert "no_improvement" in present(text)
+
+
+def test_pain_that_grows_with_a_run_is_not_a_failed_week_of_care() -> None:
+    assert "no_improvement" not in present("I have increasing pain when I run")
