@@ -52,7 +52,8 @@ def understand(act: Act, state: State, content: Content) -> Understood | None:
     if question is not None and answer == FLAG and question.flag not in flags:
         flags.append(question.flag)
     raised = _with_child(child, flags, state, content)
-    in_words = question is not None and answer == SAFE and _stated(reading, question)
+    in_words = question is not None and answer == SAFE and (
+        _stated(reading, question) or reading.contrast)
     return Understood(_act_for(reading, state, question, answer, list(raised), act), raised,
                       reading, answer, in_words)
 
@@ -87,6 +88,8 @@ def answer_for(reading: Reading, question: SafetyQuestion) -> str | None:
         return FLAG
     if reading.particle == "unsure":
         return UNSURE
+    if reading.hedged and question.safe == "yes":
+        return UNSURE  # "sort of", to "can you put weight on it?": not a safe yes
     against = reading.particle in ("yes", "no") and reading.particle != question.safe
     if question.id in reading.safe and against and not own:
         return UNSURE  # "no, I get about on crutches": the no and the statement disagree

@@ -38,6 +38,7 @@ _PAST_REACH = 3  # words before a historical trigger that may be its time ("five
 _OTHER_REACH = 4  # words after "fine for", "running for" that may be that time
 _FREQUENCY = frozenset({"every", "each"})  # "every couple of hours" is how often, not how long
 _MOMENT = re.compile(r"PT[\d.]+S")  # seconds alone: how long a moment lasts, not the pain
+_HEDGE = "hedge"  # a yes said with a doubt: a yes for a warning sign, not sure for "can you walk?"
 
 
 class Sign(NamedTuple):
@@ -67,6 +68,8 @@ class Reading(NamedTuple):
     child: bool = False
     particle: str | None = None  # yes, no or unsure, said first
     particle_at: int | None = None  # where it was said
+    hedged: bool = False  # the yes was said with a doubt ("a bit", "sort of")
+    contrast: bool = False  # the particle is followed by "but": "no, but it wakes me at night"
     safe: tuple[str, ...] = ()  # safety question ids a statement answers safely
     pain: bool = False  # describes pain at all ("my hip hurts")
     improving: bool = False  # says it is getting better ("each week is better than the last")
@@ -125,6 +128,7 @@ def _read(
     if not helper:
         signs, helper = _speakers(signs, stemmed, people)
     safe = _safe_matches(stemmed, vocab, scene)
+    particle, particle_end = _particle(stemmed, vocab, _covered(m for m, _ in safe))
     past = _past(signs, words)
     durations = find_durations(words)
     vague = _vague(stemmed, vocab)
@@ -136,8 +140,11 @@ def _read(
         helper=helper,
         own=not helper and speaks_of_self(people),
         child=child,
-        particle=_particle(stemmed, vocab, _covered(m for m, _ in safe)),
+        particle=particle if particle != _HEDGE else "yes",
         particle_at=_particle_at(stemmed, vocab),
+        hedged=particle == _HEDGE,
+        contrast=particle is not None and particle_end < len(stemmed)
+        and stemmed[particle_end] in vocab.contrast,
         safe=tuple(q for q in vocab.safe if q in {question for _, question in safe}),
         pain=bool(find(vocab.pain, stemmed)),
         improving=_said(vocab.improving, stemmed, scene),
@@ -267,8 +274,11 @@ def _within(inner: Match, outer: Match) -> bool:
     )
 
 
-def _particle(words: Sequence[str], vocab: Vocabulary, statement: frozenset[int]) -> str | None:
-    """A yes, no or unsure at the start (after any filler), the longest winning.
+def _particle(
+    words: Sequence[str], vocab: Vocabulary, statement: frozenset[int]
+) -> tuple[str | None, int]:
+    """A yes, no, hedge or unsure at the start (after any filler), the longest winning, and
+    where it ends.
 
     One that begins with a person ("I did", "I can't") counts only as the whole answer or
     before a new clause: "I can't get my socks on" is not a no, "I can't, it's too painful"
@@ -277,7 +287,10 @@ def _particle(words: Sequence[str], vocab: Vocabulary, statement: frozenset[int]
     start = next((i for i, w in enumerate(words) if w not in vocab.filler), len(words))
     last = max((i for i, w in enumerate(words) if w not in vocab.filler), default=-1) + 1
     best: tuple[int, str] | None = None
-    for name, patterns in (("unsure", vocab.unsure), ("no", vocab.no), ("yes", vocab.yes)):
+    kinds = (("unsure", vocab.unsure), ("no", vocab.no), ("yes", vocab.yes), (_HEDGE, vocab.hedge))
+    for name, patterns in kinds:
+        if patterns is None:
+            continue
         for match in find(patterns, words):
             if match.start != start or (best is not None and match.end <= best[0]):
                 continue
@@ -288,7 +301,7 @@ def _particle(words: Sequence[str], vocab: Vocabulary, statement: frozenset[int]
                     and not clause):
                 continue
             best = (match.end, name)
-    return best[1] if best else None
+    return (best[1], best[0]) if best else (None, 0)
 
 
 def _particle_at(words: Sequence[str], vocab: Vocabulary) -> int:

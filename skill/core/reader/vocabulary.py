@@ -123,6 +123,8 @@ class Vocabulary(NamedTuple):
     clause_not_after: frozenset[str] = frozenset()
     # someone else's own hip or leg ("her hip is sore", "my dad's leg"): their pain, told now
     others_pain: PatternSet | None = None
+    hedge: PatternSet | None = None  # "a bit", "sort of": a yes said with a doubt
+    contrast: frozenset[str] = frozenset()  # "no, but ...": the no answers, the rest says more
 
 
 NEGATED = "negated"
