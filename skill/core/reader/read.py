@@ -116,6 +116,7 @@ def _others_pain(words: Sequence[str], vocab: Vocabulary) -> bool:
 def _read(
     text: str, vocab: Vocabulary, levels: Mapping[str, str], today: date | None, own: bool
 ) -> Reading:
+    """One reading of the words, as the speaker's own conversation (`own`) or not."""
     words = tokens(text)
     if not words:
         return Reading(())
