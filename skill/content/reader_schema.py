@@ -95,6 +95,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         no=_phrases(answers, "no", {}),
         unsure=_phrases(answers, "unsure", {}),
         hedge=_phrases(answers, "hedge", {}, optional=True),
+        doubt=_phrases(answers, "doubt", {}, optional=True),
         contrast=frozenset(stem(w) for w in answers.strings("contrast", optional=True)),
         safe=_keyed(answers.child("safe"), {}, {"fever", "injury", "weight"}),
         pain=_phrases(files["features"], "pain", {}),

@@ -75,7 +75,14 @@ def answer_for(reading: Reading, question: SafetyQuestion) -> str | None:
 
     The question's own warning sign, said or hedged, is a flag; "not sure" is never safe; a
     negated sign or a statement such as "I can walk" is safe; else the yes or the no decides.
+    A safe answer whose certainty is taken back ("I don't think so, but I'm forgetful") is not
+    sure; an unsafe one stays unsafe ("not really... I'm not sure I can walk to the station").
     """
+    answer = _answer_for(reading, question)
+    return UNSURE if answer == SAFE and reading.doubt else answer
+
+
+def _answer_for(reading: Reading, question: SafetyQuestion) -> str | None:
     said = [s for s in reading.signs if s.id == question.flag]
     own = [s for s in said if s.status != SOMEONE_ELSE]
     if said and not own:  # only someone else's: "no, the only one with chills is my son"

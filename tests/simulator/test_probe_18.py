@@ -71,3 +71,18 @@ def test_no_problem_at_all_is_a_safe_answer_to_can_you_walk() -> None:
 
 def test_mate_said_to_the_skill_is_not_someone_else() -> None:
     assert "get them" not in str(_answer("weight", "nah, can't walk on it mate")["speech"])
+
+
+def test_no_i_have_no_trouble_walking_is_a_safe_answer() -> None:
+    assert _answer("weight", "no I have no trouble walking")["pending"] == "offer_care"
+
+
+def test_a_no_taken_back_by_a_doubt_is_asked_again() -> None:
+    said = _answer("injury", "I don't think so but I'm a bit forgetful lately")
+    assert said["pending"] == "safety:injury" and said["triage"] is None
+
+
+def test_an_unsafe_answer_with_a_doubt_beside_it_stays_unsafe() -> None:
+    said = _answer("weight", "not really, it hurts as soon as I put weight on it, I'm not sure I "
+                             "can walk to the station")
+    assert said["triage"] == "urgent"

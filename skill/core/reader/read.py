@@ -70,6 +70,7 @@ class Reading(NamedTuple):
     particle_at: int | None = None  # where it was said
     hedged: bool = False  # the yes was said with a doubt ("a bit", "sort of")
     contrast: bool = False  # the particle is followed by "but": "no, but it wakes me at night"
+    doubt: bool = False  # the answer takes back its certainty: "but I'm a bit forgetful lately"
     safe: tuple[str, ...] = ()  # safety question ids a statement answers safely
     pain: bool = False  # describes pain at all ("my hip hurts")
     improving: bool = False  # says it is getting better ("each week is better than the last")
@@ -144,6 +145,7 @@ def _read(
         particle=particle if particle != _HEDGE else "yes",
         particle_at=_particle_at(stemmed, vocab),
         hedged=particle == _HEDGE,
+        doubt=vocab.doubt is not None and bool(find(vocab.doubt, stemmed)),
         contrast=particle is not None and particle_end < len(stemmed)
         and stemmed[particle_end] in vocab.contrast,
         safe=tuple(q for q in vocab.safe if q in {question for _, question in safe}),

@@ -125,6 +125,7 @@ class Vocabulary(NamedTuple):
     others_pain: PatternSet | None = None
     hedge: PatternSet | None = None  # "a bit", "sort of": a yes said with a doubt
     contrast: frozenset[str] = frozenset()  # "no, but ...": the no answers, the rest says more
+    doubt: PatternSet | None = None  # "I'm a bit forgetful": the answer is not certain
 
 
 NEGATED = "negated"
