@@ -69,10 +69,14 @@ def nameable(
     still a rival the separating questions can rule in."""
     described = _described(features)
     for match in ranking.matches:
-        needs = content.conditions[match.condition].requires
-        if not needs or needs & described:
+        if _may_name(content.conditions[match.condition], described):
             return match.condition
     return None
+
+
+def _may_name(condition: Condition, described: set[str]) -> bool:
+    """What a condition `requires` has been described (a stress fracture never on running alone)."""
+    return not condition.requires or bool(condition.requires & described)
 
 
 def cautious(
@@ -86,9 +90,8 @@ def cautious(
     top = ranking.matches[0].score
     for match in ranking.matches:
         condition = content.conditions[match.condition]
-        needs = condition.requires
         if (top - match.score < CLOSE_MARGIN and condition.care.triage == "see_provider"
-                and (not needs or needs & described)):
+                and _may_name(condition, described)):
             return match.condition
     return None
 

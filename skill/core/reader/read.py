@@ -102,9 +102,13 @@ def read(
     `own` says the conversation is already about the speaker's own pain. Someone else's sign
     told with their own hip or leg ("my mum slipped and now her hip is sore") is a new person to
     help, though the conversation was the speaker's: it is read as theirs, not put aside."""
-    reading = _read(text, vocab, levels, today, own)
-    if own and reading.signs and _others_pain(stems(list(reading.words)), vocab):
-        return _read(text, vocab, levels, today, own=False)
+    words = tokens(text)
+    if not words:
+        return Reading(())
+    stemmed = stems(words)
+    reading = _read(words, stemmed, vocab, levels, today, own)
+    if own and reading.signs and _others_pain(stemmed, vocab):
+        return _read(words, stemmed, vocab, levels, today, own=False)
     return reading
 
 
@@ -115,13 +119,10 @@ def _others_pain(words: Sequence[str], vocab: Vocabulary) -> bool:
 
 
 def _read(
-    text: str, vocab: Vocabulary, levels: Mapping[str, str], today: date | None, own: bool
+    words: list[str], stemmed: tuple[str, ...], vocab: Vocabulary, levels: Mapping[str, str],
+    today: date | None, own: bool,
 ) -> Reading:
     """One reading of the words, as the speaker's own conversation (`own`) or not."""
-    words = tokens(text)
-    if not words:
-        return Reading(())
-    stemmed = stems(words)
     scene = scene_of(stemmed, vocab)
     child = not own and _child(stemmed, vocab)
     helper = child or (not own and _someone_else(stemmed, vocab))
