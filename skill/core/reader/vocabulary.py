@@ -16,6 +16,9 @@ class Pattern(NamedTuple):
 
     steps: tuple[Step, ...]
     text: str
+    # The first stems each word step after the first may start with: a pattern none of whose
+    # needs is disjoint from the words said can match at all (a cheap test before the full one).
+    needs: tuple[frozenset[str], ...] = ()
 
 
 class PatternSet(NamedTuple):
