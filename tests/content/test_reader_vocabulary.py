@@ -57,6 +57,9 @@ def test_every_locale_has_its_own_vocabulary_with_its_regional_words() -> None:
      "content/reader/signs.yaml: signs.cannot_bear_weight.phrases: gap '..12'"),
     ("features.yaml", "      - pulled a groin muscle\n", "      - pulled a groin|thigh muscle\n",
      "content/reader/features.yaml: conditions.muscle_strain.phrases: 'pulled a groin|thigh"),
+    ("answers.yaml", '    - "do not need a walker|frame|stick|cane|crutches"\n',
+     '    - "do not|did not need a walker|frame|stick|cane|crutches"\n',
+     "content/reader/answers.yaml: safe.weight: 'do not|did not need"),
     ("commands.yaml", "  LeadSpeechIIntent:", "  SpeechIIntent:",
      "content/reader/commands.yaml: leads.SpeechIIntent: must be named LeadSpeech"),
 ])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from skill.core.reader.vocabulary import MAX_GAP, Pattern, PatternSet, Step
@@ -30,6 +31,7 @@ class Match(NamedTuple):
 def compile_phrase(text: str, sets: Mapping[str, Sequence[str]]) -> Pattern:
     """One phrase as steps of stem sequences; sets expand to their alternatives."""
     steps: list[Step] = []
+    _check_choices(str(text))
     for word in str(text).split():
         gap = GAP.match(word)
         if word.startswith("..") and not gap:
@@ -56,6 +58,16 @@ def compile_phrase(text: str, sets: Mapping[str, Sequence[str]]) -> Pattern:
     needs = tuple(frozenset(option[0] for option in step if option)
                   for step in steps[1:] if isinstance(step, tuple))
     return Pattern(tuple(steps), str(text), needs)
+
+
+def _check_choices(text: str) -> None:
+    """An a|b step whose choice is also the next word was meant as a several-word choice
+    ("do not|did not need"), which a|b cannot hold: it silently matched nothing."""
+    words = text.split()
+    for word, after in pairwise(words):
+        if "|" in word and after in word.split("|"):
+            raise PhraseError(f"{text!r}: each a|b choice is one word; write "
+                              f"several-word choices as phrases of their own")
 
 
 def compile_all(texts: Iterable[str], sets: Mapping[str, Sequence[str]]) -> PatternSet:
