@@ -101,6 +101,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         pain=_phrases(files["features"], "pain", {}),
         improving=_phrases(files["features"], "improving", {}),
         other_times=_phrases(files["features"], "other_times", {}, optional=True),
+        times_since=_phrases(files["features"], "times_since", {}, optional=True),
         not_pain_after=frozenset(files["features"].strings("not_pain_after", optional=True)),
         diagnosis=_phrases(files["features"], "diagnosis", {}, optional=True),
         comes_and_goes=_phrases(files["features"], "comes_and_goes", {}, optional=True),

@@ -1401,3 +1401,47 @@ def test_a_pain_that_carries_on_or_grows_over_months_is_no_improvement(text: str
 
 def test_pain_that_grows_with_a_run_is_not_a_failed_week_of_care() -> None:
     assert "no_improvement" not in present("I have increasing pain when I run")
+
+
+@pytest.mark.parametrize("text", [
+    "seven and a half weeks since my hip resurfacing, and the hip pain is a zero",
+    "I had my right hip replaced three weeks ago and I'm not yet pain-free",
+    "it's been a month after the operation and it still aches a bit",
+])
+def test_an_operations_time_is_not_how_long_the_pain_has_lasted(text: str) -> None:
+    said = reading(text)
+    assert said.duration is None and said.started is None
+
+
+def test_a_pains_own_weeks_are_still_its_time() -> None:
+    assert reading("my hip has hurt for three weeks").duration == "P3W"
+
+
+@pytest.mark.parametrize("text", [
+    "the physio says swelling one week after surgery is quite normal",
+    "it's normal to have some swelling after the operation",
+])
+def test_swelling_explained_as_expected_is_not_a_hot_swollen_joint(text: str) -> None:
+    assert heard_but_not_present(text, "hot_swollen_joint")
+
+
+@pytest.mark.parametrize("text", [
+    "my hip is swollen and hot", "the swelling is getting worse, is that normal?",
+])
+def test_swelling_asked_about_or_plainly_said_is_still_urgent(text: str) -> None:
+    assert "hot_swollen_joint" in present(text)
+
+
+def test_not_understanding_a_sign_does_not_negate_it() -> None:
+    assert "night_pain" in present("I just don't understand waking up in pain every day")
+
+
+def test_worse_not_better_after_treatment_has_not_improved() -> None:
+    text = "even though I went to physical therapy twice a week, it got worse, not better"
+    assert "no_improvement" in present(text)
+    assert "no_improvement" not in present("it got worse when I ran")
+
+
+def test_so_long_since_is_a_long_time() -> None:
+    said = reading("it's been so long since I could tie my laces without that awful pain")
+    assert said.duration == "P2M"

@@ -36,6 +36,7 @@ _AGE_AFTER = (["on", "it"], ["on", "them"])  # "a few years on it": a thing's ag
 _AHEAD_OF = frozenset({"in", "within"})  # "in two weeks": a time ahead, not how long it has been
 _PAST_REACH = 3  # words before a historical trigger that may be its time ("five years ago")
 _OTHER_REACH = 4  # words after "fine for", "running for" that may be that time
+_SINCE_REACH = 6  # words before "since my operation" that may be its time ("seven weeks")
 _FREQUENCY = frozenset({"every", "each"})  # "every couple of hours" is how often, not how long
 _MOMENT = re.compile(r"PT[\d.]+S")  # seconds alone: how long a moment lasts, not the pain
 _HEDGE = "hedge"  # a yes said with a doubt: a yes for a warning sign, not sure for "can you walk?"
@@ -133,6 +134,7 @@ def _read(
     safe = _safe_matches(stemmed, vocab, scene)
     particle, particle_end = _particle(stemmed, vocab, _covered(m for m, _ in safe))
     past = _past(signs, words)
+    others = _other_times(stemmed, vocab)
     durations = find_durations(words)
     vague = _vague(stemmed, vocab)
     if not helper:  # "my husband couldn't walk for weeks": his weeks, not how long it hurts
@@ -161,8 +163,8 @@ def _read(
         question=bool(find(vocab.asking, stemmed)),
         action=_first_id(stemmed, vocab.actions, scene),
         command=None if any(s.present for s in signs) else _command(stemmed, vocab),
-        started=_started(words, today, past, vocab.month_onset),
-        duration=_duration(words, durations, past | _other_times(stemmed, vocab), vocab.rates,
+        started=_started(words, today, past | others, vocab.month_onset),
+        duration=_duration(words, durations, past | others, vocab.rates,
                            vague, vocab.not_pain_after),
         ahead=_ahead(words, durations),
     )
@@ -444,12 +446,13 @@ def _past(signs: Sequence[Sign], words: Sequence[str]) -> frozenset[int]:
 
 def _other_times(words: Sequence[str], vocab: Vocabulary) -> frozenset[int]:
     """Where a time says how long something else lasted ("fine for weeks", "running for twenty
-    years"): the words after such a phrase, up to the next few, are not the pain's time."""
-    if vocab.other_times is None:
-        return frozenset()
+    years"): the words after such a phrase, up to the next few, are not the pain's time; nor
+    the words before one that says since what ("seven weeks since my operation")."""
     out: set[int] = set()
-    for match in find(vocab.other_times, words):
+    for match in find(vocab.other_times, words) if vocab.other_times is not None else ():
         out.update(range(match.end, min(len(words), match.end + _OTHER_REACH)))
+    for match in find(vocab.times_since, words) if vocab.times_since is not None else ():
+        out.update(range(max(0, match.start - _SINCE_REACH), match.start))
     return frozenset(out)
 
 

@@ -116,6 +116,7 @@ class Vocabulary(NamedTuple):
     young_speaker: PatternSet | None = None  # "I'm fifteen": the speaker is a child
     not_pain_after: frozenset[str] = frozenset()  # "thirty weeks pregnant": not the pain's time
     other_times: PatternSet | None = None  # "fine for weeks": a time that is not the pain's
+    times_since: PatternSet | None = None  # "six weeks since my operation": another event's time
     diagnosis: PatternSet | None = None  # "my GP said", an injection: care already sought
     comes_and_goes: PatternSet | None = None  # "occasional", "on and off": not a constant pain
     replaced: PatternSet | None = None  # "my new hip": a replaced joint, not a worn one
