@@ -17,6 +17,8 @@ SAFETY_ANSWER = "SafetyAnswerIntent"
 # The person's own words, elicited at every open question (AMAZON.SearchQuery slot `speech`).
 FREE_SPEECH = "FreeSpeechIntent"
 FREE_SPEECH_SLOT = "speech"
+# A warning sign said as not there or long past ("and I haven't fallen"): read negated.
+ABSENT_SLOT = "absent"
 # One-shot openings ("last winter I slipped"), one intent each: content/reader/commands.yaml leads
 LEAD_PREFIX = "LeadSpeech"
 

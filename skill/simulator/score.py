@@ -128,10 +128,16 @@ def _claim(name: str, slot_type: str, utt: Utterance, work: _Work) -> Span | Non
 
 
 def _fill_spans(sample: Sample, utt: Utterance, work: _Work) -> None:
-    """Give each slot the longest free span of its type."""
+    """Give each slot the longest free span of its type; two slots of one type take theirs in
+    the order the sample places them ("no {absent} but I {flag}"), as Alexa tags by position."""
     for name, slot_type in sample.slots:
         if name not in work.fills:
             _claim(name, slot_type, utt, work)
+    for slot_type in {t for _, t in sample.slots}:
+        names = [n for n, t in sample.slots if t == slot_type and n in work.fills]
+        if len(names) > 1:
+            spans = sorted((work.fills[n] for n in names), key=lambda span: span.start)
+            work.fills.update(zip(names, spans, strict=True))
 
 
 def _extra_fills(sample: Sample, utt: Utterance, costs: list[float], work: _Work) -> int:

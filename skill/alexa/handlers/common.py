@@ -56,7 +56,7 @@ def read_act(handler_input: HandlerInput) -> Act:
 
     The free-speech slot carries everything the person said; every other slot's value as
     heard, resolved or not (ER_SUCCESS_NO_MATCH), is passed on as words too, for the reader's
-    warning signs.
+    warning signs; a sign the sample says is not there (`absent`) is passed on negated.
     """
     request = handler_input.request_envelope.request
     locale = get_locale(handler_input) or ""
@@ -66,6 +66,10 @@ def read_act(handler_input: HandlerInput) -> Act:
     for name, slot in (request.intent.slots or {}).items():
         if name == intents.FREE_SPEECH_SLOT and slot.value:
             words.append(str(slot.value))
+            continue
+        if name == intents.ABSENT_SLOT:  # "I haven't {absent}": a sign said as not there
+            if slot.value:
+                words.append(f"not {slot.value}")
             continue
         value = _slot_id(slot)
         if value:
