@@ -1445,3 +1445,30 @@ def test_worse_not_better_after_treatment_has_not_improved() -> None:
 def test_so_long_since_is_a_long_time() -> None:
     said = reading("it's been so long since I could tie my laces without that awful pain")
     assert said.duration == "P2M"
+
+
+@pytest.mark.parametrize("text", [
+    "I had a car accident in 2015 but that's all sorted",
+    "I slipped last winter but that's healed",
+])
+def test_healed_said_after_a_but_that_points_back_is_history(text: str) -> None:
+    assert heard_but_not_present(text, "fall_injury")
+
+
+@pytest.mark.parametrize("text", [
+    "I fell yesterday but my wrist is all healed",
+    "I fell off a ladder last month, my wrist is all healed but my hip still hurts",
+])
+def test_something_else_healed_does_not_make_a_fall_history(text: str) -> None:
+    assert "fall_injury" in present(text)
+
+
+def test_a_fall_imagined_is_not_had_but_one_unsure_of_is() -> None:
+    assert heard_but_not_present("if I fell I wouldn't be able to get up", "fall_injury")
+    assert "fall_injury" in present("I'm not sure if I fell")
+    assert "fall_injury" in present("I don't know if I fell")
+
+
+def test_hard_to_say_is_not_hardly() -> None:
+    assert "cannot_bear_weight" not in present("hard to say")
+    assert "cannot_bear_weight" in present("I can hardly walk")

@@ -35,6 +35,7 @@ class Scene(NamedTuple):
     barrier: frozenset[int]
     negations: tuple[tuple[int, frozenset[str]], ...] = ()
     clauses: frozenset[int] = frozenset()
+    pointing: frozenset[int] = frozenset()  # words that only point back: "that", "it", "is"
 
 
 def scene_of(words: Sequence[str], vocab: Vocabulary) -> Scene:
@@ -58,7 +59,8 @@ def scene_of(words: Sequence[str], vocab: Vocabulary) -> Scene:
         m.start for m in find(vocab.clause_starts, words)
         if m.start > 0 and words[m.start - 1] not in vocab.clause_not_after
     ) if vocab.clause_starts is not None else frozenset()
-    return Scene(triggers, barrier, negations, clauses)
+    pointing = frozenset(i for i, w in enumerate(words) if w in vocab.crossing)
+    return Scene(triggers, barrier, negations, clauses, pointing)
 
 
 def status_of(
@@ -90,7 +92,7 @@ def status_of(
             continue
         if own and trigger.rule.category == NEGATED:
             continue
-        if _covers(trigger, match, scene.barrier, scene.clauses):
+        if _covers(trigger, match, scene):
             found.setdefault(trigger.rule.category, trigger)
     for category in (UNCERTAIN, NEGATED, HISTORICAL, HYPOTHETICAL, POSSIBLE):
         if category in found:
@@ -116,10 +118,22 @@ def _overlaps(trigger: Trigger, match: Match) -> bool:
     return trigger.start < match.end and match.start < trigger.end
 
 
-def _covers(
-    trigger: Trigger, match: Match, barrier: frozenset[int], clauses: frozenset[int] = frozenset()
-) -> bool:
+def _before_terminator(start: int, floor: int, scene: Scene) -> int:
+    """Where a crossing trigger's scope may start: before the terminator it follows, past words
+    that only point back ("but that's all sorted"), else where it is."""
+    back = start - 1
+    while back >= floor and back in scene.pointing and back not in scene.barrier:
+        back -= 1
+    if back < floor or back not in scene.barrier:
+        return start
+    while back - 1 >= floor and back - 1 in scene.barrier:
+        back -= 1
+    return back
+
+
+def _covers(trigger: Trigger, match: Match, scene: Scene) -> bool:
     rule = trigger.rule
+    barrier, clauses = scene.barrier, scene.clauses
     if rule.direction in ("forward", "both") and trigger.end <= match.start:
         between = range(trigger.end, match.start)
         # a new subject after at least one covered word: "not swollen it's hot and red"
@@ -130,9 +144,12 @@ def _covers(
     if rule.direction in ("backward", "both") and match.end <= trigger.start:
         start = trigger.start
         if rule.crosses:  # "I slipped last winter but that's healed": past the "but" it follows
-            while start - 1 >= match.end and start - 1 in barrier:
-                start -= 1
+            start = _before_terminator(start, match.end, scene)
         between = range(match.end, start)
-        if trigger.start - match.end <= rule.max_scope and not barrier.intersection(between):
+        # a new subject in between is another thing's: "I fell last month, my wrist is all
+        # healed" keeps the fall; "it's all healed" points back to it
+        other = any(i not in scene.pointing for i in clauses.intersection(range(match.end, start)))
+        if (trigger.start - match.end <= rule.max_scope and not barrier.intersection(between)
+                and not other):
             return True
     return False

@@ -125,6 +125,9 @@ class Vocabulary(NamedTuple):
     # gone numb"), unless the word before it reports or wonders ("I don't think my leg is")
     clause_starts: PatternSet | None = None
     clause_not_after: frozenset[str] = frozenset()
+    # words that only point back ("but that's all sorted"): a trigger that crosses a terminator
+    # may be this far past it, never past a word of a new thing ("but my wrist is all healed")
+    crossing: frozenset[str] = frozenset()
     # someone else's own hip or leg ("her hip is sore", "my dad's leg"): their pain, told now
     others_pain: PatternSet | None = None
     hedge: PatternSet | None = None  # "a bit", "sort of": a yes said with a doubt
