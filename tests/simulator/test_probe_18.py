@@ -6,18 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from skill.simulator import Simulator
-
-_BEFORE = {"fever": (), "injury": ("no",), "weight": ("no", "no")}
+from tests.support.asked import answer_at
 
 
 def _answer(question: str, words: str) -> dict[str, object]:
-    sim = Simulator()
-    sim.launch()
-    sim.say("my outer hip aches when I lie on it")
-    for said in _BEFORE[question]:
-        sim.say(said)
-    turn = sim.say(words)
+    turn = answer_at(question, words)
     return {"triage": turn.session_attributes.get("triage"),
             "pending": turn.session_attributes.get("pending"), "speech": turn.speech}
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import pytest
 
 from skill.simulator import Simulator
-
-_BEFORE = {"fever": (), "injury": ("no",), "weight": ("no", "no")}
+from tests.support.asked import answer_at
 
 
 def _opening(words: str) -> dict:
@@ -21,12 +20,7 @@ def _opening(words: str) -> dict:
 
 
 def _answer(question: str, words: str) -> dict:
-    sim = Simulator()
-    sim.launch()
-    sim.say("the outside of my hip hurts when I lie on it")
-    for said in _BEFORE[question]:
-        sim.say(said)
-    turn = sim.say(words)
+    turn = answer_at(question, words, complaint="the outside of my hip hurts when I lie on it")
     return {"triage": turn.session_attributes.get("triage"),
             "pending": turn.session_attributes.get("pending")}
 

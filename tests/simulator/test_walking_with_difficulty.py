@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from skill.simulator import Simulator
+from tests.support.asked import OUTER_HIP, answer_at
 
 
-def _weight_answer(words: str, complaint: str = "my outer hip aches when I lie on it") -> dict:
-    sim = Simulator()
-    sim.launch()
-    sim.say(complaint)
-    sim.say("no")
-    sim.say("no")
-    turn = sim.say(words)
+def _weight_answer(words: str, complaint: str = OUTER_HIP) -> dict:
+    turn = answer_at("weight", words, complaint)
     return {"triage": turn.session_attributes.get("triage"),
             "safety": turn.session_attributes.get("safety") or {}, "speech": turn.speech}
 

@@ -1,0 +1,20 @@
+"""Bring a simulated conversation to one safety question and answer it, as probes do."""
+
+from __future__ import annotations
+
+from skill.simulator import Simulator
+from skill.simulator.turn import Turn
+
+OUTER_HIP = "my outer hip aches when I lie on it"
+# What a person says before the question asked: the earlier safety questions answered safely.
+BEFORE = {"fever": (), "injury": ("no",), "weight": ("no", "no")}
+
+
+def answer_at(question: str, words: str, complaint: str = OUTER_HIP) -> Turn:
+    """The skill's turn after `words` are said at `question` (fever, injury or weight)."""
+    sim = Simulator()
+    sim.launch()
+    sim.say(complaint)
+    for said in BEFORE[question]:
+        sim.say(said)
+    return sim.say(words)
