@@ -138,7 +138,8 @@ def one_at_a_time(turn: Turn, give: Give) -> Turn:
 
 
 def urgent_reminder(turn: Turn) -> Turn:
-    """Once something urgent was said, self-care waits: repeat what to do instead."""
+    """Once something urgent was said, self-care waits: repeat what to do instead, to the
+    person helping when the pain is someone else's."""
     turn.say("dialog.urgent_first")
-    turn.say("level.urgent.say")
+    turn.say(level_line(turn, triage.URGENT))
     return ask_pending(turn, PENDING_URGENT)

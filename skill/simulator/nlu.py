@@ -16,6 +16,7 @@ from skill.simulator.builtins import FALLBACK
 from skill.simulator.model import PHRASE_TYPE, Model, SlotValue
 from skill.simulator.score import Candidate, Overlap, overlap_of, score_sample, upper_bound
 from skill.simulator.spot import Utterance, analyse
+from skill.simulator.text import normalise
 
 EXPECTED_BONUS = 0.1  # an answer to the question just asked is likelier than a change of topic
 # A phrase sample with a carrier this short ("I {speech}", "my {speech}") explains whatever
@@ -259,10 +260,19 @@ def _carried_phrase(
         if len(carrier) < shortest:
             continue
         if len(words) > lead + len(carrier) and words[lead : lead + len(carrier)] == carrier:
-            rest = " ".join(said[lead + len(carrier):]) or transcript(text)
+            rest = " ".join(_after(said, lead + len(carrier))) or transcript(text)
             return free_speech(model, rest, intent, slot,
                                " ".join(carrier) + " {" + slot + "}")
     return None
+
+
+def _after(said: list[str], count: int) -> list[str]:
+    """The transcript's words after the first `count` normalised ones: "he's" is two ("he
+    is"), so a carrier's words are counted as normalised, never as said."""
+    for k in range(len(said) + 1):
+        if len(normalise(" ".join(said[:k]))) >= count:
+            return said[k:]
+    return []
 
 
 def understand_answer(

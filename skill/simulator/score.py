@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
+from skill.core.intents import ABSENT_SLOT
 from skill.simulator.model import BUILTIN_TYPES, Sample
 from skill.simulator.spot import Span, Utterance
 from skill.simulator.text import stem
@@ -117,14 +118,28 @@ def upper_bound(sample: Sample, literal_max: float, absorbable: float, overlap: 
     return best
 
 
-def _claim(name: str, slot_type: str, utt: Utterance, work: _Work) -> Span | None:
-    """Fill a slot with the longest free span of its type, marking those words used."""
-    for span in utt.spans.get(slot_type, ()):
-        if not any(work.used[span.start : span.end]):
-            work.fills[name] = span
-            work.used[span.start : span.end] = [True] * span.length
-            return span
+def _claim(
+    name: str, slot_type: str, utt: Utterance, work: _Work, after: str | None = None
+) -> Span | None:
+    """Fill a slot with the longest free span of its type, marking those words used; one said
+    right after the sample's word before the slot (`after`) first, as Alexa tags by place:
+    in "no fever and I didn't fall", "I didn't {absent}" takes "fall"."""
+    free = [s for s in utt.spans.get(slot_type, ()) if not any(work.used[s.start : s.end])]
+    placed = [s for s in free if after and s.start > 0 and utt.tokens[s.start - 1].stem == after]
+    for span in placed or free:
+        work.fills[name] = span
+        work.used[span.start : span.end] = [True] * span.length
+        return span
     return None
+
+
+def _word_before(sample: Sample, name: str) -> str | None:
+    """The stem of the sample's word just before `{name}`, if a word comes before it."""
+    elements = sample.elements
+    at = elements.index("{" + name + "}") if "{" + name + "}" in elements else -1
+    if at <= 0 or elements[at - 1].startswith("{"):
+        return None
+    return stem(elements[at - 1])
 
 
 def _fill_spans(sample: Sample, utt: Utterance, work: _Work) -> None:
@@ -132,7 +147,7 @@ def _fill_spans(sample: Sample, utt: Utterance, work: _Work) -> None:
     the order the sample places them ("no {absent} but I {flag}"), as Alexa tags by position."""
     for name, slot_type in sample.slots:
         if name not in work.fills:
-            _claim(name, slot_type, utt, work)
+            _claim(name, slot_type, utt, work, _word_before(sample, name))
     for slot_type in {t for _, t in sample.slots}:
         names = [n for n, t in sample.slots if t == slot_type and n in work.fills]
         if len(names) > 1:
@@ -141,9 +156,12 @@ def _fill_spans(sample: Sample, utt: Utterance, work: _Work) -> None:
 
 
 def _extra_fills(sample: Sample, utt: Utterance, costs: list[float], work: _Work) -> int:
-    """Values of the intent's other slot types said anywhere: Alexa tags slots per intent."""
+    """Values of the intent's other slot types said anywhere: Alexa tags slots per intent; never
+    as a sign said to be absent, which only a sample's own negating words place."""
     added = 0
     for name, slot_type in sample.intent_slots:
+        if name == ABSENT_SLOT:
+            continue
         span = None if name in work.fills else _claim(name, slot_type, utt, work)
         if span is not None:
             work.leftover -= sum(costs[span.start : span.end])
