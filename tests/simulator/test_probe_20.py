@@ -73,3 +73,12 @@ def test_a_sign_said_without_a_negation_never_lands_in_the_absent_slot() -> None
     turn = Simulator().say("ask hip helper my husband fell and can't get up")
     assert "absent" not in turn.slots
     assert "get them medical attention" in turn.speech
+
+
+def test_self_care_asked_for_after_urgent_advice_waits() -> None:
+    sim = Simulator(locale="en-GB")
+    sim.launch()
+    sim.say("I fell off a ladder and my hip hurts")
+    turn = sim.say("I don't want to go to A and E, just give me some exercises")
+    assert "Self-care has to wait" in turn.speech
+    assert "straight away" in turn.speech
