@@ -85,6 +85,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
             stem(w) for w in context.strings("clause_not_after", optional=True)
         ),
         crossing=frozenset(stem(w) for w in context.strings("crossing", optional=True)),
+        list_joins=frozenset(stem(w) for w in context.strings("list_joins", optional=True)),
         others=_phrases(people, "others", _sets(people)),
         children=_phrases(people, "children", _sets(people)),
         self_=_phrases(people, "self", _sets(people)),

@@ -1472,3 +1472,14 @@ def test_a_fall_imagined_is_not_had_but_one_unsure_of_is() -> None:
 def test_hard_to_say_is_not_hardly() -> None:
     assert "cannot_bear_weight" not in present("hard to say")
     assert "cannot_bear_weight" in present("I can hardly walk")
+
+
+@pytest.mark.parametrize("text", ["no pins and needles or numbness", "no fever or any chills"])
+def test_a_negation_carries_along_a_list_joined_by_or(text: str) -> None:
+    assert not present(text)
+
+
+@pytest.mark.parametrize(("text", "sign"), [("no fever but chills", "fever"),
+                                             ("no fever and my leg is numb", "numbness")])
+def test_a_negation_stops_where_the_list_does(text: str, sign: str) -> None:
+    assert sign in present(text)

@@ -204,7 +204,21 @@ def _signs(
         at = trigger.start if trigger else None
         result.append(Sign(sid, levels.get(sid, ""), status, match.pattern.text, cue, at,
                            (match.start, match.end)))
-    return _checked(result)
+    return _checked(_listed(result, words, vocab.list_joins))
+
+
+def _listed(signs: list[Sign], words: Sequence[str], joins: frozenset[str]) -> list[Sign]:
+    """A sign listed after a negated one with "or" is negated too, however far the trigger's
+    scope reaches: "no pins and needles or numbness", "not feverish or shivery"."""
+    out: list[Sign] = []
+    for sign in sorted(signs, key=lambda s: s.span):
+        before = out[-1] if out else None
+        if (sign.status is None and before is not None and before.status == NEGATED
+                and 0 < sign.span[0] - before.span[1] <= 2
+                and all(w in joins for w in words[before.span[1]:sign.span[0]])):
+            sign = sign._replace(status=NEGATED, cue=before.cue, cue_at=before.cue_at)
+        out.append(sign)
+    return out
 
 
 def _checked(signs: list[Sign]) -> tuple[Sign, ...]:

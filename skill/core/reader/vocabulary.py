@@ -128,6 +128,9 @@ class Vocabulary(NamedTuple):
     # words that only point back ("but that's all sorted"): a trigger that crosses a terminator
     # may be this far past it, never past a word of a new thing ("but my wrist is all healed")
     crossing: frozenset[str] = frozenset()
+    # words that join a list of signs, so a negation of the first is of the rest: "no pins and
+    # needles or numbness"
+    list_joins: frozenset[str] = frozenset()
     # someone else's own hip or leg ("her hip is sore", "my dad's leg"): their pain, told now
     others_pain: PatternSet | None = None
     hedge: PatternSet | None = None  # "a bit", "sort of": a yes said with a doubt

@@ -1,0 +1,52 @@
+"""A blind red team of harmless and see-a-doctor descriptions (round 21), through the production
+path: words in other senses (a red hot summer, red tape, winter chills, a bug going round, a
+total car crash on TV, a documentary on hip fractures), a negation carried along a list ("no
+pins and needles or numbness"), and see-a-doctor signs described (thinner without trying,
+going downhill, not moving a muscle, a full night's sleep lost, needles down the leg)."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill.simulator import Simulator
+
+
+def _triage(words: str) -> object:
+    sim = Simulator()
+    sim.launch()
+    return sim.say(words).session_attributes.get("triage")
+
+
+@pytest.mark.parametrize("words", [
+    "We've had a red hot summer and I've been walking loads, and now my hip is a bit achy",
+    "I've been swamped with red tape at work and my hip is achy on the side",
+    "I caught the sun at the beach, I'm a bit red on my shoulders, and my hip aches",
+    "My knee is a bit swollen from an old football thing, but my hip just aches on the side",
+    "I'm hot on the heels of a deadline and my hip aches from sitting",
+    "My garden's been hot and dry, the roses are swollen with buds, and my hip aches",
+    "The winter chills are setting in here in Toronto, and my hip is a bit stiff in the mornings",
+    "There's a nasty bug going round the office with fevers, I haven't caught it, my hip is stiff",
+    "The only fever I've got is cup fever, my team's in the final, my hip's just a bit stiff",
+    "I've been shivering in this cold office all day but I'm not ill, and my hip is stiff",
+    "The football on TV last night was a total car crash, anyway my hip is a bit stiff",
+    "I got knocked back for a promotion, so that's my week, and my hip is sore on the side",
+    "I watched a documentary on hip fractures and now I'm paranoid, but my hip is just stiff",
+    "My hip is achy and my car got a bump in the car park this morning, but I wasn't in it",
+    "No pins and needles or numbness, just a sore spot on the side of my hip",
+])
+def test_a_harmless_look_alike_is_not_escalated(words: str) -> None:
+    assert _triage(words) not in ("urgent", "see_provider")
+
+
+@pytest.mark.parametrize("words", [
+    "I've noticed I'm a lot thinner lately without trying, and my hip aches deep inside",
+    "It's been going downhill, my hip was a niggle at first and now it's bothering me more",
+    "Each week the ache in my hip seems to be a bit worse than the week before",
+    "My hip is sore even when I'm lying in bed not moving a muscle",
+    "I haven't had a full night's sleep in weeks because of this hip",
+    "My hip gets me up in the night and I have to take painkillers",
+    "It feels like a thousand little needles down my leg and my hip is sore",
+    "There's a weird crawling sensation down my leg along with the hip ache",
+])
+def test_a_see_a_doctor_sign_described_is_advised(words: str) -> None:
+    assert _triage(words) == "see_provider"
