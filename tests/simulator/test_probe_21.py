@@ -50,3 +50,16 @@ def test_a_harmless_look_alike_is_not_escalated(words: str) -> None:
 ])
 def test_a_see_a_doctor_sign_described_is_advised(words: str) -> None:
     assert _triage(words) == "see_provider"
+
+
+@pytest.mark.parametrize("words", [
+    "I've had this sore hip since Christmas and it's now nearly March",
+    "My hip has been bothering me since the spring and we're well into autumn now",
+])
+def test_a_season_since_is_weeks_of_pain(words: str) -> None:
+    assert _triage(words) == "see_provider"
+
+
+def test_full_weight_on_it_is_a_safe_statement_not_a_runners_weight_bearing_pain() -> None:
+    words = "My hip feels a bit sore, but I can put my full weight on it and I'm walking normally"
+    assert _triage(words) is None
