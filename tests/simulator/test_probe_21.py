@@ -63,3 +63,18 @@ def test_a_season_since_is_weeks_of_pain(words: str) -> None:
 def test_full_weight_on_it_is_a_safe_statement_not_a_runners_weight_bearing_pain() -> None:
     words = "My hip feels a bit sore, but I can put my full weight on it and I'm walking normally"
     assert _triage(words) is None
+
+
+@pytest.mark.parametrize("words", [
+    "I'm fine with my bladder and bowels, nothing changed there at all, my hip just aches",
+    "Ten years ago I was hit by a car but I recovered fully, and now my hip just aches",
+    "My teenage son is fine, it's me, a forty year old with a stiff hip after football",
+])
+def test_something_else_unchanged_a_recovery_or_the_speaker_named_is_not_escalated(
+    words: str,
+) -> None:
+    assert _triage(words) not in ("urgent", "see_provider")
+
+
+def test_a_fall_wondered_about_is_still_a_possible_fall() -> None:
+    assert _triage("could it be that I fell") == "urgent"
