@@ -52,19 +52,21 @@ def test_haan_is_a_yes() -> None:
     assert "step" in turn.speech.lower() or "rest" in turn.speech.lower()
 
 
-def test_a_helpers_follow_up_after_urgent_advice_is_still_said_to_the_helper() -> None:
+def _after_dads_fall() -> Simulator:
+    """A conversation where a helper has just heard the urgent advice for their dad's fall."""
     sim = Simulator(locale="en-AU")
     sim.launch()
     sim.say("my dad fell in the garden and hurt his hip")
-    turn = sim.say("what should I do while I wait?")
+    return sim
+
+
+def test_a_helpers_follow_up_after_urgent_advice_is_still_said_to_the_helper() -> None:
+    turn = _after_dads_fall().say("what should I do while I wait?")
     assert "get them medical attention" in turn.speech
 
 
 def test_a_one_shot_opening_with_a_contraction_keeps_every_word_after_it() -> None:
-    sim = Simulator(locale="en-AU")
-    sim.launch()
-    sim.say("my dad fell in the garden and hurt his hip")
-    turn = sim.say("he's still on the floor")
+    turn = _after_dads_fall().say("he's still on the floor")
     assert turn.slots.get("speech") == "still on the floor"
     assert turn.session_attributes.get("triage") == "urgent"
 

@@ -126,7 +126,8 @@ class Vocabulary(NamedTuple):
     clause_starts: PatternSet | None = None
     clause_not_after: frozenset[str] = frozenset()
     # words that only point back ("but that's all sorted"): a trigger that crosses a terminator
-    # may be this far past it, never past a word of a new thing ("but my wrist is all healed")
+    # may have these between it and the terminator, never a word of a new thing ("but my wrist
+    # is all healed")
     crossing: frozenset[str] = frozenset()
     # words that join a list of signs, so a negation of the first is of the rest: "no pins and
     # needles or numbness"

@@ -28,8 +28,9 @@ _CONTRACTIONS = (
                 r"hurt|\w+ed)\b)"), r"\1 had "),
     (re.compile(r"\b(i|you|he|she|we|they|it)'d\b"), r"\1 would"),
     (re.compile(r"\b(it|he|she|that|there|what|who|where|here|this)'s\b"), r"\1 is"),
-    # "my garden's been", "she's got", "it's gone": has; "walking's ok", "my leg's swollen", "my
-    # mum's not well": is, before how a thing is; otherwise a possessive ("my husband's car")
+    # after a noun, "'s been", "'s got", "'s gone" is has ("my garden's been hot"); "'s" before
+    # how a thing is, is is ("walking's ok", "my mum's not well"); else a possessive ("my
+    # husband's car")
     (re.compile(r"\b(\w+)'s (?=(?:been|got|gone)\b)"), r"\1 has "),
     (re.compile(r"\b(\w+)'s (?=(?:ok|okay|fine|alright|good|better|worse|not|no|getting|"
                 r"still|sore|painful|swollen|hot|red|numb|really|very|so|too|bad|killing|just|"
