@@ -43,6 +43,7 @@ def test_a_harmless_look_alike_is_not_escalated(words: str) -> None:
     "It's been going downhill, my hip was a niggle at first and now it's bothering me more",
     "Each week the ache in my hip seems to be a bit worse than the week before",
     "My hip is sore even when I'm lying in bed not moving a muscle",
+    "it aches even when I'm sat watching telly",
     "I haven't had a full night's sleep in weeks because of this hip",
     "My hip gets me up in the night and I have to take painkillers",
     "It feels like a thousand little needles down my leg and my hip is sore",
