@@ -7,6 +7,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,10 @@ class Sample:
     weights: dict[str, float]  # literal stem -> weight
     order: tuple[str, ...]  # literal stems in order
     literal_weight: float
+    # the stem of the sample's word just before each slot that has one: Alexa tags by place
+    before: dict[str, str] = field(default_factory=dict)
+    # slots that share a type, in the sample's order ("no {absent} but I {flag}")
+    same_type: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -173,12 +178,17 @@ def compile_sample(index: int, intent: str, text: str, slot_types: dict[str, str
             elements.extend(normalise(part))
     literals = [e for e in elements if not e.startswith("{")]
     stems = [stem(w) for w in literals]
+    before = {e[1:-1]: stem(prev) for prev, e in pairwise(elements)
+              if e.startswith("{") and not prev.startswith("{")}
+    types = [t for _, t in slots]
+    same_type = tuple(tuple(n for n, t in slots if t == kind)
+                      for kind in dict.fromkeys(types) if types.count(kind) > 1)
     return Sample(
         index=index, intent=intent, text=text, elements=tuple(elements), slots=tuple(slots),
         intent_slots=tuple(slot_types.items()), bag=dict(Counter(stems)),
         extra_types=tuple(t for n, t in slot_types.items() if n not in {n for n, _ in slots}),
         weights={stem(w): weight(w) for w in literals}, order=tuple(stems),
-        literal_weight=sum(weight(w) for w in literals),
+        literal_weight=sum(weight(w) for w in literals), before=before, same_type=same_type,
     )
 
 

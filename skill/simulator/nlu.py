@@ -269,9 +269,11 @@ def _carried_phrase(
 def _after(said: list[str], count: int) -> list[str]:
     """The transcript's words after the first `count` normalised ones: "he's" is two ("he
     is"), so a carrier's words are counted as normalised, never as said."""
-    for k in range(len(said) + 1):
-        if len(normalise(" ".join(said[:k]))) >= count:
+    total = 0
+    for k, word in enumerate(said):
+        if total >= count:
             return said[k:]
+        total += len(normalise(word))
     return []
 
 

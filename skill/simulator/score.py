@@ -133,23 +133,14 @@ def _claim(
     return None
 
 
-def _word_before(sample: Sample, name: str) -> str | None:
-    """The stem of the sample's word just before `{name}`, if a word comes before it."""
-    elements = sample.elements
-    at = elements.index("{" + name + "}") if "{" + name + "}" in elements else -1
-    if at <= 0 or elements[at - 1].startswith("{"):
-        return None
-    return stem(elements[at - 1])
-
-
 def _fill_spans(sample: Sample, utt: Utterance, work: _Work) -> None:
     """Give each slot the longest free span of its type; two slots of one type take theirs in
     the order the sample places them ("no {absent} but I {flag}"), as Alexa tags by position."""
     for name, slot_type in sample.slots:
         if name not in work.fills:
-            _claim(name, slot_type, utt, work, _word_before(sample, name))
-    for slot_type in {t for _, t in sample.slots}:
-        names = [n for n, t in sample.slots if t == slot_type and n in work.fills]
+            _claim(name, slot_type, utt, work, sample.before.get(name))
+    for group in sample.same_type:
+        names = [n for n in group if n in work.fills]
         if len(names) > 1:
             spans = sorted((work.fills[n] for n in names), key=lambda span: span.start)
             work.fills.update(zip(names, spans, strict=True))

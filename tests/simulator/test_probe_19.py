@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from skill.simulator import Simulator
-from tests.support.asked import answer_at
+from tests.support.asked import answer_at, opening
 
 
 def _opening(words: str) -> dict:
-    sim = Simulator()
-    sim.launch()
-    turn = sim.say(words)
+    turn = opening(words)
     return {"triage": turn.session_attributes.get("triage"), "speech": turn.speech}
 
 

@@ -7,12 +7,11 @@ from __future__ import annotations
 import pytest
 
 from skill.simulator import Simulator
+from tests.support.asked import opening
 
 
 def _opening(words: str, locale: str = "en-US") -> dict:
-    sim = Simulator(locale=locale)
-    sim.launch()
-    turn = sim.say(words)
+    turn = opening(words, locale)
     return {"triage": turn.session_attributes.get("triage"), "speech": turn.speech}
 
 

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from skill.simulator import Simulator
+from tests.support.asked import opening
 
 
 def _triage(words: str) -> object:
-    sim = Simulator()
-    sim.launch()
-    return sim.say(words).session_attributes.get("triage")
+    return opening(words).session_attributes.get("triage")
 
 
 @pytest.mark.parametrize("words", [
