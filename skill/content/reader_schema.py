@@ -17,6 +17,7 @@ from skill.core.reader.vocabulary import (
     DIRECTIONS,
     NAMED_CONDITION,
     ContextRule,
+    Frames,
     PatternSet,
     SignTables,
     SignWords,
@@ -86,6 +87,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         ),
         crossing=frozenset(stem(w) for w in context.strings("crossing", optional=True)),
         list_joins=frozenset(stem(w) for w in context.strings("list_joins", optional=True)),
+        frames=_frames(context, known.flags),
         others=_phrases(people, "others", _sets(people)),
         children=_phrases(people, "children", _sets(people)),
         self_=_phrases(people, "self", _sets(people)),
@@ -126,6 +128,30 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         vague=_vague(files["features"]),
         openers=frozenset(stem(w) for w in topics.strings("question_openers", optional=True)),
         month_onset=frozenset(tuple(tokens(w)) for w in files["features"].strings("month_onset")),
+    )
+
+
+def _frames(context: _Reader, flags: set[str]) -> Frames | None:
+    """The words that set a time long past, and those that come back to now."""
+    if "frames" not in context.data:
+        return None
+    table = context.child("frames")
+    signs = frozenset(table.strings("signs"))
+    unknown = sorted(signs - flags)
+    if unknown:
+        table.fail("signs", f"names {unknown}: not red flags in content/safety.yaml")
+    reach = table.get("reach", int)
+    if reach < 0:
+        table.fail("reach", "must be zero or more words")
+    every = [*table.strings("anchors"), *table.strings("long_ago")]
+    return Frames(
+        anchors=_compiled(table, "anchors", every, {}),
+        long_ago=_phrases(table, "long_ago", {}),
+        now=frozenset(w for text in table.strings("now") for w in tokens(text)),
+        now_phrases=_phrases(table, "now_phrases", {}),
+        onset=frozenset(stem(w) for w in table.strings("onset")),
+        reach=reach,
+        signs=signs,
     )
 
 

@@ -9,12 +9,14 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from skill.core.reader.context import Scene, scene_of, status_of
+from skill.core.reader.frames import past_frames
 from skill.core.reader.patterns import Match, Table, find, find_labelled, longest_first
 from skill.core.reader.vocabulary import (
     HISTORICAL,
     HYPOTHETICAL,
     NAMED_CONDITION,
     NEGATED,
+    POSSIBLE,
     SOMEONE_ELSE,
     UNCERTAIN,
     PatternSet,
@@ -39,6 +41,7 @@ _OTHER_REACH = 4  # words after "fine for", "running for" that may be that time
 _SINCE_REACH = 6  # words before "since my operation" that may be its time ("seven weeks")
 _FREQUENCY = frozenset({"every", "each"})  # "every couple of hours" is how often, not how long
 _MOMENT = re.compile(r"PT[\d.]+S")  # seconds alone: how long a moment lasts, not the pain
+_FALL = "fall_injury"  # a fall said in a story long past is its own only where the time is set
 _HEDGE = "hedge"  # a yes said with a doubt: a yes for a warning sign, not sure for "can you walk?"
 
 
@@ -127,13 +130,14 @@ def _read(
     scene = scene_of(stemmed, vocab)
     child = not own and _child(stemmed, vocab)
     helper = child or (not own and _someone_else(stemmed, vocab))
-    signs = _signs(stemmed, vocab, levels, scene)
+    signs, told_past = _long_past(_signs(stemmed, vocab, levels, scene), words, stemmed, vocab,
+                                  scene)
     people = people_in(stemmed, vocab, scene.barrier)
     if not helper:
         signs, helper = _speakers(signs, stemmed, people)
     safe = _safe_matches(stemmed, vocab, scene)
     particle, particle_end = _particle(stemmed, vocab, _covered(m for m, _ in safe))
-    past = _past(signs, words)
+    past = _past(signs, words) | told_past
     others = _other_times(stemmed, vocab)
     durations = find_durations(words)
     vague = _vague(stemmed, vocab)
@@ -205,6 +209,29 @@ def _signs(
         result.append(Sign(sid, levels.get(sid, ""), status, match.pattern.text, cue, at,
                            (match.start, match.end)))
     return _checked(_listed(result, words, vocab.list_joins))
+
+
+def _long_past(
+    signs: tuple[Sign, ...], words: Sequence[str], stemmed: Sequence[str], vocab: Vocabulary,
+    scene: Scene,
+) -> tuple[tuple[Sign, ...], frozenset[int]]:
+    """A sign told in a story set long ago, which the person then leaves for now ("two years
+    ago I couldn't walk for a week, but this is different"), is long past; so are the times in
+    that story ("for a week"), which are not this pain's."""
+    if vocab.frames is None or not signs:
+        return signs, frozenset()
+    falls = [s.span for s in signs if s.id == _FALL and s.status is None]
+    frames = past_frames(words, stemmed, vocab.frames, scene, falls)
+    out: list[Sign] = []
+    told: set[int] = set()
+    for sign in signs:
+        frame = next((f for f in frames if f.holds(sign.span, sign.id == _FALL)), None)
+        if (frame is not None and sign.id in vocab.frames.signs
+                and sign.status in (None, POSSIBLE)):
+            sign = sign._replace(status=HISTORICAL, cue=frame.cue, cue_at=frame.cue_at)
+            told.update(range(frame.start, frame.end))
+        out.append(sign)
+    return tuple(out), frozenset(told)
 
 
 def _listed(signs: list[Sign], words: Sequence[str], joins: frozenset[str]) -> list[Sign]:
@@ -536,6 +563,8 @@ def _duration(
     for start, end, value in sorted([*durations, *vague]):
         if words[end : end + 1] == ["old"] or words[end : end + 2] in _AGE_AFTER:
             continue  # an age: "a six year old", "my mattress has a few years on it"
+        if words[end : end + 1] == ["ago"] and words[start - 1 : start] != ["since"]:
+            continue  # when, not how long: "a cancer scare a few years ago"
         if end < len(words) and words[end] in not_after:
             continue  # "thirty weeks pregnant", "six weeks postpartum"
         if start > 0 and words[start - 1] in rates:

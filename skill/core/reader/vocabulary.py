@@ -75,6 +75,18 @@ class Whose(NamedTuple):
         return {i for i, word in enumerate(words) if word in self.starts}
 
 
+class Frames(NamedTuple):
+    """Words that set a story in a time long past, and words that bring it back to now."""
+
+    anchors: PatternSet  # "last winter", "months ago", and every one of `long_ago`
+    long_ago: PatternSet  # far enough back that a fall then did not start this pain: "years ago"
+    now: frozenset[str]  # words as said, in the present: "is", "can", "hurts", "now"
+    now_phrases: PatternSet  # a time of its own, near or now: "this morning", "these days"
+    onset: frozenset[str]  # stems that say what began then goes on: "started", "developed"
+    reach: int  # how many words after the time a clause told in that past may start
+    signs: frozenset[str]  # the signs a time long past can hold
+
+
 class Vocabulary(NamedTuple):
     """Everything the reader understands, for one locale."""
 
@@ -137,6 +149,7 @@ class Vocabulary(NamedTuple):
     hedge: PatternSet | None = None  # "a bit", "sort of": a yes said with a doubt
     contrast: frozenset[str] = frozenset()  # "no, but ...": the no answers, the rest says more
     doubt: PatternSet | None = None  # "I'm a bit forgetful": the answer is not certain
+    frames: Frames | None = None  # "two years ago I couldn't walk, but now...": long past
 
 
 NEGATED = "negated"

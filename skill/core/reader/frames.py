@@ -1,0 +1,91 @@
+"""Pure: stretches of a story told of a time long past, that the person then leaves for now."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import NamedTuple
+
+from skill.core.reader.context import Scene
+from skill.core.reader.patterns import find
+from skill.core.reader.vocabulary import Frames
+
+
+class Frame(NamedTuple):
+    """Words told of a time long past: [start, end), the end of the clause that sets the time,
+    the words that set it and where, and whether it is far enough back that a fall said in
+    that clause did not start this pain ("I fell years ago", not "last winter")."""
+
+    start: int
+    end: int
+    own_end: int
+    cue: str
+    cue_at: int
+    long_ago: bool
+
+    def holds(self, span: tuple[int, int], fall: bool) -> bool:
+        """Whether a sign said at `span` is told of that past time; a fall only in the clause
+        that sets it ("years ago she had her hip done and fell" may be a fall today)."""
+        if fall:
+            return self.long_ago and self.start <= span[0] and span[1] <= self.own_end
+        return self.start <= span[0] and span[1] <= self.end
+
+
+def _clauses(size: int, scene: Scene) -> list[tuple[int, int]]:
+    """The words cut where a terminator or a new subject starts a clause (speech has no
+    full stops): "two years ago | I couldn't walk | but now | I can"."""
+    cuts = sorted({0, size} | set(scene.clauses)
+                  | {i for i in scene.barrier if i - 1 not in scene.barrier})
+    return [(a, b) for a, b in pairwise(cuts) if a < b]
+
+
+def past_frames(
+    words: Sequence[str], stemmed: Sequence[str], frames: Frames | None, scene: Scene,
+    events: Sequence[tuple[int, int]] = (),
+) -> tuple[Frame, ...]:
+    """Each clause set in a time long past ("two years ago I couldn't walk for a week"), with
+    the clause after it told in the same past, when the person then comes back to now ("but
+    this is different"). A clause in the present, or with a time of its own ("this morning"),
+    ends it, and so does a new fall (`events`: "... and then I fell"); a story never brought
+    back to now may be this pain's own, and is left as said. Tense is read from the words as
+    said: stems lose it ("hurts", "hurt")."""
+    if frames is None:
+        return ()
+    clauses = _clauses(len(words), scene)
+    now_at = {i for i, w in enumerate(words) if w in frames.now}
+    now_at |= {i for m in find(frames.now_phrases, stemmed) for i in range(m.start, m.end)}
+    began = {i for i, w in enumerate(stemmed) if w in frames.onset}
+    anchors = find(frames.anchors, stemmed)
+    long_ago = {(m.start, m.end) for m in find(frames.long_ago, stemmed)}
+    out: list[Frame] = []
+    for anchor in anchors:
+        k = next(i for i, (a, b) in enumerate(clauses) if a <= anchor.start < b)
+        first, last = clauses[k][0], max(clauses[k][1], anchor.end)
+        end = _told_then(clauses[k:], last, anchor.end, frames.reach, now_at, began, events)
+        if end is None or not now_at.intersection(range(end, len(words))):
+            continue  # never brought back to now: it may be how this pain began
+        cue = " ".join(stemmed[anchor.start:anchor.end])
+        out.append(Frame(first, end, last, cue, anchor.start,
+                         (anchor.start, anchor.end) in long_ago))
+    return tuple(out)
+
+
+def _told_then(
+    clauses: Sequence[tuple[int, int]], last: int, anchor_end: int, reach: int,
+    now_at: set[int], began: set[int], events: Sequence[tuple[int, int]],
+) -> int | None:
+    """Where the story told in that past time ends, from the clause that sets it; None when
+    it is not a past left behind: the clause is in the present ("I've had it since a fall years
+    ago") or says what began then ("months ago I started getting numbness")."""
+    first = clauses[0][0]
+    if now_at.intersection(range(first, last)) or began.intersection(range(first, last)):
+        return None
+    end = last
+    for a, b in clauses[1:]:
+        if (now_at.intersection(range(a, b)) or a - anchor_end > reach
+                or any(a <= start < b for start, _ in events)):
+            break
+        if began.intersection(range(a, b)):
+            return None
+        end = b
+    return end

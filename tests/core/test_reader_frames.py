@@ -1,0 +1,50 @@
+"""A story set long ago that the person then leaves for now: its signs are long past, the rest
+are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.test_reader import present, reading
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("Two years ago I couldn't walk for a week with my back, but this is different, just an ache "
+     "in my hip on the stairs", "cannot_bear_weight"),
+    ("When my hip was at its worst last spring I could hardly stand, but since the injection it's "
+     "only a twinge now and then", "cannot_bear_weight"),
+    ("My hip used to lock completely and I couldn't move it, but since the physio it moves fine",
+     "cannot_bear_weight"),
+    ("After my knee operation I couldn't put any weight on it for a month, and now my hip on the "
+     "same side aches when I walk", "cannot_bear_weight"),
+    ("I fell off a horse years ago, and now my hip aches when it rains", "fall_injury"),
+])
+def test_a_sign_in_a_story_long_past_then_left_for_now_is_long_past(text: str, sign: str) -> None:
+    found = [s for s in reading(text).signs if s.id == sign]
+    assert found and all(s.status == "historical" for s in found)
+
+
+def test_a_time_in_a_story_long_past_is_not_how_long_this_pain_has_lasted() -> None:
+    said = reading("After my knee operation I couldn't put any weight on it for a month, and now "
+                   "my hip aches")
+    assert said.duration is None
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    # never brought back to now: the story may be this pain's own
+    ("Two years ago I had my hip replaced and I couldn't walk for a week", "cannot_bear_weight"),
+    # a time of its own, near: today's fall after a time long past
+    ("She had her hip done years ago and fell this morning, now she can't get up", "fall_injury"),
+    # a fall told after the clause that sets the time may be today's
+    ("Years ago she had a hip replacement and she fell over in the garden and can't get up",
+     "fall_injury"),
+    # what began then goes on
+    ("A few months ago I started getting numbness down my thigh and now my hip aches", "numbness"),
+    # a fall months ago may be how this pain began
+    ("Last winter I slipped on the ice and landed on my hip, and now it hurts to walk",
+     "fall_injury"),
+    # the present, in the same clause
+    ("I've had a fever since my operation years ago and now my hip hurts", "fever"),
+])
+def test_a_sign_not_left_in_the_past_still_counts(text: str, sign: str) -> None:
+    assert sign in present(text)
