@@ -89,6 +89,7 @@ class Act(NamedTuple):
     slots: Mapping[str, str] = _EMPTY
     words: str = ""
     locale: str = ""
+    absent: str = ""  # what a sample says is not there ("I haven't {absent}"): read as negated
     features: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     condition: str | None = None  # a condition the person named in their own words
     improving: bool = False  # the person says it is getting better

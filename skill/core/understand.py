@@ -32,14 +32,14 @@ class Understood(NamedTuple):
 def understand(act: Act, state: State, content: Content) -> Understood | None:
     """Read the person's words, if Alexa handed any over; None leaves the act as it is."""
     vocab = content.vocabulary(act.locale)
-    if not act.words or vocab is None:
+    if not (act.words or act.absent) or vocab is None:
         return None
     lead = vocab.leads.get(act.intent)
     if lead is not None:  # "last winter I slipped": Alexa kept "winter I slipped" for the slot
         act = act._replace(intent=intents.FREE_SPEECH, words=f"{lead} {act.words}")
     levels = content.flag_levels()
     today = date.fromisoformat(state.today) if state.today else None
-    reading = read(act.words, vocab, levels, today, own=_own(state))
+    reading = read(act.words, vocab, levels, today, own=_own(state), absent=act.absent)
     child = state.child or reading.child
     signs = [s for s in reading.present if s.id in content.red_flags
              and (child or content.red_flags[s.id].for_child is None)]

@@ -56,20 +56,20 @@ def read_act(handler_input: HandlerInput) -> Act:
 
     The free-speech slot carries everything the person said; every other slot's value as
     heard, resolved or not (ER_SUCCESS_NO_MATCH), is passed on as words too, for the reader's
-    warning signs; a sign the sample says is not there (`absent`) is passed on negated.
+    warning signs; what the sample says is not there (`absent`) goes to the reader apart.
     """
     request = handler_input.request_envelope.request
     locale = get_locale(handler_input) or ""
     if not isinstance(request, IntentRequest):
         return Act(get_request_type(handler_input), locale=locale)
-    slots, words = {}, []
+    slots, words, absent = {}, [], []
     for name, slot in (request.intent.slots or {}).items():
         if name == intents.FREE_SPEECH_SLOT and slot.value:
             words.append(str(slot.value))
             continue
         if name == intents.ABSENT_SLOT:  # "I haven't {absent}": a sign said as not there
             if slot.value:
-                words.append(f"not {slot.value}")
+                absent.append(str(slot.value))
             continue
         value = _slot_id(slot)
         if value:
@@ -77,7 +77,8 @@ def read_act(handler_input: HandlerInput) -> Act:
         if slot.value:  # resolved or not, what was said: "rear ended" resolved as a buttock
             words.append(str(slot.value))
     # "and" between values ends a negation's scope, so one slot's words never negate another's
-    return Act(request.intent.name, slots, words=" and ".join(words), locale=locale)
+    return Act(request.intent.name, slots, words=" and ".join(words), locale=locale,
+               absent=" and ".join(absent))
 
 
 def _slot_id(slot: Any) -> str | None:

@@ -100,20 +100,36 @@ class Reading(NamedTuple):
 
 def read(
     text: str, vocab: Vocabulary, levels: Mapping[str, str], today: date | None = None,
-    own: bool = False,
+    own: bool = False, absent: str = "",
 ) -> Reading:
     """Read one utterance; `levels` gives each red flag's level, `today` resolves dates, and
     `own` says the conversation is already about the speaker's own pain. Someone else's sign
     told with their own hip or leg ("my mum slipped and now her hip is sore") is a new person to
-    help, though the conversation was the speaker's: it is read as theirs, not put aside."""
+    help, though the conversation was the speaker's: it is read as theirs, not put aside.
+    `absent` is what the person said is not there, where Alexa keeps it apart (a one-shot's
+    "I haven't {absent}"): every sign in it is negated, whatever its own words."""
     words = tokens(text)
-    if not words:
-        return Reading(())
+    reading = Reading(())
+    if words:
+        stemmed = stems(words)
+        reading = _read(words, stemmed, vocab, levels, today, own)
+        if own and reading.signs and _others_pain(stemmed, vocab):
+            reading = _read(words, stemmed, vocab, levels, today, own=False)
+    return _with_absent(reading, tokens(absent), vocab, levels) if absent else reading
+
+
+def _with_absent(
+    reading: Reading, words: list[str], vocab: Vocabulary, levels: Mapping[str, str]
+) -> Reading:
+    """The signs said as not there, negated, after the words that were said."""
     stemmed = stems(words)
-    reading = _read(words, stemmed, vocab, levels, today, own)
-    if own and reading.signs and _others_pain(stemmed, vocab):
-        return _read(words, stemmed, vocab, levels, today, own=False)
-    return reading
+    at = len(reading.words)
+    gone = tuple(
+        sign._replace(status=NEGATED, cue=None, cue_at=None,
+                      span=(sign.span[0] + at, sign.span[1] + at))
+        for sign in _signs(stemmed, vocab, levels, scene_of(stemmed, vocab))
+    )
+    return reading._replace(words=reading.words + tuple(words), signs=reading.signs + gone)
 
 
 def _others_pain(words: Sequence[str], vocab: Vocabulary) -> bool:
