@@ -272,6 +272,8 @@ def _answer(turn: Turn, act: Act) -> Turn:
         if asked is not None and answer == triage.SAFE:
             safety = {**turn.state.safety, asked.id: triage.SAFE}
             turn.state = turn.state.with_(safety=safety)
+            if turn.state.onset is None:  # "yes, but it's been hurting for six weeks"
+                onset.note_onset(turn, act)
         elif answer is None:
             turn.say("dialog.yes_or_no")  # never guessed, never settled ahead of its question
             return ask_pending(turn, turn.state.pending or "", reask=True)

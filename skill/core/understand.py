@@ -144,11 +144,14 @@ def _act_for(
     """The one act the dialog answers, after any warning signs have been escalated."""
     base = act._replace(slots={}, features={})
     if question is not None and not flags:
+        # how long it has hurt, said with the answer: "yes, but it's been hurting for six weeks"
+        time = _time(reading)
         if answer == SAFE and _stated(reading, question):  # "no fever", "I can walk fine"
             said = sorted(SAFE_STATEMENTS[question.id])[0]
-            return base._replace(intent=intents.SAFETY_ANSWER, slots={"answer": said})
+            return base._replace(intent=intents.SAFETY_ANSWER, slots={"answer": said, **time})
         if answer == SAFE:
-            return base._replace(intent=intents.YES if question.safe == "yes" else intents.NO)
+            return base._replace(intent=intents.YES if question.safe == "yes" else intents.NO,
+                                 slots=time)
         if answer == UNSURE:
             return base._replace(intent=intents.UNSURE)
     if state.pending_kind == PENDING_CHECK_IN and not flags:
@@ -168,6 +171,11 @@ def _act_for(
     return general
 
 
+def _time(reading: Reading) -> dict[str, str]:
+    """When the pain began and how long it has lasted, as slots, where the words said so."""
+    return {k: v for k, v in (("started", reading.started), ("duration", reading.duration)) if v}
+
+
 def _heard_anything(reading: Reading) -> bool:
     """Something the reader knows was said, short of an answer ('I feel fine', 'it aches')."""
     return bool(reading.signs or reading.safe or reading.pain or reading.features
@@ -179,7 +187,7 @@ _PARTICLES = {"yes": intents.YES, "no": intents.NO, "unsure": intents.UNSURE}
 
 def _general(reading: Reading, base: Act, flags: list[str]) -> Act:
     """Away from the safety questions: a command, a care question, a description, or yes/no."""
-    time = {k: v for k, v in (("started", reading.started), ("duration", reading.duration)) if v}
+    time = _time(reading)
     # how the pain goes, for when to see a doctor: on the acts that describe it
     told = base._replace(improving=reading.improving, comes_and_goes=reading.comes_and_goes,
                          diagnosed=reading.diagnosed)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.asked import opening
+from tests.support.asked import answer_at, opening
 
 
 def _triage(words: str) -> object:
@@ -38,3 +38,51 @@ def test_harmless_words_explained_are_not_escalated(words: str) -> None:
 ])
 def test_urgent_signs_in_new_words_are_urgent(words: str) -> None:
     assert _triage(words) == "urgent"
+
+
+@pytest.mark.parametrize(("words", "locale"), [
+    # red team 22, falls in other words
+    ("me nan keeled over in the garden and now she's complaining of her hip", "en-GB"),
+    ("so I missed the last step coming down the basement stairs a couple days ago and my hip has "
+     "hurt ever since", "en-US"),
+    # carried, shuffling, unable to get off the sofa
+    ("my mate had to carry me to the car because my hip gave out completely", "en-AU"),
+    ("I can't get off the sofa at all, my hip won't let me", "en-GB"),
+    ("I've been shuffling about on my bum because standing on the leg is impossible", "en-GB"),
+    # a leg rolled outwards; cauda equina in plain words
+    ("my leg's rolled outwards and won't sit straight", "en-AU"),
+    ("I've got no feeling down below round my bum and my hip's killing me", "en-GB"),
+    ("I've got no feeling around my back passage and my hip hurts", "en-GB"),
+    ("urine is not coming properly and there is numbness in the private area along with hip pain",
+     "en-IN"),
+    ("I pooped myself without realizing it and my hip and back are killing me", "en-US"),
+    ("I am not able to pass urine since morning and my hip and back are paining", "en-IN"),
+])
+def test_red_team_22_urgent_words_are_urgent(words: str, locale: str) -> None:
+    assert opening(words, locale).session_attributes.get("triage") == "urgent"
+
+
+def test_bladder_accidents_are_told_as_the_bladder_not_a_fall() -> None:
+    turn = opening("I've been having accidents, can't hold me wee, and my hip hurts", "en-AU")
+    assert turn.session_attributes.get("flags") == ["bladder_bowel"]
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("weight", "only if someone holds me up"),
+    ("weight", "I can stand but the minute I take a step it gives way"),
+    ("weight", "only with help"),
+    ("fever", "not a fever as such but I've been roasting hot then freezing cold"),
+    ("injury", "not a fall exactly, but I walked straight into the corner of the desk"),
+])
+def test_red_team_22_answers_with_a_sign_are_urgent(question: str, words: str) -> None:
+    assert answer_at(question, words).session_attributes.get("triage") == "urgent"
+
+
+@pytest.mark.parametrize("words", [
+    "yes but it's been hurting for six weeks",
+    "yeah, it's been like this for a couple of months though",
+])
+def test_how_long_said_with_a_safe_answer_is_heard(words: str) -> None:
+    turn = answer_at("weight", words)
+    assert turn.session_attributes.get("triage") == "see_provider"
+    assert "see your doctor" in turn.speech

@@ -44,6 +44,7 @@ def compile_phrase(text: str, sets: Mapping[str, Sequence[str]]) -> Pattern:
         if named:
             if named.group(1) not in sets:
                 raise PhraseError(f"unknown set {{{named.group(1)}}} in {text!r}")
+            _check_alternatives(named.group(1), sets[named.group(1)])
             options = [_stems_of(alt) for alt in sets[named.group(1)]]
         else:
             options = [_stems_of(part) for part in word.split("|")]
@@ -85,6 +86,15 @@ def index(patterns: tuple[Pattern, ...]) -> PatternSet:
             if pattern not in bucket:
                 bucket.append(pattern)
     return PatternSet(patterns, {key: tuple(value) for key, value in table.items()})
+
+
+def _check_alternatives(name: str, alternatives: Sequence[str]) -> None:
+    """A set's alternatives are plain words: an a|b choice or a gap there would silently be
+    read as words ("missed the last|bottom step" matched nothing)."""
+    for alternative in alternatives:
+        if "|" in alternative or ".." in alternative or "{" in alternative:
+            raise PhraseError(f"set {{{name}}}: {alternative!r} is not plain words; a set's "
+                              f"alternatives cannot hold a|b choices, gaps or sets")
 
 
 def _stems_of(words: str) -> tuple[str, ...]:

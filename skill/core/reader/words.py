@@ -27,6 +27,8 @@ _CONTRACTIONS = (
     (re.compile(r"\b(i|you|he|she|we|they|it)'d (?=(?:been|had|gone|done|got|seen|fallen|broken|"
                 r"hurt|\w+ed)\b)"), r"\1 had "),
     (re.compile(r"\b(i|you|he|she|we|they|it)'d\b"), r"\1 would"),
+    # "he's been a bit hot", "it's been fine": has, before been
+    (re.compile(r"\b(it|he|she|that|there|what|who|where|here|this)'s (?=been\b)"), r"\1 has "),
     (re.compile(r"\b(it|he|she|that|there|what|who|where|here|this)'s\b"), r"\1 is"),
     # after a noun, "'s been", "'s got", "'s gone" is has ("my garden's been hot"); "'s" before
     # how a thing is, is is ("walking's ok", "my mum's not well"); else a possessive ("my
@@ -39,7 +41,7 @@ _CONTRACTIONS = (
     # "me hip", "me son": "my", as said in much of Britain, Ireland and Australia
     (re.compile(r"(?<!give )(?<!gave )(?<!gives )(?<!tell )(?<!told )"
                 r"\bme (?=(?:own|left|right|bad|hip|hips|leg|legs|knee|knees|back|groin|thigh|"
-                r"thighs|bum|side|foot|feet|ankle|son|daughter|husband|wife|mum|mam|dad|mate|"
+                r"thighs|bum|side|foot|feet|ankle|wee|bladder|bowels|waterworks|son|daughter|husband|wife|mum|mam|dad|mate|"
                 r"missus|kids|kid|partner)\b)"), "my "),
     (re.compile(r"\bgonna\b"), "going to"),
     (re.compile(r"\bwanna\b"), "want to"),
