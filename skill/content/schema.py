@@ -202,12 +202,24 @@ def _after_injury(
     return wanted
 
 
-def _requires(reader: _Reader, by_group: dict[str, frozenset[str]]) -> frozenset[str]:
-    wanted = frozenset(reader.strings("requires", True))
+def _requires(
+    reader: _Reader, by_group: dict[str, frozenset[str]]
+) -> tuple[frozenset[str], ...]:
+    """`requires`: a list of feature ids (one of them needed), or a list of such lists (one of
+    each needed)."""
+    raw = reader.get("requires", list, True) or []
+    if not raw:
+        return ()
+    groups = raw if all(isinstance(g, list) for g in raw) else [raw]
     known = frozenset().union(*by_group.values())
-    for fid in sorted(wanted - known):
-        reader.fail("requires", f"{fid!r} is not one of this condition's features")
-    return wanted
+    out = []
+    for group in groups:
+        if not group or not all(isinstance(fid, str) for fid in group):
+            reader.fail("requires", "must be feature ids, or lists of feature ids")
+        for fid in sorted(set(group) - known):
+            reader.fail("requires", f"{fid!r} is not one of this condition's features")
+        out.append(frozenset(group))
+    return tuple(out)
 
 
 def _questions(directory: Path, features: dict[str, FeatureGroup]) -> dict[str, Question]:

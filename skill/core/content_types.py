@@ -55,9 +55,10 @@ class Condition(NamedTuple):
     questions: tuple[str, ...]
     care: CareNotes
     sources: tuple[Source, ...]
-    # Feature ids of which at least one must be described before this condition is named: a
-    # stress fracture is never suggested on running alone.
-    requires: frozenset[str] = frozenset()
+    # Groups of feature ids, of each of which at least one must be described before this
+    # condition is named: a stress fracture is never suggested on running alone, nor on pain
+    # bearing weight without running or more training.
+    requires: tuple[frozenset[str], ...] = ()
     # The name as it sits in a sentence ("a muscle strain"); the plain name if unset.
     said: str = ""
     # May be suggested after an injury's urgent advice (a condition an injury can cause or

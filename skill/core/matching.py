@@ -76,7 +76,12 @@ def nameable(
 
 def _may_name(condition: Condition, described: set[str]) -> bool:
     """What a condition `requires` has been described (a stress fracture never on running alone)."""
-    return not condition.requires or bool(condition.requires & described)
+    return _unmet(condition, described) is None
+
+
+def _unmet(condition: Condition, described: set[str]) -> frozenset[str] | None:
+    """The first group of `requires` none of whose features has been described, if any."""
+    return next((group for group in condition.requires if not group & described), None)
 
 
 def cautious(
@@ -115,9 +120,8 @@ def ruling_in_question(
     a runner's groin pain is asked about weight bearing before it is called a strain."""
     if ranking.best is None:
         return None
-    needs = content.conditions[ranking.best].requires
-    described = _described(features)
-    if not needs or needs & described:
+    needs = _unmet(content.conditions[ranking.best], _described(features))
+    if needs is None:
         return None
     done = set(asked)
     for qid in content.conditions[ranking.best].questions:

@@ -113,6 +113,17 @@ def test_no_text_says_you_have() -> None:
             "conditions/gtps.yaml: after_injury: 'running' is not one of this condition's features",
         ),
         (
+            "conditions/stress_fracture.yaml",
+            lambda d: d.update(requires=[["weight_bearing"], ["lying_on_side"]]),
+            "conditions/stress_fracture.yaml: requires: 'lying_on_side' is not one of this "
+            "condition's features",
+        ),
+        (
+            "conditions/stress_fracture.yaml",
+            lambda d: d.update(requires=[["weight_bearing"], 3]),
+            "conditions/stress_fracture.yaml: requires: must be feature ids, or lists of feature ids",
+        ),
+        (
             "conditions/gtps.yaml",
             lambda d: d.update(after_injury="sometimes"),
             "conditions/gtps.yaml: after_injury: must be a non-empty list",

@@ -8,6 +8,7 @@ from skill.content import get_content
 from skill.core.matching import (
     match_conditions,
     merge_features,
+    nameable,
     score_condition,
     separating_question,
 )
@@ -88,3 +89,21 @@ def test_two_words_for_one_place_are_not_twice_the_fit() -> None:
 def test_catching_at_the_front_of_the_hip_when_twisting_points_to_impingement() -> None:
     features = {"location": ["groin"], "trigger": ["twisting"], "quality": ["clicking"]}
     assert match_conditions(features, CONTENT).best == "fai"
+
+
+@pytest.mark.parametrize(("features", "named"), [
+    # pain bearing weight, in someone who does not run or train more: not a runner's crack
+    ({"trigger": ["weight_bearing"], "quality": ["aching"]}, False),
+    # running alone: not yet
+    ({"trigger": ["running"], "activity": ["runner"]}, False),
+    # a runner whose pain comes bearing weight, or more training: it may be named
+    ({"trigger": ["weight_bearing", "running"], "activity": ["runner"]}, True),
+    ({"onset": ["after_training"], "location": ["groin"]}, True),
+])
+def test_a_stress_fracture_is_named_only_with_each_group_it_requires(
+    features: dict[str, list[str]], named: bool
+) -> None:
+    ranking = match_conditions(features, CONTENT)
+    only = ranking._replace(matches=tuple(m for m in ranking.matches
+                                          if m.condition == "stress_fracture"))
+    assert (nameable(only, features, CONTENT) == "stress_fracture") is named

@@ -86,3 +86,29 @@ def test_how_long_said_with_a_safe_answer_is_heard(words: str) -> None:
     turn = answer_at("weight", words)
     assert turn.session_attributes.get("triage") == "see_provider"
     assert "see your doctor" in turn.speech
+
+
+@pytest.mark.parametrize("words", [
+    # paraphrases of what the tenth collection's dev half showed
+    "I was lying on my back on the floor reaching for the cat under the bed and my hip twinged",
+    "My recovery has slowed to a crawl but the surgeon is happy with how the hip is healing",
+    "I've got arthritis in my knee and hip and I can't get about all that well these days",
+    "The physio says my hip flexor is a bit inflamed, it's not too serious and very common in runners",
+    "It's been sore since Sunday after a short run, I'll rest it and see if it doesn't get better",
+    "My hip aches and I'm sure all the gardening isn't helping",
+    "I limp when I'm tired and put more weight on my good leg, and my hips ache",
+])
+def test_tenth_dev_look_alikes_are_not_escalated(words: str) -> None:
+    assert _triage(words) is None
+
+
+@pytest.mark.parametrize(("words", "level"), [
+    ("My little boy's hip hurts when you touch it, he hasn't had much of a fever but it comes and "
+     "goes", "urgent"),
+    ("At night getting to the loo is torture, walking is next to impossible", "urgent"),
+    ("Lately the pain in my hip has got more intense and persistent", "see_provider"),
+    ("The MRI showed a small fracture in my hip, there was no fall, I'd just been marching a lot",
+     "see_provider"),
+])
+def test_tenth_dev_signs_in_other_words_are_heard(words: str, level: str) -> None:
+    assert _triage(words) == level
