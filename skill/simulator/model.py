@@ -6,7 +6,7 @@ import json
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,10 @@ class Sample:
     before: dict[str, str] = field(default_factory=dict)
     # slots that share a type, in the sample's order ("no {absent} but I {flag}")
     same_type: tuple[tuple[str, ...], ...] = ()
+    # the intent's slots that share a type with a slot its samples place more often, and the
+    # words their samples put before them ("absent": "no", "not", "without"): a tagger learns a
+    # slot by the words around it, so a value said after one of those words is that slot's
+    placed: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,7 @@ def _samples(intents: list[dict[str, Any]]) -> list[Sample]:
             if PHRASE_TYPE in {slot_types.get(n) for n in re.findall(r"{\s*(\w+)\s*}", text)}:
                 continue  # matched by its carrier phrase instead (_phrase_samples)
             out.append(compile_sample(len(out), intent["name"], text, slot_types))
+    out = _with_placed(out, intents)
     taken = {s.elements for s in out}
     for intent in intents:
         for text in BUILTIN_SAMPLES.get(intent["name"], ()):
@@ -163,6 +168,33 @@ def _samples(intents: list[dict[str, Any]]) -> list[Sample]:
                 taken.add(sample.elements)
                 out.append(sample)
     return out
+
+
+def _with_placed(samples: list[Sample], intents: list[dict[str, Any]]) -> list[Sample]:
+    """Each sample, told which of its intent's slots a value fills only by the words said
+    before it: of two slots of one type, the one declared later ("absent", after "flag"), with
+    the words its samples put before it that never come before the first, in any intent ("no",
+    "didn't", "without"; not "have", which comes before "I have {flag}" too)."""
+    first: dict[str, str] = {}  # slot type -> the first slot declared with it, model-wide
+    later: dict[str, dict[str, str]] = {}  # intent -> {later slot: its type}
+    for intent in intents:
+        seen: dict[str, str] = {}
+        for slot in intent.get("slots", []):
+            if slot["type"] in seen:
+                later.setdefault(intent["name"], {})[slot["name"]] = slot["type"]
+            else:
+                seen[slot["type"]] = slot["name"]
+                first.setdefault(slot["type"], slot["name"])
+    common = {(t, s.before[n]) for s in samples for n, t in s.slots
+              if first.get(t) == n and n in s.before}
+    placed: dict[str, dict[str, frozenset[str]]] = {}
+    for intent_name, slots in later.items():
+        placed[intent_name] = {
+            name: frozenset(s.before[name] for s in samples if s.intent == intent_name
+                            and name in s.before and (kind, s.before[name]) not in common)
+            for name, kind in slots.items()
+        }
+    return [replace(s, placed=placed[s.intent]) if s.intent in placed else s for s in samples]
 
 
 def compile_sample(index: int, intent: str, text: str, slot_types: dict[str, str]) -> Sample:

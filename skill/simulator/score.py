@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from skill.core.intents import ABSENT_SLOT
 from skill.simulator.model import BUILTIN_TYPES, Sample
 from skill.simulator.spot import Span, Utterance
 from skill.simulator.text import stem
@@ -119,18 +118,29 @@ def upper_bound(sample: Sample, literal_max: float, absorbable: float, overlap: 
 
 
 def _claim(
-    name: str, slot_type: str, utt: Utterance, work: _Work, after: str | None = None
+    name: str, slot_type: str, utt: Utterance, work: _Work, after: str | None = None,
+    only: frozenset[str] | None = None, never: set[str] | None = None,
 ) -> Span | None:
     """Fill a slot with the longest free span of its type, marking those words used; one said
     right after the sample's word before the slot (`after`) first, as Alexa tags by place:
-    in "no fever and I didn't fall", "I didn't {absent}" takes "fall"."""
+    in "no fever and I didn't fall", "I didn't {absent}" takes "fall". `only`: just a span
+    said right after one of these words; `never`: no span said right after one of these."""
     free = [s for s in utt.spans.get(slot_type, ()) if not any(work.used[s.start : s.end])]
+    if only is not None:
+        free = [s for s in free if _lead(utt, s) in only]
+    elif never:
+        free = [s for s in free if _lead(utt, s) not in never]
     placed = [s for s in free if after and s.start > 0 and utt.tokens[s.start - 1].stem == after]
     for span in placed or free:
         work.fills[name] = span
         work.used[span.start : span.end] = [True] * span.length
         return span
     return None
+
+
+def _lead(utt: Utterance, span: Span) -> str:
+    """The stem of the word said right before a span, or "" at the start."""
+    return utt.tokens[span.start - 1].stem if span.start > 0 else ""
 
 
 def _fill_spans(sample: Sample, utt: Utterance, work: _Work) -> None:
@@ -147,13 +157,17 @@ def _fill_spans(sample: Sample, utt: Utterance, work: _Work) -> None:
 
 
 def _extra_fills(sample: Sample, utt: Utterance, costs: list[float], work: _Work) -> int:
-    """Values of the intent's other slot types said anywhere: Alexa tags slots per intent; never
-    as a sign said to be absent, which only a sample's own negating words place."""
+    """Values of the intent's other slot types said anywhere: Alexa tags slots per intent, and
+    where two slots share a type, by the words around the value as its samples place them: in
+    "my hip hurts, no fever and I didn't fall", "no fever" is the absent slot's, not a flag."""
     added = 0
-    for name, slot_type in sample.intent_slots:
-        if name == ABSENT_SLOT:
+    placed = set().union(*sample.placed.values()) if sample.placed else set()
+    slots = sorted(sample.intent_slots, key=lambda slot: slot[0] not in sample.placed)
+    for name, slot_type in slots:
+        if name in work.fills:
             continue
-        span = None if name in work.fills else _claim(name, slot_type, utt, work)
+        leads = sample.placed.get(name)
+        span = _claim(name, slot_type, utt, work, only=leads, never=None if leads else placed)
         if span is not None:
             work.leftover -= sum(costs[span.start : span.end])
             added += 1

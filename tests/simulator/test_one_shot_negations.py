@@ -41,3 +41,18 @@ def test_a_negated_sign_beside_a_present_one_keeps_the_present_one_in_its_place(
     assert said["triage"] == "urgent"
     assert "walk" in str(said["slots"].get("flag")) and "fever" in str(said["slots"]["absent"])
     assert "fever or chills" not in said["speech"]
+
+
+@pytest.mark.parametrize("words", [
+    "my hip hurts, no fever and I didn't fall",
+    "my outer hip hurts when I lie on it, I haven't fallen and I've got no fever",
+])
+def test_a_second_sign_said_as_not_there_is_never_tagged_as_a_flag(words: str) -> None:
+    said = _one_shot(words)
+    assert "flag" not in said["slots"]
+    assert said["triage"] != "urgent"
+
+
+def test_a_sign_after_a_negated_one_in_a_one_shot_still_counts() -> None:
+    said = _one_shot("my hip hurts, I didn't fall but I've got a fever")
+    assert said["triage"] == "urgent"
