@@ -152,6 +152,7 @@ def _frames(context: _Reader, flags: set[str]) -> Frames | None:
         onset=frozenset(stem(w) for w in table.strings("onset")),
         reach=reach,
         signs=signs,
+        cuts=frozenset(table.strings("cut_before", optional=True)),
     )
 
 

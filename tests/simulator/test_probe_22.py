@@ -112,3 +112,59 @@ def test_tenth_dev_look_alikes_are_not_escalated(words: str) -> None:
 ])
 def test_tenth_dev_signs_in_other_words_are_heard(words: str, level: str) -> None:
     assert _triage(words) == level
+
+
+@pytest.mark.parametrize(("words", "locale"), [
+    # red team 22 (false alarms): long past and healed, with the time said first
+    ("Last year I had dengue fever with very high temperature, I recovered completely, now only my "
+     "hip is paining when I sit cross-legged", "en-IN"),
+    ("Back in my twenties I had a bad car accident, I'm fifty now, and lately my hip just gets achy "
+     "after hockey", "en-CA"),
+    ("Two years back I had a small accident on my scooter, everything healed, now my hip pain is "
+     "there only when I walk fast", "en-IN"),
+    ("Had a fever a couple of months back with COVID, been right as rain since, but my hip's been "
+     "grumbling when I go for a run", "en-AU"),
+    # near falls, figures of speech, pets, other things red or numb
+    ("I slipped a little in the bathroom but did not fall, I held the wall, and my hip pain is old",
+     "en-IN"),
+    ("I stumbled off the curb but caught my balance, no harm done, my hip is sore after long shifts",
+     "en-US"),
+    ("I almost had a car accident this morning, anyway I've got this ongoing hip ache when I sit",
+     "en-US"),
+    ("I got knocked for six by the news of my promotion, and now my outer hip is a bit tender", "en-GB"),
+    ("I feel like I got hit by a truck after moving house, everything aches including my hip", "en-CA"),
+    ("My dog can't put weight on his back leg, and I've been carrying him around, now my hip is sore",
+     "en-US"),
+    ("My hands get red and chapped in the winter, but my hip is stiff after shovelling snow", "en-CA"),
+    ("I went ice fishing and I was shivering my butt off out there, and now my hip's stiff", "en-CA"),
+    ("I bought new jeans and my legs look shorter in them, anyway my hip aches when I walk far",
+     "en-US"),
+    ("My feet turn out when I walk, always have, like a duck, and my hip aches after running", "en-GB"),
+    ("I nearly wet myself laughing at my husband trying yoga, and my hip is a bit sore", "en-GB"),
+    ("I'm a Cancer, the star sign I mean, and my hip aches when I sit too long", "en-US"),
+    ("I rubbed Deep Heat on it and it's all tingly now, it's just an achy hip from gardening", "en-GB"),
+    ("The newborn's got me up three times a night, and my hip aches from the feeding chair", "en-AU"),
+    ("I'm expecting my second, about six months gone, and my hip is sore when I turn over", "en-GB"),
+])
+def test_red_team_22_false_alarms_are_not_escalated(words: str, locale: str) -> None:
+    assert opening(words, locale).session_attributes.get("triage") is None
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("injury", "no, the only knock I've had is to my pride after losing at bowls"),
+    ("injury", "no accident, no, I was just knocked out by how tired I was after the gym"),
+    ("injury", "no sir, I only got a small bump on my head from the cupboard, the hip pain started "
+               "before"),
+    ("weight", "I can walk fine, it's getting up off the floor that's hard, I have to grab the couch"),
+    ("weight", "sure can, I couldn't stand up straight for a bit yesterday but it's fine now"),
+    ("fever", "no, no chills, unless you count shivering waiting for the bus this morning"),
+])
+def test_red_team_22_harmless_answers_are_not_escalated(question: str, words: str) -> None:
+    assert answer_at(question, words).session_attributes.get("triage") != "urgent"
+
+
+@pytest.mark.parametrize("words", [
+    "no, I didn't fall", "didn't fall or knock it or anything", "no, I didn't fall, it just came on",
+])
+def test_a_fall_said_not_to_have_happened_stays_negated(words: str) -> None:
+    assert answer_at("injury", words).session_attributes.get("triage") != "urgent"

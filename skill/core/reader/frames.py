@@ -12,9 +12,10 @@ from skill.core.reader.vocabulary import Frames
 
 
 class Frame(NamedTuple):
-    """Words told of a time long past: [start, end), the end of the clause that sets the time,
-    the words that set it and where, and whether it is far enough back that a fall said in
-    that clause did not start this pain ("I fell years ago", not "last winter")."""
+    """Words told of a time long past: [start, end), the end of the clause that sets the time
+    (or of the one after it, when that clause is the time alone: "years ago | I fell"), the
+    words that set it and where, and whether it is far enough back that a fall said in that
+    clause did not start this pain ("I fell years ago", not "last winter")."""
 
     start: int
     end: int
@@ -31,11 +32,13 @@ class Frame(NamedTuple):
         return self.start <= span[0] and span[1] <= self.end
 
 
-def _clauses(size: int, scene: Scene) -> list[tuple[int, int]]:
+def _clauses(words: Sequence[str], scene: Scene, subjects: frozenset[str]) -> list[tuple[int, int]]:
     """The words cut where a terminator or a new subject starts a clause (speech has no
     full stops): "two years ago | I couldn't walk | but now | I can"."""
+    size = len(words)
     cuts = sorted({0, size} | set(scene.clauses)
-                  | {i for i in scene.barrier if i - 1 not in scene.barrier})
+                  | {i for i in scene.barrier if i - 1 not in scene.barrier}
+                  | {i for i, w in enumerate(words) if w in subjects})
     return [(a, b) for a, b in pairwise(cuts) if a < b]
 
 
@@ -51,7 +54,7 @@ def past_frames(
     said: stems lose it ("hurts", "hurt")."""
     if frames is None:
         return ()
-    clauses = _clauses(len(words), scene)
+    clauses = _clauses(words, scene, frames.cuts)
     now_at = {i for i, w in enumerate(words) if w in frames.now}
     now_at |= {i for m in find(frames.now_phrases, stemmed) for i in range(m.start, m.end)}
     began = {i for i, w in enumerate(stemmed) if w in frames.onset}
@@ -61,11 +64,16 @@ def past_frames(
     for anchor in anchors:
         k = next(i for i, (a, b) in enumerate(clauses) if a <= anchor.start < b)
         first, last = clauses[k][0], max(clauses[k][1], anchor.end)
-        end = _told_then(clauses[k:], last, anchor.end, frames.reach, now_at, began, events)
+        own = last
+        if (last - first) - (anchor.end - anchor.start) <= 1:  # "back in my twenties | I had..."
+            own = next((b for a, b in clauses if a >= last), last)
+        end = _told_then(clauses[k:], last, anchor.end, frames.reach, now_at, began,
+                         [e for e in events if e[0] >= own])
         if end is None or not now_at.intersection(range(end, len(words))):
             continue  # never brought back to now: it may be how this pain began
+        own = min(own, end)
         cue = " ".join(stemmed[anchor.start:anchor.end])
-        out.append(Frame(first, end, last, cue, anchor.start,
+        out.append(Frame(first, end, own, cue, anchor.start,
                          (anchor.start, anchor.end) in long_ago))
     return tuple(out)
 

@@ -579,8 +579,6 @@ def _duration(
     for start, end, value in sorted([*durations, *vague]):
         if words[end : end + 1] == ["old"] or words[end : end + 2] in _AGE_AFTER:
             continue  # an age: "a six year old", "my mattress has a few years on it"
-        if words[end : end + 1] == ["ago"] and words[start - 1 : start] != ["since"]:
-            continue  # when, not how long: "a cancer scare a few years ago"
         if end < len(words) and words[end] in not_after:
             continue  # "thirty weeks pregnant", "six weeks postpartum"
         if start > 0 and words[start - 1] in rates:

@@ -85,6 +85,7 @@ class Frames(NamedTuple):
     onset: frozenset[str]  # stems that say what began then goes on: "started", "developed"
     reach: int  # how many words after the time a clause told in that past may start
     signs: frozenset[str]  # the signs a time long past can hold
+    cuts: frozenset[str] = frozenset()  # words said that start a clause: "i", "she"
 
 
 class Vocabulary(NamedTuple):
