@@ -63,12 +63,13 @@ def compile_phrase(text: str, sets: Mapping[str, Sequence[str]]) -> Pattern:
 
 def _check_choices(text: str) -> None:
     """An a|b step whose choice is also the next word was meant as a several-word choice
-    ("do not|did not need"), which a|b cannot hold: it silently matched nothing."""
+    ("do not|did not need"), which a|b holds only joined with "_" ("do_not|did_not need"):
+    written apart it silently matched nothing."""
     words = text.split()
     for word, after in pairwise(words):
         if "|" in word and after in word.split("|"):
-            raise PhraseError(f"{text!r}: each a|b choice is one word; write "
-                              f"several-word choices as phrases of their own")
+            raise PhraseError(f"{text!r}: each a|b choice is one word; join a several-word "
+                              f"choice with '_' (fall|go_down), or write it as a phrase of its own")
 
 
 def compile_all(texts: Iterable[str], sets: Mapping[str, Sequence[str]]) -> PatternSet:
