@@ -99,3 +99,32 @@ class Act(NamedTuple):
     def slot(self, name: str) -> str | None:
         """The slot's resolved id (or raw value for built-in types), None when unfilled."""
         return self.slots.get(name) or None
+
+
+class SlotHeard(NamedTuple):
+    """One slot as Alexa sent it: what was heard, and the id it resolved to, if any."""
+
+    value: str | None
+    resolved: str | None
+
+
+def act_from_slots(
+    intent: str, slots: Mapping[str, SlotHeard], locale: str = ""
+) -> Act:
+    """The act the core sees: resolved ids, and the words. The free-speech slot carries
+    everything said; every other slot's value as heard, resolved or not, is words too, for the
+    reader's warning signs; what a sample says is not there (`absent`) is read apart. "and"
+    between values ends a negation's scope, so one slot's words never negate another's."""
+    ids, words, absent = {}, [], []
+    for name, heard in slots.items():
+        if name == FREE_SPEECH_SLOT and heard.value:
+            words.append(heard.value)
+        elif name == ABSENT_SLOT:
+            absent += [heard.value] if heard.value else []
+        else:
+            if heard.resolved:
+                ids[name] = heard.resolved
+            if heard.value:  # resolved or not, what was said: "rear ended" resolved as a buttock
+                words.append(heard.value)
+    return Act(intent, ids, words=" and ".join(words), locale=locale, absent=" and ".join(absent))
+

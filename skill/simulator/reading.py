@@ -10,22 +10,26 @@ from typing import Any
 
 from skill.content import get_content
 from skill.core import intents
-from skill.core.intents import Act
 from skill.core.state import State
 from skill.core.understand import understand
 
 
 def reader_view(envelope: dict[str, Any]) -> dict[str, Any] | None:
-    """The reader's findings for one request envelope, or None when it carried no words."""
+    """The reader's findings for one request envelope, or None when it carried no words: the
+    free speech, or the slot values of a one-shot, as the skill itself reads them."""
     request = envelope.get("request") or {}
+    if request.get("type") != "IntentRequest":
+        return None
     slots = (request.get("intent") or {}).get("slots") or {}
-    words = (slots.get(intents.FREE_SPEECH_SLOT) or {}).get("value")
-    if request.get("type") != "IntentRequest" or not words:
+    heard = {name: intents.SlotHeard(slot.get("value") or None, _resolved(slot))
+             for name, slot in slots.items()}
+    act = intents.act_from_slots(request["intent"]["name"], heard,
+                                 str(request.get("locale", "")))
+    if not (act.words or act.absent):
         return None
     attributes = (envelope.get("session") or {}).get("attributes") or {}
     today = str(request.get("timestamp", ""))[:10] or None
     state = State.from_attributes(attributes).with_(today=today)
-    act = Act(request["intent"]["name"], words=str(words), locale=str(request.get("locale", "")))
     understood = understand(act, state, get_content())
     if understood is None or understood.reading is None:
         return None
@@ -53,3 +57,15 @@ def reader_view(envelope: dict[str, Any]) -> dict[str, Any] | None:
         "started": reading.started,
         "duration": reading.duration,
     }
+
+
+def _resolved(slot: dict[str, Any]) -> str | None:
+    """The id entity resolution matched, as the skill takes it; a built-in's value as said."""
+    authorities = (slot.get("resolutions") or {}).get("resolutionsPerAuthority") or []
+    if not authorities:
+        return slot.get("value") or None
+    for authority in authorities:
+        if (authority.get("status") or {}).get("code") == "ER_SUCCESS_MATCH":
+            return str(authority["values"][0]["value"]["id"])
+    return None
+

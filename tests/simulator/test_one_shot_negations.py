@@ -56,3 +56,10 @@ def test_a_second_sign_said_as_not_there_is_never_tagged_as_a_flag(words: str) -
 def test_a_sign_after_a_negated_one_in_a_one_shot_still_counts() -> None:
     said = _one_shot("my hip hurts, I didn't fall but I've got a fever")
     assert said["triage"] == "urgent"
+
+
+def test_what_the_reader_made_of_a_one_shot_is_shown() -> None:
+    turn = Simulator().say("ask hip helper my hip hurts, I didn't fall but I've got a fever")
+    signs = {s["id"]: s["status"] for s in turn.reading["signs"]}
+    assert signs == {"fever": "said", "fall_injury": "negated"}
+    assert turn.reading["flags"] == ["fever"]

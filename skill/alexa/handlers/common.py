@@ -52,33 +52,15 @@ def request_name(handler_input: HandlerInput) -> str:
 
 
 def read_act(handler_input: HandlerInput) -> Act:
-    """The request as the pure core sees it: resolved slot ids, raw values, and the words.
-
-    The free-speech slot carries everything the person said; every other slot's value as
-    heard, resolved or not (ER_SUCCESS_NO_MATCH), is passed on as words too, for the reader's
-    warning signs; what the sample says is not there (`absent`) goes to the reader apart.
-    """
+    """The request as the pure core sees it (intents.act_from_slots): resolved slot ids, raw
+    values heard, resolved or not (ER_SUCCESS_NO_MATCH), and the words."""
     request = handler_input.request_envelope.request
     locale = get_locale(handler_input) or ""
     if not isinstance(request, IntentRequest):
         return Act(get_request_type(handler_input), locale=locale)
-    slots, words, absent = {}, [], []
-    for name, slot in (request.intent.slots or {}).items():
-        if name == intents.FREE_SPEECH_SLOT and slot.value:
-            words.append(str(slot.value))
-            continue
-        if name == intents.ABSENT_SLOT:  # "I haven't {absent}": a sign said as not there
-            if slot.value:
-                absent.append(str(slot.value))
-            continue
-        value = _slot_id(slot)
-        if value:
-            slots[name] = value
-        if slot.value:  # resolved or not, what was said: "rear ended" resolved as a buttock
-            words.append(str(slot.value))
-    # "and" between values ends a negation's scope, so one slot's words never negate another's
-    return Act(request.intent.name, slots, words=" and ".join(words), locale=locale,
-               absent=" and ".join(absent))
+    heard = {name: intents.SlotHeard(str(slot.value) if slot.value else None, _slot_id(slot))
+             for name, slot in (request.intent.slots or {}).items()}
+    return intents.act_from_slots(request.intent.name, heard, locale)
 
 
 def _slot_id(slot: Any) -> str | None:
