@@ -18,6 +18,7 @@ from skill.core.reader.vocabulary import (
     NAMED_CONDITION,
     ContextRule,
     Frames,
+    Labelled,
     PatternSet,
     SignTables,
     SignWords,
@@ -73,9 +74,9 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         locale=locale,
         signs=sign_words,
         sign_tables=SignTables(
-            {s.id: s.phrases for s in sign_words},
-            {s.id: s.alone for s in sign_words},
-            {s.id: s.not_ for s in sign_words},
+            Labelled({s.id: s.phrases for s in sign_words}),
+            Labelled({s.id: s.alone for s in sign_words}),
+            Labelled({s.id: s.not_ for s in sign_words}),
         ),
         triggers={rule.pattern: rule for rule in rules},
         trigger_set=index(tuple(rule.pattern for rule in rules)),
@@ -101,7 +102,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         hedge=_phrases(answers, "hedge", {}, optional=True),
         doubt=_phrases(answers, "doubt", {}, optional=True),
         contrast=frozenset(stem(w) for w in answers.strings("contrast", optional=True)),
-        safe=_keyed(answers.child("safe"), {}, {"fever", "injury", "weight"}),
+        safe=Labelled(_keyed(answers.child("safe"), {}, {"fever", "injury", "weight"})),
         pain=_phrases(files["features"], "pain", {}),
         improving=_phrases(files["features"], "improving", {}),
         other_times=_phrases(files["features"], "other_times", {}, optional=True),
@@ -115,17 +116,18 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         features=_features(files["features"], locale, known),
         features_not=_features(files["features"], locale, known, "not"),
         rates=frozenset(files["features"].strings("rates", optional=True)),
-        conditions=_with_locales(files["features"].child("conditions"), locale, known.conditions),
+        conditions=Labelled(
+            _with_locales(files["features"].child("conditions"), locale, known.conditions)),
         asking=_phrases(topics, "asking", {}),
-        topics=_keyed(topics.child("topics"), {}, known.topics),
-        actions=_keyed(topics.child("actions"), {}, set(ACTIONS)),
+        topics=Labelled(_keyed(topics.child("topics"), {}, known.topics)),
+        actions=Labelled(_keyed(topics.child("actions"), {}, set(ACTIONS))),
         filler=frozenset(stem(w) for w in commands.strings("filler") if " " not in w),
         persons=frozenset(stem(w) for w in answers.strings("persons")),
         then=frozenset(stem(w) for w in answers.strings("then")),
-        commands=_keyed(commands.child("commands"), {}, set(COMMANDS)),
+        commands=Labelled(_keyed(commands.child("commands"), {}, set(COMMANDS))),
         leads=_leads(commands),
         whose=_whose(people, known.flags),
-        vague=_vague(files["features"]),
+        vague=Labelled(_vague(files["features"])),
         openers=frozenset(stem(w) for w in topics.strings("question_openers", optional=True)),
         month_onset=frozenset(tuple(tokens(w)) for w in files["features"].strings("month_onset")),
     )
@@ -305,7 +307,7 @@ def _rules(reader: _Reader, flags: set[str]) -> tuple[ContextRule, ...]:
 
 def _features(
     reader: _Reader, locale: str, known: _Known, field: str = "phrases"
-) -> dict[str, dict[str, PatternSet]]:
+) -> dict[str, Labelled]:
     """Each feature group's phrases by id; with `field="not"`, the look-alikes that are not it
     ("runs down the back of my leg" is not running)."""
     groups = reader.child("features")
@@ -313,9 +315,9 @@ def _features(
     for group in groups.data:
         if group not in known.features:
             groups.fail(str(group), "is not a group of content/features.yaml")
-        out[str(group)] = _with_locales(
+        out[str(group)] = Labelled(_with_locales(
             groups.child(str(group)), locale, known.features[group], _soft(reader), field
-        )
+        ))
     return out
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
-from skill.core.reader.vocabulary import MAX_GAP, Pattern, PatternSet, Step
+from skill.core.reader.vocabulary import MAX_GAP, Labelled, Pattern, PatternSet, Step
 from skill.core.reader.words import stem, tokens
 
 GAP = re.compile(r"^\.\.(\.|\d)$")  # "..." up to MAX_GAP words; "..2" up to two
@@ -180,15 +180,14 @@ def longest_first(matches: list[Match]) -> list[Match]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-Table = Mapping[str, PatternSet]
-_MERGED: dict[int, tuple[object, dict[str, list[tuple[Pattern, str]]]]] = {}
+Table = Labelled
 
 
 def find_labelled(
     table: Table, words: Sequence[str], barrier: frozenset[int] = frozenset()
 ) -> list[tuple[Match, str]]:
     """Every match of any label's patterns, with its label: one pass over the words per table."""
-    index = _merged(table)
+    index = table.index
     found: list[tuple[Match, str]] = []
     said = frozenset(words)
     for start, word in enumerate(words):
@@ -196,17 +195,3 @@ def find_labelled(
             if _possible(pattern, said):
                 found += [(match, label) for match in _found(pattern, words, start, barrier)]
     return found
-
-
-def _merged(table: Table) -> dict[str, list[tuple[Pattern, str]]]:
-    """The table's patterns indexed together, built once per table (tables live as long as the
-    content that holds them)."""
-    cached = _MERGED.get(id(table))
-    if cached is not None and cached[0] is table:
-        return cached[1]
-    index: dict[str, list[tuple[Pattern, str]]] = {}
-    for label, patterns in table.items():
-        for first, bucket in patterns.by_first.items():
-            index.setdefault(first, []).extend((pattern, label) for pattern in bucket)
-    _MERGED[id(table)] = (table, index)
-    return index

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -28,6 +28,30 @@ class PatternSet(NamedTuple):
     by_first: Mapping[str, tuple[Pattern, ...]]
 
 
+class Labelled(Mapping[str, PatternSet]):
+    """Patterns by label (a sign, a feature, a topic), and all of them indexed together by the
+    stem they start with, built once when the content is compiled, so one pass over the words
+    finds every label's matches."""
+
+    def __init__(self, table: Mapping[str, PatternSet]) -> None:
+        self._table = dict(table)
+        index: dict[str, list[tuple[Pattern, str]]] = {}
+        for label, patterns in self._table.items():
+            for first, bucket in patterns.by_first.items():
+                index.setdefault(first, []).extend((pattern, label) for pattern in bucket)
+        self.index: Mapping[str, tuple[tuple[Pattern, str], ...]] = MappingProxyType(
+            {first: tuple(entries) for first, entries in index.items()})
+
+    def __getitem__(self, label: str) -> PatternSet:
+        return self._table[label]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+
 class SignWords(NamedTuple):
     """How one warning sign is said: anywhere, only alone, and what merely looks like it."""
 
@@ -51,9 +75,9 @@ class ContextRule(NamedTuple):
 class SignTables(NamedTuple):
     """The signs' phrases by sign id, one table per kind, for a single search each."""
 
-    phrases: Mapping[str, PatternSet]
-    alone: Mapping[str, PatternSet]
-    not_: Mapping[str, PatternSet]
+    phrases: Labelled
+    alone: Labelled
+    not_: Labelled
 
 
 class Whose(NamedTuple):
@@ -106,24 +130,24 @@ class Vocabulary(NamedTuple):
     yes: PatternSet
     no: PatternSet
     unsure: PatternSet
-    safe: Mapping[str, PatternSet]
+    safe: Labelled
     pain: PatternSet
     soft: frozenset[str]
-    features: Mapping[str, Mapping[str, PatternSet]]
-    conditions: Mapping[str, PatternSet]
+    features: Mapping[str, Labelled]
+    conditions: Labelled
     asking: PatternSet
-    topics: Mapping[str, PatternSet]
-    actions: Mapping[str, PatternSet]
+    topics: Labelled
+    actions: Labelled
     filler: frozenset[str]
     persons: frozenset[str]
-    commands: Mapping[str, PatternSet]
+    commands: Labelled
     then: frozenset[str] = frozenset()  # words that start a new clause after an answer
     improving: PatternSet | None = None  # "it's getting better": not a pain that has failed
     leads: Mapping[str, str] = MappingProxyType({})  # lead intent -> the words Alexa left out
-    features_not: Mapping[str, Mapping[str, PatternSet]] = MappingProxyType({})  # look-alikes
+    features_not: Mapping[str, Labelled] = MappingProxyType({})  # look-alikes
     rates: frozenset[str] = frozenset()  # "forty miles a week": how often, not how long
     whose: Whose | None = None  # someone else's sign, when the pain is the speaker's own
-    vague: Mapping[str, PatternSet] = MappingProxyType({})  # ISO duration -> "a few weeks"...
+    vague: Labelled = Labelled({})  # ISO duration -> "a few weeks"...
     month_onset: frozenset[tuple[str, ...]] = frozenset()  # "since", "back in": before a month
     openers: frozenset[str] = frozenset()  # a question word first: "is heat or ice better..."
     young_speaker: PatternSet | None = None  # "I'm fifteen": the speaker is a child
