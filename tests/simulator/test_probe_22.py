@@ -168,3 +168,38 @@ def test_red_team_22_harmless_answers_are_not_escalated(question: str, words: st
 ])
 def test_a_fall_said_not_to_have_happened_stays_negated(words: str) -> None:
     assert answer_at("injury", words).session_attributes.get("triage") != "urgent"
+
+
+@pytest.mark.parametrize(("words", "locale"), [
+    # red team 23 (missed signs): falls in other words, carers' floors, knocks from things
+    ("I went my length on the ice outside the Co-op last week and the hip's been giving me gyp",
+     "en-GB"),
+    ("One of the residents I look after was found on the floor by her bed this morning, she says "
+     "her hip hurts", "en-GB"),
+    ("Fell down the last couple of stairs at my mam's house on Sunday and my hip's been aching",
+     "en-GB"),
+    ("I lost my grip on the couch and it slammed into my hip, it's been sore since", "en-US"),
+    ("this morning I couldnae get up off the settee, I had to shout for my neighbour", "en-GB"),
+    ("the skin over my hip is a bit pink and it feels warm compared to the other side", "en-GB"),
+    ("when I wiped after the toilet this morning I couldn't really feel it, and my hip's bad",
+     "en-GB"),
+    ("Me hip and back's been bad and I've had to pad up 'cause I keep leaking", "en-GB"),
+    # children in other words
+    ("The wean's been hirpling since nursery, she's three and keeps saying her hip's sore", "en-GB"),
+    ("One of the pupils in my Year 3 class has been limping all day and says her hip hurts",
+     "en-GB"),
+    ("My toddler won't put his leg down this morning, he cries when I touch his hip", "en-GB"),
+])
+def test_red_team_23_urgent_words_are_urgent(words: str, locale: str) -> None:
+    assert opening(words, locale).session_attributes.get("triage") == "urgent"
+
+
+@pytest.mark.parametrize(("question", "words", "level"), [
+    ("fever", "No, I don't think so. I mean I've felt a little warm and achy", "urgent"),
+    ("weight", "Yes, walking is fine, but I've been dribbling a bit of wee without meaning to",
+     "urgent"),
+    ("injury", "No fall, but I've been running a lot more for a 10K and it hurts every time I "
+               "land on that leg", "see_provider"),
+])
+def test_red_team_23_signs_in_answers_are_heard(question: str, words: str, level: str) -> None:
+    assert answer_at(question, words).session_attributes.get("triage") == level
