@@ -203,3 +203,37 @@ def test_red_team_23_urgent_words_are_urgent(words: str, locale: str) -> None:
 ])
 def test_red_team_23_signs_in_answers_are_heard(question: str, words: str, level: str) -> None:
     assert answer_at(question, words).session_attributes.get("triage") == level
+
+
+@pytest.mark.parametrize(("words", "locale"), [
+    # red team 23 (false alarms): over it, the heat of the day, another part knocked, TV and dreams
+    ("I was shivering at the top of the hill but I warmed up in the pub after, and now my hip's "
+     "just sore going up stairs", "en-GB"),
+    ("I got a bit hot and flushed running round, it was a scorcher, but I cooled off and I'm fine "
+     "now, my hip just aches a bit", "en-GB"),
+    ("My hip is aching by evening. Last year I had typhoid with very high fever but fully "
+     "recovered. Now only this sitting pain", "en-IN"),
+    ("My hip's a bit sore since I started boxing, I copped a knock on the nose in sparring but "
+     "the hip's just from the footwork", "en-AU"),
+    ("My hip's a bit sore from lifting boxes. I bashed my shin on the bed frame, there's a big "
+     "bruise, but the hip was already achy", "en-CA"),
+    ("My hip's achy since I started as a barista, I burned my hand on the steam wand and it's red, "
+     "but the hip is just from standing", "en-US"),
+    ("My hip's niggling after lawn bowls, I feel a bit warm after a session in the sun, that's just "
+     "the weather", "en-AU"),
+    ("I had a bad dream that I couldn't get up off the ground, but in real life my hip's just a bit "
+     "stiff from camping", "en-US"),
+    ("I read online that a clicky hip can mean a torn labrum and then you can't walk, but mine just "
+     "clicks when I do lunges", "en-US"),
+    ("I'm a bit hungover and feel rough this morning, that's the prosecco, and my hip's tender "
+     "from dancing in heels", "en-GB"),
+    ("My friend at the food bank had a stroke and can't walk now, it's so sad, my hip is just sore "
+     "from lugging crates", "en-GB"),
+])
+def test_red_team_23_false_alarms_are_not_escalated(words: str, locale: str) -> None:
+    assert opening(words, locale).session_attributes.get("triage") is None
+
+
+def test_a_small_child_whose_age_has_a_half_is_a_child() -> None:
+    turn = opening("My two-and-a-half-year-old suddenly started limping and his hip hurts")
+    assert turn.session_attributes.get("triage") == "urgent"

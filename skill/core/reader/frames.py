@@ -32,11 +32,13 @@ class Frame(NamedTuple):
         return self.start <= span[0] and span[1] <= self.end
 
 
-def _clauses(words: Sequence[str], scene: Scene, subjects: frozenset[str]) -> list[tuple[int, int]]:
-    """The words cut where a terminator or a new subject starts a clause (speech has no
-    full stops): "two years ago | I couldn't walk | but now | I can"."""
+def _clauses(
+    words: Sequence[str], scene: Scene, subjects: frozenset[str], times: frozenset[int]
+) -> list[tuple[int, int]]:
+    """The words cut where a terminator, a new subject or a time said first starts a clause
+    (speech has no full stops): "two years ago | I couldn't walk | but now | I can"."""
     size = len(words)
-    cuts = sorted({0, size} | set(scene.clauses)
+    cuts = sorted({0, size} | set(scene.clauses) | times
                   | {i for i in scene.barrier if i - 1 not in scene.barrier}
                   | {i for i, w in enumerate(words) if w in subjects})
     return [(a, b) for a, b in pairwise(cuts) if a < b]
@@ -54,11 +56,15 @@ def past_frames(
     said: stems lose it ("hurts", "hurt")."""
     if frames is None:
         return ()
-    clauses = _clauses(words, scene, frames.cuts)
+    anchors = find(frames.anchors, stemmed)
+    # a time said before a subject starts that clause: "... by evening | last year I had typhoid"
+    # (not one said after: "I broke my hip when I was a kid")
+    leading = frozenset(m.start for m in anchors
+                        if m.end < len(words) and words[m.end] in frames.cuts)
+    clauses = _clauses(words, scene, frames.cuts, leading)
     now_at = {i for i, w in enumerate(words) if w in frames.now}
     now_at |= {i for m in find(frames.now_phrases, stemmed) for i in range(m.start, m.end)}
     began = {i for i, w in enumerate(stemmed) if w in frames.onset}
-    anchors = find(frames.anchors, stemmed)
     long_ago = {(m.start, m.end) for m in find(frames.long_ago, stemmed)}
     out: list[Frame] = []
     for anchor in anchors:
