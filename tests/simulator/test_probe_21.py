@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.asked import opening
-
-
-def _triage(words: str) -> object:
-    return opening(words).session_attributes.get("triage")
+from tests.support.asked import triage_of
 
 
 @pytest.mark.parametrize("words", [
@@ -33,7 +29,7 @@ def _triage(words: str) -> object:
     "No pins and needles or numbness, just a sore spot on the side of my hip",
 ])
 def test_a_harmless_look_alike_is_not_escalated(words: str) -> None:
-    assert _triage(words) not in ("urgent", "see_provider")
+    assert triage_of(words) not in ("urgent", "see_provider")
 
 
 @pytest.mark.parametrize("words", [
@@ -48,7 +44,7 @@ def test_a_harmless_look_alike_is_not_escalated(words: str) -> None:
     "There's a weird crawling sensation down my leg along with the hip ache",
 ])
 def test_a_see_a_doctor_sign_described_is_advised(words: str) -> None:
-    assert _triage(words) == "see_provider"
+    assert triage_of(words) == "see_provider"
 
 
 @pytest.mark.parametrize("words", [
@@ -56,12 +52,12 @@ def test_a_see_a_doctor_sign_described_is_advised(words: str) -> None:
     "My hip has been bothering me since the spring and we're well into autumn now",
 ])
 def test_a_season_since_is_weeks_of_pain(words: str) -> None:
-    assert _triage(words) == "see_provider"
+    assert triage_of(words) == "see_provider"
 
 
 def test_full_weight_on_it_is_a_safe_statement_not_a_runners_weight_bearing_pain() -> None:
     words = "My hip feels a bit sore, but I can put my full weight on it and I'm walking normally"
-    assert _triage(words) is None
+    assert triage_of(words) is None
 
 
 @pytest.mark.parametrize("words", [
@@ -72,8 +68,8 @@ def test_full_weight_on_it_is_a_safe_statement_not_a_runners_weight_bearing_pain
 def test_something_else_unchanged_a_recovery_or_the_speaker_named_is_not_escalated(
     words: str,
 ) -> None:
-    assert _triage(words) not in ("urgent", "see_provider")
+    assert triage_of(words) not in ("urgent", "see_provider")
 
 
 def test_a_fall_wondered_about_is_still_a_possible_fall() -> None:
-    assert _triage("could it be that I fell") == "urgent"
+    assert triage_of("could it be that I fell") == "urgent"

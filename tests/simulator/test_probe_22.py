@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.asked import answer_at, opening
-
-
-def _triage(words: str) -> object:
-    return opening(words).session_attributes.get("triage")
+from tests.support.asked import answer_at, opening, triage_of
 
 
 @pytest.mark.parametrize("words", [
@@ -26,7 +22,7 @@ def _triage(words: str) -> object:
     "Last winter I had a fever for days with the flu, and my hip aches in the cold",
 ])
 def test_harmless_words_explained_are_not_escalated(words: str) -> None:
-    assert _triage(words) is None
+    assert triage_of(words) is None
 
 
 @pytest.mark.parametrize("words", [
@@ -37,7 +33,7 @@ def test_harmless_words_explained_are_not_escalated(words: str) -> None:
     "I was fine until I stepped off the bus awkwardly, now every step is impossible",
 ])
 def test_urgent_signs_in_new_words_are_urgent(words: str) -> None:
-    assert _triage(words) == "urgent"
+    assert triage_of(words) == "urgent"
 
 
 @pytest.mark.parametrize(("words", "locale"), [
@@ -99,7 +95,7 @@ def test_how_long_said_with_a_safe_answer_is_heard(words: str) -> None:
     "I limp when I'm tired and put more weight on my good leg, and my hips ache",
 ])
 def test_tenth_dev_look_alikes_are_not_escalated(words: str) -> None:
-    assert _triage(words) is None
+    assert triage_of(words) is None
 
 
 @pytest.mark.parametrize(("words", "level"), [
@@ -111,7 +107,7 @@ def test_tenth_dev_look_alikes_are_not_escalated(words: str) -> None:
      "see_provider"),
 ])
 def test_tenth_dev_signs_in_other_words_are_heard(words: str, level: str) -> None:
-    assert _triage(words) == level
+    assert triage_of(words) == level
 
 
 @pytest.mark.parametrize(("words", "locale"), [

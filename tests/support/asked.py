@@ -25,3 +25,9 @@ def answer_at(question: str, words: str, complaint: str = OUTER_HIP) -> Turn:
     for said in BEFORE[question]:
         sim.say(said)
     return sim.say(words)
+
+
+def triage_of(words: str, locale: str = "en-US") -> object:
+    """The triage the skill records after `words` are said as the first description."""
+    return opening(words, locale).session_attributes.get("triage")
+
