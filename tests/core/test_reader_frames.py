@@ -48,3 +48,8 @@ def test_a_time_in_a_story_long_past_is_not_how_long_this_pain_has_lasted() -> N
 ])
 def test_a_sign_not_left_in_the_past_still_counts(text: str, sign: str) -> None:
     assert sign in present(text)
+
+
+def test_a_stress_fracture_had_long_ago_still_counts_beside_new_pain() -> None:
+    assert "stress_fracture" in present("Last year I had a stress fracture in my hip, and now the "
+                                        "same pain is back when I run")
