@@ -233,3 +233,32 @@ def test_red_team_23_false_alarms_are_not_escalated(words: str, locale: str) -> 
 def test_a_small_child_whose_age_has_a_half_is_a_child() -> None:
     turn = opening("My two-and-a-half-year-old suddenly started limping and his hip hurts")
     assert turn.session_attributes.get("triage") == "urgent"
+
+
+@pytest.mark.parametrize(("words", "locale", "level"), [
+    # red team 24 (missed signs)
+    ("My husband's been on the couch since Friday, he can't get up off it without me hauling him "
+     "up, hip pain, he's being a baby about it", "en-US", "urgent"),
+    ("I've gone to have a wee and nothing much comes out, and my hip and back are sore", "en-AU",
+     "urgent"),
+    ("My son is 7 years, he is having hip pain and slight temperature since yesterday evening",
+     "en-IN", "urgent"),
+    ("My teenager's been walking with a bit of a hitch for a few weeks, knee and hip aching",
+     "en-GB", "urgent"),
+    ("My weight has reduced by 6 kilos in two months without any dieting, and my hip joint pains",
+     "en-IN", "see_provider"),
+    ("After I bumped my training up to five nights a week my hip aches when I put weight on it",
+     "en-AU", "see_provider"),
+])
+def test_red_team_24_signs_are_heard(words: str, locale: str, level: str) -> None:
+    assert triage_of(words, locale) == level
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("weight", "Not really, no, I've been on the sofa since yesterday, I can't get it to take my "
+               "weight"),
+    ("fever", "No, no fever. The weird thing is I can't really feel the toilet seat when I sit, the "
+              "inside of my thighs are numb"),
+])
+def test_red_team_24_urgent_answers_are_urgent(question: str, words: str) -> None:
+    assert answer_at(question, words).session_attributes.get("triage") == "urgent"
