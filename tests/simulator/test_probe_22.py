@@ -262,3 +262,38 @@ def test_red_team_24_signs_are_heard(words: str, locale: str, level: str) -> Non
 ])
 def test_red_team_24_urgent_answers_are_urgent(question: str, words: str) -> None:
     assert answer_at(question, words).session_attributes.get("triage") == "urgent"
+
+
+@pytest.mark.parametrize(("words", "locale"), [
+    # red team 24 (false alarms)
+    ("My dog knocked over my coffee this morning and I'm not hurt at all, my hip's been sore since "
+     "the weekend", "en-AU"),
+    ("I watched the news about the bus crash and it was awful, my hip just aches after curling",
+     "en-CA"),
+    ("My knee was swollen after I knocked it on the coffee table, but that's my knee, not my hip",
+     "en-AU"),
+    ("Honestly I'm chilled out about it, it's just my hip feeling a bit tight after the parkrun",
+     "en-GB"),
+    ("The skin over my hip went hot and red after I sat too close to the heater, and that went away",
+     "en-IN"),
+    ("Our club president's leg is shorter than the other from polio, mine's just a bit stiff",
+     "en-AU"),
+    ("We practise rescuing people who can't walk out of burning buildings, my hip gets sore",
+     "en-US"),
+    ("My neighbour's dog barks constantly and keeps me up at night, my hip aches after Zumba",
+     "en-GB"),
+    ("I googled hip pain and read about cancer and now I'm panicking, it's just a twinge", "en-GB"),
+    ("I was bored numb on the drive up the M6, my hip's a wee bit stiff from sitting", "en-GB"),
+])
+def test_red_team_24_false_alarms_are_not_escalated(words: str, locale: str) -> None:
+    assert triage_of(words, locale) is None
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("fever", "Nope, the only chills I get are from watching horror movies"),
+    ("fever", "I'm hot and sweaty because I just got back from a run, but no, no fever"),
+    ("injury", "No fall. I tripped on the dog's lead last month but didn't hurt anything"),
+    ("weight", "Yes, I can walk. Only thing I cannot stand is my neighbour's loud music"),
+])
+def test_red_team_24_harmless_answers_are_not_escalated(question: str, words: str) -> None:
+    assert answer_at(question, words).session_attributes.get("triage") != "urgent"
