@@ -155,6 +155,7 @@ def _frames(context: _Reader, flags: set[str]) -> Frames | None:
         reach=reach,
         signs=signs,
         cuts=frozenset(table.strings("cut_before", optional=True)),
+        where_set=frozenset(table.strings("where_set", optional=True)) & signs,
     )
 
 

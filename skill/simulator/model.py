@@ -49,9 +49,9 @@ class Sample:
     before: dict[str, str] = field(default_factory=dict)
     # slots that share a type, in the sample's order ("no {absent} but I {flag}")
     same_type: tuple[tuple[str, ...], ...] = ()
-    # the intent's slots that share a type with a slot its samples place more often, and the
-    # words their samples put before them ("absent": "no", "not", "without"): a tagger learns a
-    # slot by the words around it, so a value said after one of those words is that slot's
+    # the intent's slots declared after another of their type, with the words only their samples
+    # put before them ("absent": "no", "didn't"): a tagger learns a slot by the words around it,
+    # so a value said after one of those words is that slot's
     placed: dict[str, frozenset[str]] = field(default_factory=dict)
 
 

@@ -24,10 +24,11 @@ class Frame(NamedTuple):
     cue_at: int
     long_ago: bool
 
-    def holds(self, span: tuple[int, int], fall: bool) -> bool:
-        """Whether a sign said at `span` is told of that past time; a fall only in the clause
-        that sets it ("years ago she had her hip done and fell" may be a fall today)."""
-        if fall:
+    def holds(self, span: tuple[int, int], where_set: bool) -> bool:
+        """Whether a sign said at `span` is told of that past time; one long past only where the
+        time is set (a fall: "years ago she had her hip done and fell" may be a fall today), only
+        in the clause that sets a time years back."""
+        if where_set:
             return self.long_ago and self.start <= span[0] and span[1] <= self.own_end
         return self.start <= span[0] and span[1] <= self.end
 

@@ -41,7 +41,6 @@ _OTHER_REACH = 4  # words after "fine for", "running for" that may be that time
 _SINCE_REACH = 6  # words before "since my operation" that may be its time ("seven weeks")
 _FREQUENCY = frozenset({"every", "each"})  # "every couple of hours" is how often, not how long
 _MOMENT = re.compile(r"PT[\d.]+S")  # seconds alone: how long a moment lasts, not the pain
-_FALL = "fall_injury"  # a fall said in a story long past is its own only where the time is set
 _HEDGE = "hedge"  # a yes said with a doubt: a yes for a warning sign, not sure for "can you walk?"
 
 
@@ -236,12 +235,13 @@ def _long_past(
     that story ("for a week"), which are not this pain's."""
     if vocab.frames is None or not signs:
         return signs, frozenset()
-    falls = [s.span for s in signs if s.id == _FALL and s.status is None]
-    frames = past_frames(words, stemmed, vocab.frames, scene, falls)
+    where_set = vocab.frames.where_set
+    events = [s.span for s in signs if s.id in where_set and s.status is None]
+    frames = past_frames(words, stemmed, vocab.frames, scene, events)
     out: list[Sign] = []
     told: set[int] = set()
     for sign in signs:
-        frame = next((f for f in frames if f.holds(sign.span, sign.id == _FALL)), None)
+        frame = next((f for f in frames if f.holds(sign.span, sign.id in where_set)), None)
         if (frame is not None and sign.id in vocab.frames.signs
                 and sign.status in (None, POSSIBLE)):
             sign = sign._replace(status=HISTORICAL, cue=frame.cue, cue_at=frame.cue_at)

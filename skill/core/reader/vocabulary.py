@@ -110,6 +110,9 @@ class Frames(NamedTuple):
     reach: int  # how many words after the time a clause told in that past may start
     signs: frozenset[str]  # the signs a time long past can hold
     cuts: frozenset[str] = frozenset()  # words said that start a clause: "i", "she"
+    # signs long past only where the time is set, and only years back: a fall ("years ago she had
+    # her hip done and fell" may be a fall today)
+    where_set: frozenset[str] = frozenset()
 
 
 class Vocabulary(NamedTuple):
