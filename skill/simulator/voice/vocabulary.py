@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -231,7 +232,8 @@ def _content_phrases(content_dir: Path) -> list[str]:
     """Short phrases in the content's vocabulary: condition names and aliases, the reader's words.
 
     The reader's phrase syntax is expanded as a person would say it: `{set}` becomes one of the
-    set's alternatives (rotating), `a|b` one of the words, and `...` (or `..2`) nothing.
+    set's alternatives, `a|b` one of the words (two ways for each phrase, chosen from its own
+    text), and `...` (or `..2`) nothing.
     """
     texts: list[str] = []
     sets: dict[str, list[str]] = {}
@@ -244,9 +246,12 @@ def _content_phrases(content_dir: Path) -> list[str]:
                 sets.update({str(k): _strings(v) for k, v in data["sets"].items()})
             texts.extend(_strings(data))
     out: list[str] = []
-    for index, text in enumerate(texts):
+    for text in texts:
         if len(text.split()) <= _MAX_PHRASE_WORDS:
-            out.extend(spoken(_expand(text, sets, index + turn)) for turn in range(2))
+            # which alternative is said comes from the phrase itself, so a phrase added
+            # elsewhere in the content never changes how this one is said
+            start = zlib.crc32(text.encode("utf-8"))
+            out.extend(spoken(_expand(text, sets, start + turn)) for turn in range(2))
     return out
 
 

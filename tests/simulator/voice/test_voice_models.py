@@ -9,6 +9,7 @@ import pytest
 
 from skill.simulator.voice import languagemodel
 from skill.simulator.voice.languagemodel import MissingPronunciation, generate, locales, stale
+from skill.simulator.voice.vocabulary import _content_phrases
 from skill.simulator.voice.vocabulary import CONTENT_DIR, MODEL_DIR, corpus, spoken
 
 LOCALES = locales()
@@ -86,3 +87,14 @@ def test_a_reader_phrase_is_expanded_into_words() -> None:
     sets = {"cant": ["can not", "unable to"]}
     assert _expand("{cant} ...2 walk|stand", sets, 0) == "can not walk"
     assert _expand("{cant} ...2 walk|stand", sets, 1) == "unable to stand"
+
+
+def test_a_phrase_added_elsewhere_never_changes_how_another_is_said(tmp_path: Path) -> None:
+    reader = tmp_path / "reader"
+    reader.mkdir()
+    (reader / "signs.yaml").write_text('signs:\n  fall:\n    - "slipped|tripped|stumbled on the ice"\n')
+    before = _content_phrases(tmp_path)
+    (reader / "signs.yaml").write_text('signs:\n  fall:\n    - "a new phrase"\n'
+                                       '    - "slipped|tripped|stumbled on the ice"\n')
+    after = _content_phrases(tmp_path)
+    assert [p for p in after if "ice" in p] == [p for p in before if "ice" in p]
