@@ -9,8 +9,13 @@ import pytest
 
 from skill.simulator.voice import languagemodel
 from skill.simulator.voice.languagemodel import MissingPronunciation, generate, locales, stale
-from skill.simulator.voice.vocabulary import _content_phrases
-from skill.simulator.voice.vocabulary import CONTENT_DIR, MODEL_DIR, corpus, spoken
+from skill.simulator.voice.vocabulary import (
+    CONTENT_DIR,
+    MODEL_DIR,
+    _content_phrases,
+    corpus,
+    spoken,
+)
 
 LOCALES = locales()
 
