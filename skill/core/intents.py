@@ -120,7 +120,8 @@ def act_from_slots(
         if name == FREE_SPEECH_SLOT and heard.value:
             words.append(heard.value)
         elif name == ABSENT_SLOT:
-            absent += [heard.value] if heard.value else []
+            if heard.value:
+                absent.append(heard.value)
         else:
             if heard.resolved:
                 ids[name] = heard.resolved

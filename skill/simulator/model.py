@@ -39,7 +39,8 @@ class Sample:
     text: str
     elements: tuple[str, ...]  # normalised words; a slot is "{name}"
     slots: tuple[tuple[str, str], ...]  # (slot name, slot type) in order of appearance
-    intent_slots: tuple[tuple[str, str], ...]  # every slot the intent declares
+    # every slot the intent declares; those in `placed` first, to take their values first
+    intent_slots: tuple[tuple[str, str], ...]
     extra_types: tuple[str, ...]  # types of the intent's slots this sample does not place
     bag: dict[str, int]  # literal stem -> count
     weights: dict[str, float]  # literal stem -> weight
@@ -53,6 +54,7 @@ class Sample:
     # put before them ("absent": "no", "didn't"): a tagger learns a slot by the words around it,
     # so a value said after one of those words is that slot's
     placed: dict[str, frozenset[str]] = field(default_factory=dict)
+    placed_leads: frozenset[str] = frozenset()  # all of `placed`'s words, which no other slot takes
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,14 @@ def _with_placed(samples: list[Sample], intents: list[dict[str, Any]]) -> list[S
                             and name in s.before and (kind, s.before[name]) not in common)
             for name, kind in slots.items()
         }
-    return [replace(s, placed=placed[s.intent]) if s.intent in placed else s for s in samples]
+    return [_placing(s, placed[s.intent]) if s.intent in placed else s for s in samples]
+
+
+def _placing(sample: Sample, placed: dict[str, frozenset[str]]) -> Sample:
+    """A sample told its slots placed only by their words, worked out once at compile."""
+    return replace(sample, placed=placed, placed_leads=frozenset().union(*placed.values()),
+                   intent_slots=tuple(sorted(sample.intent_slots,
+                                             key=lambda slot: slot[0] not in placed)))
 
 
 def compile_sample(index: int, intent: str, text: str, slot_types: dict[str, str]) -> Sample:

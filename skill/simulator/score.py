@@ -119,7 +119,7 @@ def upper_bound(sample: Sample, literal_max: float, absorbable: float, overlap: 
 
 def _claim(
     name: str, slot_type: str, utt: Utterance, work: _Work, after: str | None = None,
-    only: frozenset[str] | None = None, never: set[str] | None = None,
+    only: frozenset[str] | None = None, never: frozenset[str] | None = None,
 ) -> Span | None:
     """Fill a slot with the longest free span of its type, marking those words used; one said
     right after the sample's word before the slot (`after`) first, as Alexa tags by place:
@@ -130,7 +130,7 @@ def _claim(
         free = [s for s in free if _lead(utt, s) in only]
     elif never:
         free = [s for s in free if _lead(utt, s) not in never]
-    placed = [s for s in free if after and s.start > 0 and utt.tokens[s.start - 1].stem == after]
+    placed = [s for s in free if after and _lead(utt, s) == after]
     for span in placed or free:
         work.fills[name] = span
         work.used[span.start : span.end] = [True] * span.length
@@ -161,13 +161,12 @@ def _extra_fills(sample: Sample, utt: Utterance, costs: list[float], work: _Work
     where two slots share a type, by the words around the value as its samples place them: in
     "my hip hurts, no fever and I didn't fall", "no fever" is the absent slot's, not a flag."""
     added = 0
-    placed = set().union(*sample.placed.values()) if sample.placed else set()
-    slots = sorted(sample.intent_slots, key=lambda slot: slot[0] not in sample.placed)
-    for name, slot_type in slots:
+    for name, slot_type in sample.intent_slots:
         if name in work.fills:
             continue
         leads = sample.placed.get(name)
-        span = _claim(name, slot_type, utt, work, only=leads, never=None if leads else placed)
+        span = _claim(name, slot_type, utt, work, only=leads,
+                      never=None if leads else sample.placed_leads)
         if span is not None:
             work.leftover -= sum(costs[span.start : span.end])
             added += 1
