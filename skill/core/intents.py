@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 LAUNCH = "LaunchRequest"
 SESSION_ENDED = "SessionEndedRequest"
@@ -129,3 +129,15 @@ def act_from_slots(
                 words.append(heard.value)
     return Act(intent, ids, words=" and ".join(words), locale=locale, absent=" and ".join(absent))
 
+
+
+def resolved_id(slot: Mapping[str, Any]) -> str | None:
+    """A slot's id as the skill takes it, from Alexa's request JSON: the entity-resolution id
+    when one matched (an unmatched value is no id), the value as said for a built-in type."""
+    authorities = (slot.get("resolutions") or {}).get("resolutionsPerAuthority") or []
+    if not authorities:
+        return slot.get("value") or None
+    for authority in authorities:
+        if (authority.get("status") or {}).get("code") == "ER_SUCCESS_MATCH":
+            return str(authority["values"][0]["value"]["id"])
+    return None

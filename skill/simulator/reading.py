@@ -21,7 +21,7 @@ def reader_view(envelope: dict[str, Any]) -> dict[str, Any] | None:
     if request.get("type") != "IntentRequest":
         return None
     slots = (request.get("intent") or {}).get("slots") or {}
-    heard = {name: intents.SlotHeard(slot.get("value") or None, _resolved(slot))
+    heard = {name: intents.SlotHeard(slot.get("value") or None, intents.resolved_id(slot))
              for name, slot in slots.items()}
     act = intents.act_from_slots(request["intent"]["name"], heard,
                                  str(request.get("locale", "")))
@@ -57,15 +57,4 @@ def reader_view(envelope: dict[str, Any]) -> dict[str, Any] | None:
         "started": reading.started,
         "duration": reading.duration,
     }
-
-
-def _resolved(slot: dict[str, Any]) -> str | None:
-    """The id entity resolution matched, as the skill takes it; a built-in's value as said."""
-    authorities = (slot.get("resolutions") or {}).get("resolutionsPerAuthority") or []
-    if not authorities:
-        return slot.get("value") or None
-    for authority in authorities:
-        if (authority.get("status") or {}).get("code") == "ER_SUCCESS_MATCH":
-            return str(authority["values"][0]["value"]["id"])
-    return None
 

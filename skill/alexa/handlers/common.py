@@ -8,6 +8,7 @@ from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.utils import get_locale, get_request_type
 from ask_sdk_model import (
     Intent,
@@ -18,7 +19,6 @@ from ask_sdk_model import (
     SlotConfirmationStatus,
 )
 from ask_sdk_model.dialog import ElicitSlotDirective
-from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
 from skill.alexa.handlers import remember, services
@@ -51,6 +51,9 @@ def request_name(handler_input: HandlerInput) -> str:
     return str(request.object_type)
 
 
+_JSON = DefaultSerializer()
+
+
 def read_act(handler_input: HandlerInput) -> Act:
     """The request as the pure core sees it (intents.act_from_slots): resolved slot ids, raw
     values heard, resolved or not (ER_SUCCESS_NO_MATCH), and the words."""
@@ -64,14 +67,8 @@ def read_act(handler_input: HandlerInput) -> Act:
 
 
 def _slot_id(slot: Any) -> str | None:
-    """The entity-resolution id when one matched; the spoken value only for built-in types."""
-    resolutions = getattr(getattr(slot, "resolutions", None), "resolutions_per_authority", None)
-    if not resolutions:
-        return slot.value or None
-    for resolution in resolutions:
-        if resolution.status and resolution.status.code == StatusCode.ER_SUCCESS_MATCH:
-            return str(resolution.values[0].value.id)
-    return None
+    """The SDK's slot as the request JSON it came in, read by the core's one rule for ids."""
+    return intents.resolved_id(_JSON.serialize(slot))
 
 
 def current_state(handler_input: HandlerInput) -> State:
