@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from skill.content.schema import _Reader, _reader
@@ -17,9 +18,11 @@ from skill.core.reader.vocabulary import (
     DIRECTIONS,
     NAMED_CONDITION,
     ContextRule,
+    Elsewhere,
     Frames,
     Labelled,
     PatternSet,
+    Resolved,
     SignTables,
     SignWords,
     Vocabulary,
@@ -89,6 +92,8 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         crossing=frozenset(stem(w) for w in context.strings("crossing", optional=True)),
         list_joins=frozenset(stem(w) for w in context.strings("list_joins", optional=True)),
         frames=_frames(context, known.flags),
+        resolved=_resolved(context, known.flags),
+        elsewhere=_elsewhere(context, known.flags),
         others=_phrases(people, "others", _sets(people)),
         children=_phrases(people, "children", _sets(people)),
         self_=_phrases(people, "self", _sets(people)),
@@ -159,6 +164,54 @@ def _frames(context: _Reader, flags: set[str]) -> Frames | None:
     )
 
 
+def _resolved(context: _Reader, flags: set[str]) -> Resolved | None:
+    """The words that say an episode told in the past is over, and which signs it puts aside."""
+    if "resolved" not in context.data:
+        return None
+    table = context.child("resolved")
+    sets = _sets(table)
+    for field in ("signs", "healed_signs"):
+        unknown = sorted(set(table.strings(field)) - flags)
+        if unknown:
+            table.fail(field, f"names {unknown}: not red flags in content/safety.yaml")
+    reach = table.get("reach", int)
+    if reach < 1:
+        table.fail("reach", "must be one or more words")
+    return Resolved(
+        ends=_phrases(table, "ends", sets),
+        healed=_phrases(table, "healed", sets),
+        signs=frozenset(table.strings("signs")),
+        healed_signs=frozenset(table.strings("healed_signs")),
+        past=frozenset(w for text in table.strings("past") for w in tokens(text)),
+        not_past=frozenset(w for text in table.strings("not_past") for w in tokens(text)),
+        not_after=_phrases(table, "not_after", {}),
+        undone=_phrases(table, "undone", {}),
+        reach=reach,
+    )
+
+
+def _elsewhere(context: _Reader, flags: set[str]) -> Elsewhere | None:
+    """The parts of the body that are not the hip, for the signs they put aside."""
+    if "elsewhere" not in context.data:
+        return None
+    table = context.child("elsewhere")
+    parts = table.child("parts")
+    for sid in parts.data:
+        if sid not in flags:
+            parts.fail(str(sid), "is not a red flag in content/safety.yaml")
+    reach = table.get("reach", int)
+    if reach < 1:
+        table.fail("reach", "must be one or more words")
+    return Elsewhere(
+        parts=MappingProxyType({
+            str(sid): frozenset(tuple(stem(w) for w in tokens(p)) for p in parts.strings(str(sid)))
+            for sid in parts.data
+        }),
+        here=frozenset(stem(w) for w in table.strings("here")),
+        reach=reach,
+    )
+
+
 def _vague(features: _Reader) -> Mapping[str, PatternSet]:
     """How long, said without a number: each ISO duration and its phrases."""
     table = features.child("vague_durations")
@@ -192,6 +245,7 @@ def _whose(people: _Reader, flags: set[str]) -> Whose:
         always_now=frozenset(always),
         past=frozenset(stem(w) for w in whose.strings("past", optional=True)),
         not_subjects=_phrases(whose, "not_subjects", sets, optional=True),
+        lasting=_phrases(whose, "lasting", {}, optional=True),
     )
 
 

@@ -60,6 +60,12 @@ def test_every_locale_has_its_own_vocabulary_with_its_regional_words() -> None:
     ("answers.yaml", '    - "do not need a walker|frame|stick|cane|crutches"\n',
      '    - "do not|did not need a walker|frame|stick|cane|crutches"\n',
      "content/reader/answers.yaml: safe.weight: 'do not|did not need"),
+    ("context.yaml", "  healed_signs: [fall_injury]", "  healed_signs: [fall]",
+     "content/reader/context.yaml: resolved.healed_signs: names ['fall']"),
+    ("context.yaml", "  reach: 18", "  reach: 0",
+     "content/reader/context.yaml: resolved.reach: must be one or more words"),
+    ("context.yaml", "    hot_swollen_joint: [lip,", "    hot_joint: [lip,",
+     "content/reader/context.yaml: elsewhere.parts.hot_joint: is not a red flag"),
     ("commands.yaml", "  LeadSpeechIIntent:", "  SpeechIIntent:",
      "content/reader/commands.yaml: leads.SpeechIIntent: must be named LeadSpeech"),
 ])

@@ -33,7 +33,7 @@ class Frame(NamedTuple):
         return self.start <= span[0] and span[1] <= self.end
 
 
-def _clauses(
+def clauses_of(
     words: Sequence[str], scene: Scene, subjects: frozenset[str], times: frozenset[int]
 ) -> list[tuple[int, int]]:
     """The words cut where a terminator, a new subject or a time said first starts a clause
@@ -62,7 +62,7 @@ def past_frames(
     # (not one said after: "I broke my hip when I was a kid")
     leading = frozenset(m.start for m in anchors
                         if m.end < len(words) and words[m.end] in frames.cuts)
-    clauses = _clauses(words, scene, frames.cuts, leading)
+    clauses = clauses_of(words, scene, frames.cuts, leading)
     now_at = {i for i, w in enumerate(words) if w in frames.now}
     now_at |= {i for m in find(frames.now_phrases, stemmed) for i in range(m.start, m.end)}
     began = {i for i, w in enumerate(stemmed) if w in frames.onset}

@@ -11,7 +11,10 @@ from typing import NamedTuple
 from skill.core.reader.context import Scene, scene_of, status_of
 from skill.core.reader.frames import past_frames
 from skill.core.reader.patterns import Match, Table, find, find_labelled, longest_first
+from skill.core.reader.resolved import over, undone
+from skill.core.reader.site import part_named
 from skill.core.reader.vocabulary import (
+    ELSEWHERE,
     HISTORICAL,
     HYPOTHETICAL,
     NAMED_CONDITION,
@@ -20,6 +23,7 @@ from skill.core.reader.vocabulary import (
     SOMEONE_ELSE,
     UNCERTAIN,
     PatternSet,
+    Resolved,
     Vocabulary,
 )
 from skill.core.reader.whose import People, happening_now, people_in, someone_elses, speaks_of_self
@@ -59,7 +63,7 @@ class Sign(NamedTuple):
     def present(self) -> bool:
         """Said, or hedged: a hedge counts as a yes for a warning sign; long past, or only
         wondered about, does not."""
-        return self.status not in (NEGATED, HISTORICAL, HYPOTHETICAL, SOMEONE_ELSE)
+        return self.status not in (NEGATED, HISTORICAL, HYPOTHETICAL, SOMEONE_ELSE, ELSEWHERE)
 
 
 class Reading(NamedTuple):
@@ -147,12 +151,14 @@ def _read(
     helper = child or (not own and _someone_else(stemmed, vocab))
     signs, told_past = _long_past(_signs(stemmed, vocab, levels, scene), words, stemmed, vocab,
                                   scene)
+    signs, told_over = _over(signs, words, stemmed, vocab, scene)
+    signs = _elsewhere(signs, words, stemmed, vocab, scene)
     people = people_in(stemmed, vocab, scene.barrier)
     if not helper:
         signs, helper = _speakers(signs, stemmed, people)
     safe = _safe_matches(stemmed, vocab, scene)
     particle, particle_end = _particle(stemmed, vocab, _covered(m for m, _ in safe))
-    past = _past(signs, words) | told_past
+    past = _past(signs, words) | told_past | told_over
     others = _other_times(stemmed, vocab)
     durations = find_durations(words)
     vague = _vague(stemmed, vocab)
@@ -248,6 +254,57 @@ def _long_past(
             told.update(range(frame.start, frame.end))
         out.append(sign)
     return tuple(out), frozenset(told)
+
+
+def _over(
+    signs: tuple[Sign, ...], words: Sequence[str], stemmed: Sequence[str], vocab: Vocabulary,
+    scene: Scene,
+) -> tuple[tuple[Sign, ...], frozenset[int]]:
+    """A sign told of an episode the person says is over ("I had dengue with a fever last
+    month, now fully recovered") is not there now; nor are the times told in it."""
+    table, frames = vocab.resolved, vocab.frames
+    if table is None or frames is None or not signs:
+        return signs, frozenset()
+    ends = over([(s.id, s.span) for s in signs], words, stemmed, table, frames, scene)
+    out: list[Sign] = []
+    told: set[int] = set()
+    for sign, end in zip(signs, ends, strict=True):
+        if _came_back(sign, stemmed, table):
+            sign = sign._replace(status=None, cue=None, cue_at=None)
+        elif end is not None and sign.status in (None, POSSIBLE):
+            sign = sign._replace(status=HISTORICAL, cue=" ".join(words[end.start:end.end]),
+                                 cue_at=end.start)
+            told.update(range(sign.span[0], end.start))
+        out.append(sign)
+    return tuple(out), frozenset(told)
+
+
+def _elsewhere(
+    signs: tuple[Sign, ...], words: Sequence[str], stemmed: Sequence[str], vocab: Vocabulary,
+    scene: Scene,
+) -> tuple[Sign, ...]:
+    """A sign said of another part of the body ("my ankle's puffy from a sting") is not the
+    hip's."""
+    table = vocab.elsewhere
+    if table is None:
+        return signs
+    out = []
+    for sign in signs:
+        at = part_named(sign.id, sign.span, stemmed, table, scene.barrier) if sign.present else None
+        if at is not None:
+            sign = sign._replace(status=ELSEWHERE, cue=words[at], cue_at=at)
+        out.append(sign)
+    return tuple(out)
+
+
+def _came_back(sign: Sign, stemmed: Sequence[str], table: Resolved) -> bool:
+    """A sign said to have gone, by words after it, that then came back ("I had a fever, it went
+    away, but it came back this morning"): it is there again."""
+    if sign.status not in (NEGATED, HISTORICAL) or sign.cue_at is None or not sign.cue:
+        return False
+    if sign.cue_at < sign.span[1]:
+        return False  # a negation said before the sign ("no fever") is not one that can return
+    return undone(sign.cue_at + len(sign.cue.split()), stemmed, table)
 
 
 def _listed(signs: list[Sign], words: Sequence[str], joins: frozenset[str]) -> list[Sign]:

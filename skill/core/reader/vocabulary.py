@@ -93,6 +93,7 @@ class Whose(NamedTuple):
     always_now: frozenset[str] = frozenset()  # "he can't stand up": an emergency as it is said
     past: frozenset[str] = frozenset()  # "he couldn't walk": that sign told of the past
     not_subjects: PatternSet | None = None  # "walking the dog": named, but not whose it is
+    lasting: PatternSet | None = None  # "he can't walk anymore": a state that has lasted
 
     def subject_at(self, words: Sequence[str]) -> set[int]:
         """Where a subject that starts a clause is said."""
@@ -113,6 +114,28 @@ class Frames(NamedTuple):
     # signs long past only where the time is set, and only years back: a fall ("years ago she had
     # her hip done and fell" may be a fall today)
     where_set: frozenset[str] = frozenset()
+
+
+class Resolved(NamedTuple):
+    """Words that say an episode told in the past is over ("but that passed straight away")."""
+
+    ends: PatternSet  # an end: "that passed", "now fully recovered", "we're all better"
+    healed: PatternSet  # an end that only healing makes: "it's long healed"
+    signs: frozenset[str]  # the signs an end puts aside
+    healed_signs: frozenset[str]  # the signs only healing puts aside: a fall
+    past: frozenset[str]  # words as said, in the past tense: "had", "went"
+    not_past: frozenset[str]  # words ending in -ed that are not past: "tired"
+    not_after: PatternSet  # an end followed by these says when it is better: "when I rest"
+    undone: PatternSet  # it came back: "but it came back"
+    reach: int  # how many words before the end a sign may be said
+
+
+class Elsewhere(NamedTuple):
+    """Parts of the body that are not the hip, by the signs they put aside when named."""
+
+    parts: Mapping[str, frozenset[tuple[str, ...]]]  # sign id -> stems of each part
+    here: frozenset[str]  # the hip's own places, as stems: "hip", "groin", "leg"
+    reach: int  # how many words from the sign a part may be named
 
 
 class Vocabulary(NamedTuple):
@@ -178,6 +201,8 @@ class Vocabulary(NamedTuple):
     contrast: frozenset[str] = frozenset()  # "no, but ...": the no answers, the rest says more
     doubt: PatternSet | None = None  # "I'm a bit forgetful": the answer is not certain
     frames: Frames | None = None  # "two years ago I couldn't walk, but now...": long past
+    resolved: Resolved | None = None  # "I had chills on the boat, but that passed": over
+    elsewhere: Elsewhere | None = None  # "a swollen lip": another part's, not the hip's
 
 
 NEGATED = "negated"
@@ -185,6 +210,7 @@ POSSIBLE = "possible"
 UNCERTAIN = "uncertain"
 HISTORICAL = "historical"  # long past: counts as not said for the signs its rule names
 HYPOTHETICAL = "hypothetical"  # asked about, not had: "what if it gets swollen?"
+ELSEWHERE = "another part's"  # "a swollen lip from the dentist": not the hip's
 SOMEONE_ELSE = "someone else's"  # "my wife's got the flu": not the speaker's, whose pain it is
 NAMED_CONDITION = "named_condition"  # a context rule's `signs` entry for the conditions named
 CATEGORIES = (NEGATED, POSSIBLE, UNCERTAIN, HISTORICAL, HYPOTHETICAL)

@@ -27,6 +27,7 @@ class People(NamedTuple):
     reported: tuple[Match, ...] = ()
     now: tuple[Match, ...] = ()
     past: frozenset[int] = frozenset()  # where "could", "was"... tell of the past
+    lasting: tuple[Match, ...] = ()  # "anymore", "for years": a state that has lasted
     always_now: frozenset[str] = frozenset()  # signs happening now whenever said ("can't stand")
     starts: tuple[int, ...] = ()
     length: int = 0
@@ -53,6 +54,7 @@ def people_in(words: Sequence[str], vocab: Vocabulary, barrier: frozenset[int]) 
         reported=tuple(find(whose.reporting, words)),
         now=tuple(find(whose.now, words)) if whose.now is not None else (),
         past=frozenset(i for i, word in enumerate(words) if word in whose.past),
+        lasting=tuple(find(whose.lasting, words)) if whose.lasting is not None else (),
         always_now=whose.always_now,
         starts=tuple(sorted(terminators | subjects | bodies | {m.start for m in others})),
         length=len(words),
@@ -83,10 +85,12 @@ def someone_elses(span: tuple[int, int], people: People) -> Match | None:
 def happening_now(sign: str, span: tuple[int, int], people: People) -> bool:
     """The sign's clause says it is happening now ("my husband just collapsed"), or the sign
     is one that is said in the present only while it lasts ("he can't stand up", not "he
-    couldn't walk")."""
-    if sign in people.always_now and not any(span[0] <= i < span[1] for i in people.past):
-        return True
+    couldn't walk", nor "he can't walk anymore since his stroke")."""
     start, end = _clause(span[0], people)
+    lasted = any(start <= m.start < end for m in people.lasting)
+    if (sign in people.always_now and not lasted
+            and not any(span[0] <= i < span[1] for i in people.past)):
+        return True
     return any(start <= m.start < end for m in people.now)
 
 

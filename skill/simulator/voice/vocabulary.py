@@ -38,8 +38,10 @@ _NOT_A_WORD = re.compile(r"[^a-z' ]+")
 _CAPITALS = re.compile(r"[A-Z]{2,}")  # an abbreviation, said letter by letter
 _MAX_PHRASE_WORDS = 8
 # Keys of the reader's files that hold how a rule works, not words a person says; `leads` are
-# one-shot openings, never said alone ("both" alone would outweigh "no").
-_SETTINGS = frozenset({"category", "direction", "max_scope", "level", "id", "leads"})
+# one-shot openings, never said alone ("both" alone would outweigh "no"); sign ids, and the
+# single words a rule looks for around a phrase ("when", "had"), are not said alone either.
+_SETTINGS = frozenset({"category", "direction", "max_scope", "level", "id", "leads", "signs",
+                       "healed_signs", "where_set", "not_after", "past", "not_past", "here"})
 
 
 @dataclass(frozen=True)
