@@ -298,9 +298,10 @@ def _elsewhere(
 
 
 def _came_back(sign: Sign, stemmed: Sequence[str], table: Resolved) -> bool:
-    """A sign said to have gone, by words after it, that then came back ("I had a fever, it went
-    away, but it came back this morning"): it is there again."""
-    if sign.status not in (NEGATED, HISTORICAL) or sign.cue_at is None or not sign.cue:
+    """A sign negated by words after it that say it has gone, which then came back ("I had a
+    fever, it went away, but it came back this morning"): it is there again. (An end read by
+    `over` is never one that came back; a time long past is not undone.)"""
+    if sign.status != NEGATED or sign.cue_at is None or not sign.cue:
         return False
     if sign.cue_at < sign.span[1]:
         return False  # a negation said before the sign ("no fever") is not one that can return

@@ -63,13 +63,13 @@ def _ends(
     ("it has gone numb"), by when it is better, said now ("it's fine when I rest"), or by its
     return."""
     out = []
+    conditions = {m.start for m in find(table.not_after, stemmed)}
     for match in find(patterns, stemmed):
         if status_of(match, scene)[0] is not None:
             continue
         if any(match.start < s <= match.end for s in starts):
             continue
-        if any(m.start == match.end for m in find(table.not_after, stemmed)) and not _past(
-                words[match.start:match.end], table):
+        if match.end in conditions and not _past(words[match.start:match.end], table):
             continue  # "it's better when I rest"; not "it wore off when I got up"
         if undone(match.end, stemmed, table):
             continue
