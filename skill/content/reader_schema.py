@@ -143,13 +143,8 @@ def _frames(context: _Reader, flags: set[str]) -> Frames | None:
     if "frames" not in context.data:
         return None
     table = context.child("frames")
-    signs = frozenset(table.strings("signs"))
-    unknown = sorted(signs - flags)
-    if unknown:
-        table.fail("signs", f"names {unknown}: not red flags in content/safety.yaml")
-    reach = table.get("reach", int)
-    if reach < 0:
-        table.fail("reach", "must be zero or more words")
+    signs = _flag_ids(table, "signs", flags)
+    reach = _reach(table, 0)
     every = [*table.strings("anchors"), *table.strings("long_ago")]
     return Frames(
         anchors=_compiled(table, "anchors", every, {}),
@@ -169,24 +164,17 @@ def _resolved(context: _Reader, flags: set[str]) -> Resolved | None:
     if "resolved" not in context.data:
         return None
     table = context.child("resolved")
-    sets = _sets(table)
-    for field in ("signs", "healed_signs"):
-        unknown = sorted(set(table.strings(field)) - flags)
-        if unknown:
-            table.fail(field, f"names {unknown}: not red flags in content/safety.yaml")
-    reach = table.get("reach", int)
-    if reach < 1:
-        table.fail("reach", "must be one or more words")
+    sets = _sets(context)
     return Resolved(
         ends=_phrases(table, "ends", sets),
         healed=_phrases(table, "healed", sets),
-        signs=frozenset(table.strings("signs")),
-        healed_signs=frozenset(table.strings("healed_signs")),
+        signs=_flag_ids(table, "signs", flags),
+        healed_signs=_flag_ids(table, "healed_signs", flags),
         past=frozenset(w for text in table.strings("past") for w in tokens(text)),
         not_past=frozenset(w for text in table.strings("not_past") for w in tokens(text)),
         not_after=_phrases(table, "not_after", {}),
         undone=_phrases(table, "undone", {}),
-        reach=reach,
+        reach=_reach(table, 1),
     )
 
 
@@ -199,17 +187,31 @@ def _elsewhere(context: _Reader, flags: set[str]) -> Elsewhere | None:
     for sid in parts.data:
         if sid not in flags:
             parts.fail(str(sid), "is not a red flag in content/safety.yaml")
-    reach = table.get("reach", int)
-    if reach < 1:
-        table.fail("reach", "must be one or more words")
     return Elsewhere(
         parts=MappingProxyType({
             str(sid): frozenset(tuple(stem(w) for w in tokens(p)) for p in parts.strings(str(sid)))
             for sid in parts.data
         }),
         here=frozenset(stem(w) for w in table.strings("here")),
-        reach=reach,
+        reach=_reach(table, 1),
     )
+
+
+def _flag_ids(table: _Reader, field: str, flags: set[str]) -> frozenset[str]:
+    """A list of red flag ids; one that content/safety.yaml does not define is an error."""
+    ids = frozenset(table.strings(field))
+    unknown = sorted(ids - flags)
+    if unknown:
+        table.fail(field, f"names {unknown}: not red flags in content/safety.yaml")
+    return ids
+
+
+def _reach(table: _Reader, least: int) -> int:
+    """A rule's `reach` in words, at least `least`."""
+    reach = int(table.get("reach", int))
+    if reach < least:
+        table.fail("reach", f"must be {'zero' if least == 0 else 'one'} or more words")
+    return reach
 
 
 def _vague(features: _Reader) -> Mapping[str, PatternSet]:

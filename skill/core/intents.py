@@ -130,7 +130,6 @@ def act_from_slots(
     return Act(intent, ids, words=" and ".join(words), locale=locale, absent=" and ".join(absent))
 
 
-
 def resolved_id(slot: Mapping[str, Any]) -> str | None:
     """A slot's id as the skill takes it, from Alexa's request JSON: the entity-resolution id
     when one matched (an unmatched value is no id), the value as said for a built-in type."""

@@ -57,4 +57,3 @@ def reader_view(envelope: dict[str, Any]) -> dict[str, Any] | None:
         "started": reading.started,
         "duration": reading.duration,
     }
-

@@ -16,6 +16,8 @@ from skill.core.reader.vocabulary import (
     Vocabulary,
 )
 
+_RETURN_REACH = 6  # words after "it went away" in which "but it came back" undoes it
+
 
 class Trigger(NamedTuple):
     """A trigger found in the words, with its rule."""
@@ -36,6 +38,7 @@ class Scene(NamedTuple):
     negations: tuple[tuple[int, frozenset[str]], ...] = ()
     clauses: frozenset[int] = frozenset()
     pointing: frozenset[int] = frozenset()  # words that only point back: "that", "it", "is"
+    returns: frozenset[int] = frozenset()  # where "it came back" starts: what was gone is back
 
 
 def scene_of(words: Sequence[str], vocab: Vocabulary) -> Scene:
@@ -60,7 +63,15 @@ def scene_of(words: Sequence[str], vocab: Vocabulary) -> Scene:
         if m.start > 0 and words[m.start - 1] not in vocab.clause_not_after
     ) if vocab.clause_starts is not None else frozenset()
     pointing = frozenset(i for i, w in enumerate(words) if w in vocab.crossing)
-    return Scene(triggers, barrier, negations, clauses, pointing)
+    undone = vocab.resolved.undone if vocab.resolved is not None else None
+    returns = frozenset(m.start for m in find(undone, words)) if undone is not None else frozenset()
+    return Scene(triggers, barrier, negations, clauses, pointing, returns)
+
+
+def came_back(end: int, scene: Scene) -> bool:
+    """What the words before `end` said had gone came back soon after: "it went away, but it
+    came back this morning"."""
+    return any(end <= at < end + _RETURN_REACH for at in scene.returns)
 
 
 def status_of(
@@ -92,6 +103,9 @@ def status_of(
             continue
         if own and trigger.rule.category == NEGATED:
             continue
+        if (trigger.rule.category == NEGATED and match.end <= trigger.start
+                and came_back(trigger.end, scene)):
+            continue  # "I had a fever, it went away, but it came back": there again
         if _covers(trigger, match, scene):
             found.setdefault(trigger.rule.category, trigger)
     for category in (UNCERTAIN, NEGATED, HISTORICAL, HYPOTHETICAL, POSSIBLE):

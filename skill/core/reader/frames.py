@@ -45,6 +45,13 @@ def clauses_of(
     return [(a, b) for a, b in pairwise(cuts) if a < b]
 
 
+def present_at(words: Sequence[str], stemmed: Sequence[str], frames: Frames) -> set[int]:
+    """Where the words are told in the present ("is", "hurts", "now") or of a time near now
+    ("this morning", "last night"): tense as said, since stems lose it."""
+    now = {i for i, w in enumerate(words) if w in frames.now}
+    return now | {i for m in find(frames.now_phrases, stemmed) for i in range(m.start, m.end)}
+
+
 def past_frames(
     words: Sequence[str], stemmed: Sequence[str], frames: Frames | None, scene: Scene,
     events: Sequence[tuple[int, int]] = (),
@@ -63,8 +70,7 @@ def past_frames(
     leading = frozenset(m.start for m in anchors
                         if m.end < len(words) and words[m.end] in frames.cuts)
     clauses = clauses_of(words, scene, frames.cuts, leading)
-    now_at = {i for i, w in enumerate(words) if w in frames.now}
-    now_at |= {i for m in find(frames.now_phrases, stemmed) for i in range(m.start, m.end)}
+    now_at = present_at(words, stemmed, frames)
     began = {i for i, w in enumerate(stemmed) if w in frames.onset}
     long_ago = {(m.start, m.end) for m in find(frames.long_ago, stemmed)}
     out: list[Frame] = []

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from skill.core.reader.context import Scene, scene_of, status_of
 from skill.core.reader.frames import past_frames
 from skill.core.reader.patterns import Match, Table, find, find_labelled, longest_first
-from skill.core.reader.resolved import over, undone
+from skill.core.reader.resolved import over
 from skill.core.reader.site import part_named
 from skill.core.reader.vocabulary import (
     ELSEWHERE,
@@ -23,7 +23,6 @@ from skill.core.reader.vocabulary import (
     SOMEONE_ELSE,
     UNCERTAIN,
     PatternSet,
-    Resolved,
     Vocabulary,
 )
 from skill.core.reader.whose import People, happening_now, people_in, someone_elses, speaks_of_self
@@ -244,16 +243,12 @@ def _long_past(
     where_set = vocab.frames.where_set
     events = [s.span for s in signs if s.id in where_set and s.status is None]
     frames = past_frames(words, stemmed, vocab.frames, scene, events)
-    out: list[Sign] = []
-    told: set[int] = set()
+    covers: list[_Cover | None] = []
     for sign in signs:
         frame = next((f for f in frames if f.holds(sign.span, sign.id in where_set)), None)
-        if (frame is not None and sign.id in vocab.frames.signs
-                and sign.status in (None, POSSIBLE)):
-            sign = sign._replace(status=HISTORICAL, cue=frame.cue, cue_at=frame.cue_at)
-            told.update(range(frame.start, frame.end))
-        out.append(sign)
-    return tuple(out), frozenset(told)
+        covers.append(_Cover(frame.cue, frame.cue_at, range(frame.start, frame.end))
+                      if frame is not None and sign.id in vocab.frames.signs else None)
+    return _put_past(signs, covers)
 
 
 def _over(
@@ -266,15 +261,33 @@ def _over(
     if table is None or frames is None or not signs:
         return signs, frozenset()
     ends = over([(s.id, s.span) for s in signs], words, stemmed, table, frames, scene)
+    return _put_past(signs, [
+        None if end is None else _Cover(" ".join(words[end.start:end.end]), end.start,
+                                        range(sign.span[0], end.start))
+        for sign, end in zip(signs, ends, strict=True)
+    ])
+
+
+class _Cover(NamedTuple):
+    """What puts a sign in the past: the words that do (shown by --explain), where they are
+    said, and the words told of that past, whose times are not this pain's."""
+
+    cue: str
+    at: int
+    told: range
+
+
+def _put_past(
+    signs: tuple[Sign, ...], covers: Sequence[_Cover | None]
+) -> tuple[tuple[Sign, ...], frozenset[int]]:
+    """Each sign said plainly or hedged that a cover reaches, as long past; and where the words
+    told of that past are."""
     out: list[Sign] = []
     told: set[int] = set()
-    for sign, end in zip(signs, ends, strict=True):
-        if _came_back(sign, stemmed, table):
-            sign = sign._replace(status=None, cue=None, cue_at=None)
-        elif end is not None and sign.status in (None, POSSIBLE):
-            sign = sign._replace(status=HISTORICAL, cue=" ".join(words[end.start:end.end]),
-                                 cue_at=end.start)
-            told.update(range(sign.span[0], end.start))
+    for sign, cover in zip(signs, covers, strict=True):
+        if cover is not None and sign.status in (None, POSSIBLE):
+            sign = sign._replace(status=HISTORICAL, cue=cover.cue, cue_at=cover.at)
+            told.update(cover.told)
         out.append(sign)
     return tuple(out), frozenset(told)
 
@@ -295,17 +308,6 @@ def _elsewhere(
             sign = sign._replace(status=ELSEWHERE, cue=words[at], cue_at=at)
         out.append(sign)
     return tuple(out)
-
-
-def _came_back(sign: Sign, stemmed: Sequence[str], table: Resolved) -> bool:
-    """A sign negated by words after it that say it has gone, which then came back ("I had a
-    fever, it went away, but it came back this morning"): it is there again. (An end read by
-    `over` is never one that came back; a time long past is not undone.)"""
-    if sign.status != NEGATED or sign.cue_at is None or not sign.cue:
-        return False
-    if sign.cue_at < sign.span[1]:
-        return False  # a negation said before the sign ("no fever") is not one that can return
-    return undone(sign.cue_at + len(sign.cue.split()), stemmed, table)
 
 
 def _listed(signs: list[Sign], words: Sequence[str], joins: frozenset[str]) -> list[Sign]:

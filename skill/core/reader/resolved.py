@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from skill.core.reader.context import Scene, status_of
-from skill.core.reader.frames import clauses_of
+from skill.core.reader.context import Scene, came_back, status_of
+from skill.core.reader.frames import clauses_of, present_at
 from skill.core.reader.patterns import Match, find
 from skill.core.reader.vocabulary import Frames, PatternSet, Resolved
 
-_UNDONE_REACH = 6  # words after an end in which "but it came back" undoes it
 _PAST_ENDING = "ed"  # a word said in the regular past tense: "slipped", "faded"
 
 Said = tuple[str, tuple[int, int]]  # a sign that may be over: its id and where it was said
@@ -32,8 +31,7 @@ def over(
     if not ends and not healed:
         return [None] * len(signs)
     clauses = clauses_of(words, scene, frames.cuts, frozenset())
-    now = {i for i, w in enumerate(words) if w in frames.now}
-    now |= {i for m in find(frames.now_phrases, stemmed) for i in range(m.start, m.end)}
+    now = present_at(words, stemmed, frames)
     out: list[Match | None] = []
     for sid, (start, stop) in signs:
         pool = (ends + healed if sid in table.signs
@@ -48,11 +46,6 @@ def over(
                 end = None
         out.append(end)
     return out
-
-
-def undone(end: int, stemmed: Sequence[str], table: Resolved) -> bool:
-    """It came back after it was over: "it went away, but it came back this morning"."""
-    return bool(find(table.undone, stemmed[end:end + _UNDONE_REACH]))
 
 
 def _ends(
@@ -71,7 +64,7 @@ def _ends(
             continue
         if match.end in conditions and not _past(words[match.start:match.end], table):
             continue  # "it's better when I rest"; not "it wore off when I got up"
-        if undone(match.end, stemmed, table):
+        if came_back(match.end, scene):
             continue
         out.append(match)
     return out
