@@ -80,6 +80,7 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
             Labelled({s.id: s.phrases for s in sign_words}),
             Labelled({s.id: s.alone for s in sign_words}),
             Labelled({s.id: s.not_ for s in sign_words}),
+            tuple((s.id, first, then) for s in sign_words for first, then in s.together),
         ),
         triggers={rule.pattern: rule for rule in rules},
         trigger_set=index(tuple(rule.pattern for rule in rules)),
@@ -248,6 +249,9 @@ def _whose(people: _Reader, flags: set[str]) -> Whose:
         past=frozenset(stem(w) for w in whose.strings("past", optional=True)),
         not_subjects=_phrases(whose, "not_subjects", sets, optional=True),
         lasting=_phrases(whose, "lasting", {}, optional=True),
+        owns_after=frozenset(stem(w) for w in whose.strings("owns_after", optional=True)),
+        places_before=frozenset(stem(w) for w in whose.strings("places_before", optional=True)),
+        determiners=frozenset(stem(w) for w in whose.strings("determiners", optional=True)),
     )
 
 
@@ -297,8 +301,19 @@ def _signs(reader: _Reader, sets: Sets, locale: str, known: _Known) -> tuple[Sig
             _compiled(entry, "phrases", phrases, sets),
             _phrases(entry, "alone", sets, optional=True),
             _phrases(entry, "not", sets, optional=True),
+            _together(entry, sets),
         ))
     return tuple(out)
+
+
+def _together(entry: _Reader, sets: Sets) -> tuple[tuple[PatternSet, PatternSet], ...]:
+    """A sign's `together` pairs, each named: phrases said anywhere (`first`), and the sign's
+    own words (`then`), which count only when a `first` was said too."""
+    if "together" not in entry.data:
+        return ()
+    table = entry.child("together")
+    pairs = (table.child(str(name)) for name in table.data)
+    return tuple((_phrases(pair, "first", sets), _phrases(pair, "then", sets)) for pair in pairs)
 
 
 def _compiled(reader: _Reader, field: str, texts: list[str], sets: Sets) -> PatternSet:

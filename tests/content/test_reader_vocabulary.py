@@ -42,7 +42,8 @@ def test_every_locale_has_its_own_vocabulary_with_its_regional_words() -> None:
 @pytest.mark.parametrize(("file", "old", "new", "message"), [
     ("signs.yaml", '"{cant} ..2 {stand_walk}"', '"{cannot} ..2 {stand_walk}"',
      "content/reader/signs.yaml: signs.cannot_bear_weight.phrases: unknown set {cannot}"),
-    ("signs.yaml", "  stress_fracture:\n    phrases:", "  stress_fractures:\n    phrases:",
+    ("signs.yaml", "  stress_fracture:\n    # More training",
+     "  stress_fractures:\n    # More training",
      "content/reader/signs.yaml: signs.stress_fractures: is not a red flag"),
     ("context.yaml", '"not", category: negated', '"not", category: denied',
      "content/reader/context.yaml: triggers[1].category: must be one of"),
@@ -66,6 +67,9 @@ def test_every_locale_has_its_own_vocabulary_with_its_regional_words() -> None:
      "content/reader/context.yaml: resolved.reach: must be one or more words"),
     ("context.yaml", "    hot_swollen_joint: [lip,", "    hot_joint: [lip,",
      "content/reader/context.yaml: elsewhere.parts.hot_joint: is not a red flag"),
+    ("signs.yaml", '          - "{more_training} my|the ..1 {training_load}"',
+     '          - "{more_training} my|the ..1 {training_loads}"',
+     "content/reader/signs.yaml: signs.stress_fracture.together.more_training.first: unknown set"),
     ("commands.yaml", "  LeadSpeechIIntent:", "  SpeechIIntent:",
      "content/reader/commands.yaml: leads.SpeechIIntent: must be named LeadSpeech"),
 ])

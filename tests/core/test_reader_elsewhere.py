@@ -29,6 +29,8 @@ def test_a_sign_said_of_another_part_is_not_the_hips(text: str, sign: str) -> No
     ("my foot and toes have gone numb and my hip aches", "numbness"),
     ("my thigh has gone numb near my hand", "numbness"),
     ("the joint is hot and swollen", "hot_swollen_joint"),
+    # another part named too, with the hip within reach: it may be the hip's
+    ("my ankle and hip are swollen", "hot_swollen_joint"),
 ])
 def test_a_sign_of_the_hip_or_leg_still_counts(text: str, sign: str) -> None:
     assert sign in present(text)

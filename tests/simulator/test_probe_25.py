@@ -42,3 +42,17 @@ def test_someone_elses_lasting_state_is_theirs_and_an_emergency_now_is_not() -> 
     assert triage_of("my dad can't walk any more since his stroke and I help him up every "
                      "morning, that's why my hip aches") is None
     assert triage_of("my dad can't stand up, he's on the kitchen floor") == "urgent"
+
+
+@pytest.mark.parametrize(("words", "level"), [
+    ("I was chasing the bus and somehow ended up on the pavement, my hip's really sore now",
+     "urgent"),
+    ("mum's hip has been bad all week and she says she's had some trouble holding her wee",
+     "urgent"),
+    ("my little girl won't let me touch her leg and she's dragging it, and she feels hot",
+     "urgent"),
+    ("I've been adding extra sessions for my marathon and I switched to a new diet, and now my "
+     "groin aches on every step", "see_provider"),
+])
+def test_red_team_26_signs_in_other_words_are_escalated(words: str, level: str) -> None:
+    assert triage_of(words) == level

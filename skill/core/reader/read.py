@@ -205,6 +205,9 @@ def _signs(
     for match, sid in find_labelled(tables.alone, words, scene.barrier):
         if len(content) <= (match.end - match.start) + _ALONE_SLACK:
             by_sign.setdefault(sid, []).append(match)
+    for sid, first, then in tables.together:
+        if any(status_of(m, scene, sid)[0] in (None, POSSIBLE) for m in find(first, words)):
+            by_sign.setdefault(sid, []).extend(find(then, words, scene.barrier))
     lookalikes: dict[str, list[Match]] = {}
     for match, sid in find_labelled(tables.not_, words):
         lookalikes.setdefault(sid, []).append(match)
@@ -609,8 +612,11 @@ def _is_ahead(words: Sequence[str], start: int) -> bool:
 
 
 def _vague(words: Sequence[str], vocab: Vocabulary) -> list[tuple[int, int, str]]:
-    """How long, said without a number ("for the past few months"), at the least it means."""
-    return [(m.start, m.end, iso) for m, iso in find_labelled(vocab.vague, words)]
+    """How long, said without a number ("for the past few months"), at the least it means; of
+    overlapping ones the longest ("in a few days" is ahead, so "few days" in it is too)."""
+    found = find_labelled(vocab.vague, words)
+    kept = longest_first([m for m, _ in found])
+    return [(m.start, m.end, iso) for m, iso in found if m in kept]
 
 
 def _month(value: str, today: date) -> date | None:

@@ -12,22 +12,19 @@ def part_named(
     barrier: frozenset[int],
 ) -> int | None:
     """Where another part is named for a sign said at `span`, in its clause and within reach,
-    with none of the hip's own places nearer; None when the sign may be the hip's."""
+    with none of the hip's own places there too ("bruises on my shoulder, hip and thumb,
+    starting to swell" may be the hip's); None when the sign may be the hip's."""
     parts = table.parts.get(sid)
     if not parts:
         return None
     start, stop = span
     if any(words[i] in table.here for i in range(start, stop)):
         return None
-    for step in range(1, table.reach + 1):  # the nearest place named decides
-        for at in (start - step, stop - 1 + step):
-            if not 0 <= at < len(words) or _crosses(at, span, barrier):
-                continue
-            if _part_at(words, at, parts):
-                return at
-            if words[at] in table.here:
-                return None
-    return None
+    near = [at for step in range(1, table.reach + 1) for at in (start - step, stop - 1 + step)
+            if 0 <= at < len(words) and not _crosses(at, span, barrier)]
+    if any(words[at] in table.here for at in near):
+        return None
+    return next((at for at in near if _part_at(words, at, parts)), None)
 
 
 def _part_at(words: Sequence[str], at: int, parts: frozenset[tuple[str, ...]]) -> bool:

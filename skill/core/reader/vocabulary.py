@@ -59,6 +59,9 @@ class SignWords(NamedTuple):
     phrases: PatternSet
     alone: PatternSet
     not_: PatternSet
+    # two things said anywhere in the words, across clauses, that together are the sign: more
+    # training, and pain each time the foot lands; the second is where the sign is said
+    together: tuple[tuple[PatternSet, PatternSet], ...] = ()
 
 
 class ContextRule(NamedTuple):
@@ -78,6 +81,7 @@ class SignTables(NamedTuple):
     phrases: Labelled
     alone: Labelled
     not_: Labelled
+    together: tuple[tuple[str, PatternSet, PatternSet], ...] = ()  # sign id, first, then
 
 
 class Whose(NamedTuple):
@@ -94,6 +98,9 @@ class Whose(NamedTuple):
     past: frozenset[str] = frozenset()  # "he couldn't walk": that sign told of the past
     not_subjects: PatternSet | None = None  # "walking the dog": named, but not whose it is
     lasting: PatternSet | None = None  # "he can't walk anymore": a state that has lasted
+    owns_after: frozenset[str] = frozenset()  # "... is my son": who, said after the sign
+    places_before: frozenset[str] = frozenset()  # "over the cat": where or how, not whose
+    determiners: frozenset[str] = frozenset()  # "the", "my": between such a word and a person
 
     def subject_at(self, words: Sequence[str]) -> set[int]:
         """Where a subject that starts a clause is said."""

@@ -4,8 +4,10 @@
 only when its clause says nothing of the speaker ("I", "me", "my leg"), the nearest person said
 before it is someone else ("my wife", "she"), and nothing between them reports on the speaker
 ("my husband says I'm shivering", "the doctor thinks it's a fracture"). With no one before it,
-someone named after it in its clause decides ("the only one with chills is my son"). When the
-pain itself is someone else's (a helper speaking), every sign is theirs and counts.
+someone named after it in its clause, joined by a word of being or starting the next clause,
+decides ("the only one with chills is my son", "lots of falls, she's fine"); one after "over",
+"at" or "by" is where or how ("tripped over the cat").
+When the pain itself is someone else's (a helper speaking), every sign is theirs and counts.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from skill.core.reader.patterns import Match, find, longest_first
-from skill.core.reader.vocabulary import Vocabulary
+from skill.core.reader.vocabulary import Vocabulary, Whose
 
 
 class People(NamedTuple):
@@ -28,6 +30,7 @@ class People(NamedTuple):
     now: tuple[Match, ...] = ()
     past: frozenset[int] = frozenset()  # where "could", "was"... tell of the past
     lasting: tuple[Match, ...] = ()  # "anymore", "for years": a state that has lasted
+    owners_after: frozenset[int] = frozenset()  # where a person said after "is", "was" starts
     always_now: frozenset[str] = frozenset()  # signs happening now whenever said ("can't stand")
     starts: tuple[int, ...] = ()
     length: int = 0
@@ -40,7 +43,8 @@ def people_in(words: Sequence[str], vocab: Vocabulary, barrier: frozenset[int]) 
         return People(length=len(words))
     acted_on = find(whose.not_subjects, words) if whose.not_subjects is not None else []
     others = tuple(m for m in longest_first(find(whose.subjects, words))
-                   if not any(a.start <= m.start < a.end for a in acted_on))
+                   if not any(a.start <= m.start < a.end for a in acted_on)
+                   and _word_before(m.start, words, whose) not in whose.places_before)
     taken = {i for m in others for i in range(m.start, m.end)}
     subjects = frozenset(whose.subject_at(words))
     terminators = {i for i in barrier if i - 1 not in barrier}
@@ -55,10 +59,20 @@ def people_in(words: Sequence[str], vocab: Vocabulary, barrier: frozenset[int]) 
         now=tuple(find(whose.now, words)) if whose.now is not None else (),
         past=frozenset(i for i, word in enumerate(words) if word in whose.past),
         lasting=tuple(find(whose.lasting, words)) if whose.lasting is not None else (),
+        owners_after=frozenset(m.start for m in others
+                               if _word_before(m.start, words, whose) in whose.owns_after),
         always_now=whose.always_now,
         starts=tuple(sorted(terminators | subjects | bodies | {m.start for m in others})),
         length=len(words),
     )
+
+
+def _word_before(at: int, words: Sequence[str], whose: Whose) -> str:
+    """The word before a person named at `at`, past "the", "my" and the like: "over the cat"."""
+    at -= 1
+    while at >= 0 and words[at] in whose.determiners:
+        at -= 1
+    return words[at] if at >= 0 else ""
 
 
 def someone_elses(span: tuple[int, int], people: People) -> Match | None:
@@ -78,7 +92,9 @@ def someone_elses(span: tuple[int, int], people: People) -> Match | None:
         if any(m.start in between for m in (*people.mine, *people.reported)):
             return None
         return nearest
-    after = [m for m in people.others if span[1] <= m.start <= end]  # one may start the next
+    after = [m for m in people.others  # one may start the next clause: "falls, she's fine"
+             if span[1] <= m.start <= end
+             and (m.start in people.owners_after or m.start in people.subjects)]
     return after[0] if after else None
 
 

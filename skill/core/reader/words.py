@@ -38,11 +38,12 @@ _CONTRACTIONS = (
                 r"still|sore|painful|swollen|hot|red|numb|really|very|so|too|bad|killing|just|"
                 r"always|never|now|totally|completely|perfectly)\b)"), r"\1 is "),
     (re.compile(r"\b(\w+)'s\b"), r"\1"),
-    # "me hip", "me son": "my", as said in much of Britain, Ireland and Australia
+    # "me hip", "me left hip", "me son": "my", as said in much of Britain, Ireland and Australia;
+    # "left", "right", "own" and "bad" only before such a word ("the dog yanked me right over")
     (re.compile(r"(?<!give )(?<!gave )(?<!gives )(?<!tell )(?<!told )"
-                r"\bme (?=(?:own|left|right|bad|hip|hips|leg|legs|knee|knees|back|groin|thigh|"
-                r"thighs|bum|side|foot|feet|ankle|wee|bladder|bowels|waterworks|son|daughter|husband|wife|mum|mam|dad|mate|"
-                r"missus|kids|kid|partner)\b)"), "my "),
+                r"\bme (?=(?:(?:left|right|bad) )?(?:own|hip|hips|leg|legs|knee|knees|back|groin|"
+                r"thigh|thighs|bum|side|foot|feet|ankle|wee|bladder|bowels|waterworks|son|daughter|"
+                r"husband|wife|mum|mam|dad|mate|missus|kids|kid|partner)\b)"), "my "),
     (re.compile(r"\bgonna\b"), "going to"),
     (re.compile(r"\bwanna\b"), "want to"),
     (re.compile(r"\bgotta\b"), "got to"),
