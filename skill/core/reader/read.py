@@ -205,9 +205,11 @@ def _signs(
     for match, sid in find_labelled(tables.alone, words, scene.barrier):
         if len(content) <= (match.end - match.start) + _ALONE_SLACK:
             by_sign.setdefault(sid, []).append(match)
-    for sid, first, then in tables.together:
-        if any(status_of(m, scene, sid)[0] in (None, POSSIBLE) for m in find(first, words)):
-            by_sign.setdefault(sid, []).extend(find(then, words, scene.barrier))
+    for sid, first, then in tables.together:  # the sign's own words first: they are rarer
+        said = find(then, words, scene.barrier)
+        if said and any(status_of(m, scene, sid)[0] in (None, POSSIBLE)
+                        for m in find(first, words)):
+            by_sign.setdefault(sid, []).extend(said)
     lookalikes: dict[str, list[Match]] = {}
     for match, sid in find_labelled(tables.not_, words):
         lookalikes.setdefault(sid, []).append(match)
