@@ -20,11 +20,18 @@ import pytest
 # build their skill on a temporary database.
 os.environ["SKILL_DB_PATH"] = ""
 
+from skill.content import get_content
 from skill.simulator import Simulator
 from skill.simulator.dialogspec import DialogSyntaxError, DialogTest, load_dialogs
 from skill.simulator.dialogtest import DialogFailure, run_dialog
 
 DIALOGS = Path(__file__).parent / "dialogs"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _content_loaded() -> None:
+    """Load the content before any test: it sets how words are spelled out and kept whole."""
+    get_content()
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:

@@ -28,7 +28,7 @@ from skill.core.reader.vocabulary import (
     Vocabulary,
     Whose,
 )
-from skill.core.reader.words import keep_whole, stem, tokens
+from skill.core.reader.words import Spelling, keep_whole, spell_with, stem, tokens
 
 Sets = Mapping[str, tuple[str, ...]]
 # The intents the reader may choose from `actions` and `commands`: the core's own names.
@@ -49,13 +49,39 @@ def parse_reader(
     """Every locale's vocabulary, checked against the ids the rest of the content defines."""
     folder = directory / "reader"
     files = {name: _reader(folder / f"{name}.yaml") for name in _FILES}
+    spell_with(_spelling(files["spelling"]))
     keep_whole(files["signs"].strings("whole_words", optional=True))
     known = _Known(set(flags), {g: set(ids) for g, ids in features.items()}, set(conditions),
                    {*topics, WALKTHROUGH})
     return {locale: _vocabulary(files, locale, known) for locale in locales}
 
 
-_FILES = ("signs", "context", "people", "answers", "features", "topics", "commands")
+_FILES = ("spelling", "signs", "context", "people", "answers", "features", "topics", "commands")
+_PLAIN = re.compile(r"[a-z0-9']+")
+
+
+def _spelling(table: _Reader) -> Spelling:
+    """content/reader/spelling.yaml, every word lower case and plain."""
+    def plain(field: str) -> frozenset[str]:
+        words = table.strings(field)
+        for word in words:
+            if not _PLAIN.fullmatch(word):
+                table.fail(field, f"{word!r} must be one plain lower-case word")
+        return frozenset(words)
+
+    said = table.get("words", dict)
+    for word, meant in said.items():
+        if not isinstance(word, str) or not _PLAIN.fullmatch(word):
+            table.fail("words", f"{word!r} must be one plain lower-case word")
+        if not isinstance(meant, str) or not all(_PLAIN.fullmatch(w) for w in meant.split()):
+            table.fail(f"words.{word}", "must be plain lower-case words")
+    return Spelling(
+        words=MappingProxyType(dict(said)),
+        **{name: plain(name) for name in (
+            "not_after", "have_after", "are_after", "would_after", "had_before", "is_after",
+            "has_before_them", "has_before", "is_before", "my_before", "my_between", "me_after",
+        )},
+    )
 
 
 class _Known(NamedTuple):

@@ -72,6 +72,12 @@ def test_every_locale_has_its_own_vocabulary_with_its_regional_words() -> None:
      "content/reader/signs.yaml: signs.stress_fracture.together.more_training.first: unknown set"),
     ("commands.yaml", "  LeadSpeechIIntent:", "  SpeechIIntent:",
      "content/reader/commands.yaml: leads.SpeechIIntent: must be named LeadSpeech"),
+    ("spelling.yaml", "have_after: [i, you, we, they]", "have_after: [i, You, we, they]",
+     "content/reader/spelling.yaml: have_after: 'You' must be one plain lower-case word"),
+    ("spelling.yaml", "  gonna: going to", "  gonna: going-to",
+     "content/reader/spelling.yaml: words.gonna: must be plain lower-case words"),
+    ("spelling.yaml", "me_after: [give, gave, gives, tell, told]", "",
+     "content/reader/spelling.yaml: me_after: is missing"),
 ])
 def test_a_broken_vocabulary_file_names_its_file_and_field(
     tmp_path: Path, file: str, old: str, new: str, message: str

@@ -27,6 +27,7 @@ VOICE_CONTENT = CONTENT_DIR / "voice.yaml"
 VOCABULARY_GLOBS = ("conditions/*.yaml", "reader/*.yaml")
 ANSWERS = "reader/answers.yaml"
 COMMANDS = "reader/commands.yaml"
+SPELLING = "spelling.yaml"
 FILLS_PER_SAMPLE = 2
 COMMAND_WEIGHT = 20
 # How much likelier the answers are at a yes-or-no question: enough that "no" is not heard as a
@@ -242,6 +243,8 @@ def _content_phrases(content_dir: Path) -> list[str]:
     for pattern in VOCABULARY_GLOBS:
         for path in sorted(content_dir.glob(pattern)):
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            if path.name == SPELLING:
+                continue  # how words are written out, not phrases anyone says
             if path.parent.name == "conditions":
                 data = {"name": data.get("name"), "aliases": data.get("aliases")}
             if isinstance(data.get("sets"), dict):
