@@ -61,5 +61,6 @@ def after_action(reply: Reply, outcome: str, content: Content) -> Reply:
 def forget(state: State) -> State:
     """Drop everything remembered about the person; this session's safety answers still hold."""
     return state.with_(
-        onset=None, returning=False, last_condition=None, memory={}, screened=None, forgotten=True
+        onset=None, onset_before=None, returning=False, last_condition=None, memory={},
+        screened=None, forgotten=True,
     )

@@ -47,6 +47,7 @@ def _restored(state: State, kept: Mapping[str, Any]) -> State:
     condition = kept.get(CONDITION) if isinstance(kept.get(CONDITION), str) else None
     return state.with_(
         onset=state.onset or onset,
+        onset_before=state.onset_before or (None if state.onset else onset),
         last_condition=state.last_condition or condition,
         disclaimer_heard=bool(kept.get(DISCLAIMER)) or state.disclaimer_heard,
         returning=kept.get(SCREENING) == triage.SAFE and not state.screened,

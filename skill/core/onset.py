@@ -123,7 +123,7 @@ def note_onset(turn: Turn, act: Act) -> bool:
     onset = onset_from(act.slot("started"), act.slot("duration"), today)
     if onset is None:
         return False
-    known = turn.state.onset is not None  # remembered from an earlier visit: self-care since
+    known = turn.state.onset_before is not None  # from an earlier visit: self-care since
     turn.state = turn.state.with_(onset=onset.isoformat())
     count = days_since(onset, today)
     if count >= ASSESS_DAYS and known:

@@ -135,6 +135,8 @@ class State(NamedTuple):
     # Filled by the handler from the request and the user's memory.
     today: str | None = None
     onset: str | None = None
+    # The onset remembered from an earlier session, so self-care has been tried since.
+    onset_before: str | None = None
     returning: bool = False
     started: bool = False
     screened: str | None = None

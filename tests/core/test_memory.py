@@ -206,3 +206,17 @@ def test_a_visit_after_an_urgent_one_asks_whether_it_was_checked() -> None:
     talk = day_talk("2026-11-25", {"screening": URGENT, "disclaimer_heard": True})
     talk(intents.LAUNCH)
     assert talk.keys[0] == "dialog.welcome_back_urgent"
+
+
+def test_saying_again_how_long_it_has_hurt_is_not_a_failed_week_of_self_care() -> None:
+    talk = day_talk("2026-12-01")
+    talk(intents.DESCRIBE, location="outer_hip", started="2026-11-23")
+    talk(intents.STARTED, started="2026-11-23")
+    assert "dialog.assess_due" not in talk.keys
+    assert talk.state.triage != SEE_PROVIDER
+
+
+def test_an_onset_remembered_from_an_earlier_visit_said_again_is_time_for_a_provider() -> None:
+    talk = day_talk("2026-12-01", {"onset": "2026-11-23"})
+    talk(intents.DESCRIBE, location="outer_hip", started="2026-11-23")
+    assert "dialog.assess_due" in talk.keys
