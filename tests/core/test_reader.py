@@ -1483,3 +1483,73 @@ def test_a_negation_carries_along_a_list_joined_by_or(text: str) -> None:
                                              ("no fever and my leg is numb", "numbness")])
 def test_a_negation_stops_where_the_list_does(text: str, sign: str) -> None:
     assert sign in present(text)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I've had a raging temperature since Tuesday", "fever"),
+    ("sweating buckets and shaking all night", "fever"),
+    ("I felt kind of hot and sweaty last night", "fever"),
+    ("barely, I'm limping really badly", "cannot_bear_weight"),
+    ("now I can barely make it to the car", "cannot_bear_weight"),
+    ("I'd be lying if I said I could really walk", "cannot_bear_weight"),
+])
+def test_signs_said_in_red_team_28s_words_are_heard(text: str, sign: str) -> None:
+    assert sign in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "the room temperature is fine", "I can walk without limping",
+    "he's bumping up his Ks for the marathon", "I bumped up my mileage last month",
+])
+def test_look_alikes_of_red_team_28s_words_are_not_signs(text: str) -> None:
+    assert not present(text) - {"stress_fracture"}
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("my son is really not even capable of walking", "cannot_bear_weight"),
+    ("she was fine all day and then she suddenly became immobilised", "cannot_bear_weight"),
+    ("the pain stops me from walking", "cannot_bear_weight"),
+    ("I can't lift my leg at all", "cannot_bear_weight"),
+    ("her right leg is about an inch longer than her left", "leg_deformity"),
+    ("when we lay her legs straight her feet don't line up", "leg_deformity"),
+    ("shooting pains down both legs and this urinary urgency", "bladder_bowel"),
+    ("I didn't really feel like myself today", "fever"),
+    ("when I'm lying down or sitting still it aches", "rest_pain"),
+])
+def test_signs_said_in_red_team_29s_words_are_heard(text: str, sign: str) -> None:
+    assert sign in present(text)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("doing the penguin shuffle on the ice to keep from falling", "fall_injury"),
+    ("lots of twisting on the bike to keep myself from falling", "fall_injury"),
+    ("more sore than the time I got hit by a truck", "fall_injury"),
+    ("I walked into my backyard and my hips hurt", "fall_injury"),
+    ("it almost always hurts after a run", "rest_pain"),
+])
+def test_look_alikes_of_red_team_29s_words_are_not_signs(text: str, sign: str) -> None:
+    assert sign not in present(text)
+
+
+def test_a_fall_after_a_comparison_is_still_a_fall() -> None:
+    assert "fall_injury" in present("it is worse than yesterday and I fell")
+    assert "fall_injury" in present("I walked into the door and hurt my hip")
+
+
+def test_a_limp_leg_is_not_walking_with_a_limp() -> None:
+    assert "weight" not in reading("sometimes it's limp and numb").safe
+    assert "weight" in reading("I'm limping but I get about").safe
+
+
+def test_children_carried_along_are_not_whose_pain_it_is() -> None:
+    assert not reading("walking the dog with both kids strapped to me, my hips ache").child
+    assert reading("my kids both have sore hips").child
+
+
+def test_a_leg_only_walked_on_as_if_longer_is_not_a_deformity() -> None:
+    assert "leg_deformity" not in present("walking as if one leg was longer than the other")
+    assert "leg_deformity" in present("one leg looks longer than the other")
+
+
+def test_lifting_the_leg_into_the_car_by_hand_is_not_unable_to_bear_weight() -> None:
+    assert "cannot_bear_weight" not in present("I have to lift my leg with my hands to get in the car")
