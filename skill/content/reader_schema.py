@@ -202,6 +202,7 @@ def _resolved(context: _Reader, flags: set[str]) -> Resolved | None:
         not_after=_phrases(table, "not_after", {}),
         undone=_phrases(table, "undone", {}),
         reach=_reach(table, 1),
+        episodes=_phrases(table, "episodes", sets) if "episodes" in table.data else None,
     )
 
 

@@ -1553,3 +1553,31 @@ def test_a_leg_only_walked_on_as_if_longer_is_not_a_deformity() -> None:
 
 def test_lifting_the_leg_into_the_car_by_hand_is_not_unable_to_bear_weight() -> None:
     assert "cannot_bear_weight" not in present("I have to lift my leg with my hands to get in the car")
+
+
+@pytest.mark.parametrize(("text", "duration"), [
+    ("my hip has been sore for a good while now", "P2W"),
+    ("my hip has been bothering me for ages", "P2M"),
+    ("it's been weeks", "P2W"),
+    ("I have had groin pain since the new year", "P1M"),
+    ("it started last summer and it still hurts", "P1M"),
+])
+def test_how_long_said_as_a_stretch_of_time_is_read(text: str, duration: str) -> None:
+    assert reading(text).duration == duration
+
+
+@pytest.mark.parametrize("text", [
+    "I have not run for ages", "it hurts after sitting for a long time in the car",
+    "I was a runner for a long time",
+])
+def test_another_things_stretch_of_time_is_not_the_pains(text: str) -> None:
+    assert reading(text).duration is None
+
+
+def test_the_times_of_an_episode_said_to_have_healed_are_not_this_pains() -> None:
+    healed = reading("I strained my groin playing soccer back in May but it healed, "
+                     "I just can't sit cross-legged")
+    assert healed.started is None and healed.duration is None
+    assert reading("I pulled my groin six weeks ago and it still hurts").started == "2026-10-20"
+    assert reading("my hip has hurt for six weeks, it was fine for a bit but that passed"
+                   ).duration == "P6W"

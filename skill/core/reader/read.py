@@ -11,7 +11,7 @@ from typing import NamedTuple
 from skill.core.reader.context import Scene, scene_of, status_of
 from skill.core.reader.frames import past_frames
 from skill.core.reader.patterns import Match, Table, find, find_labelled, longest_first
-from skill.core.reader.resolved import over
+from skill.core.reader.resolved import episodes_over, over
 from skill.core.reader.site import part_named
 from skill.core.reader.vocabulary import (
     ELSEWHERE,
@@ -157,7 +157,7 @@ def _read(
         signs, helper = _speakers(signs, stemmed, people)
     safe = _safe_matches(stemmed, vocab, scene)
     particle, particle_end = _particle(stemmed, vocab, _covered(m for m, _ in safe))
-    past = _past(signs, words) | told_past | told_over
+    past = _past(signs, words) | told_past | told_over | _episodes(words, stemmed, vocab, scene)
     others = _other_times(stemmed, vocab)
     durations = find_durations(words)
     vague = _vague(stemmed, vocab)
@@ -271,6 +271,15 @@ def _over(
                                         range(sign.span[0], end.start))
         for sign, end in zip(signs, ends, strict=True)
     ])
+
+
+def _episodes(
+    words: Sequence[str], stemmed: Sequence[str], vocab: Vocabulary, scene: Scene
+) -> frozenset[int]:
+    """Where an episode said to be over was told: its times are not how long this pain lasted."""
+    if vocab.resolved is None or vocab.frames is None:
+        return frozenset()
+    return episodes_over(words, stemmed, vocab.resolved, vocab.frames, scene)
 
 
 class _Cover(NamedTuple):

@@ -48,6 +48,28 @@ def over(
     return out
 
 
+def episodes_over(
+    words: Sequence[str], stemmed: Sequence[str], table: Resolved, frames: Frames, scene: Scene,
+) -> frozenset[int]:
+    """Where an episode the person says is over was told, back from its end while the words
+    are told in the past: its times are not this pain's ("back in May, but it healed")."""
+    if table.episodes is None:
+        return frozenset()
+    ends = _ends(table.episodes, words, stemmed, table, scene, [])
+    if not ends:
+        return frozenset()
+    clauses = clauses_of(words, scene, frames.cuts, frozenset())
+    now = present_at(words, stemmed, frames)
+    out: set[int] = set()
+    for end in ends:
+        for first, last in reversed([c for c in clauses if c[1] <= end.start]):
+            if end.start - first > table.reach or now.intersection(range(first, last)):
+                break
+            if _past(words[first:last], table):
+                out.update(range(first, last))
+    return frozenset(out)
+
+
 def _ends(
     patterns: PatternSet, words: Sequence[str], stemmed: Sequence[str], table: Resolved,
     scene: Scene, starts: list[int],

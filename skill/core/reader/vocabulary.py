@@ -135,6 +135,9 @@ class Resolved(NamedTuple):
     not_after: PatternSet  # an end followed by these says when it is better: "when I rest"
     undone: PatternSet  # it came back: "but it came back"
     reach: int  # how many words before the end a sign may be said
+    # an end that points back at a whole episode, sign or not ("but it healed"): the times told
+    # in that episode are not this pain's ("I strained my groin back in May, but it healed")
+    episodes: PatternSet | None = None
 
 
 class Elsewhere(NamedTuple):
