@@ -398,9 +398,10 @@ def _rules(reader: _Reader, flags: set[str]) -> tuple[ContextRule, ...]:
         crosses = entry.get("crosses", bool, optional=True)
         if crosses and direction == "forward":
             entry.fail("crosses", "only a trigger that looks backward can cross a terminator")
+        features = entry.get("features", bool, optional=True)
         rules.append(ContextRule(pattern, category, direction,
                                  DEFAULT_SCOPE if scope is None else scope, signs,
-                                 bool(crosses)))
+                                 bool(crosses), features is not False))
     return tuple(rules)
 
 

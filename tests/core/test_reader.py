@@ -1581,3 +1581,28 @@ def test_the_times_of_an_episode_said_to_have_healed_are_not_this_pains() -> Non
     assert reading("I pulled my groin six weeks ago and it still hurts").started == "2026-10-20"
     assert reading("my hip has hurt for six weeks, it was fine for a bit but that passed"
                    ).duration == "P6W"
+
+
+@pytest.mark.parametrize(("text", "feature"), [
+    ("I can't squat", "deep_bending"), ("I can't sit cross-legged anymore", "deep_bending"),
+    ("I couldn't climb the stairs", "stairs"),
+])
+def test_what_the_pain_stops_a_person_doing_is_still_what_brings_it_on(text: str,
+                                                                       feature: str) -> None:
+    assert feature in reading(text).features["trigger"]
+
+
+@pytest.mark.parametrize("text", ["no pain when I squat", "it doesn't hurt when I squat"])
+def test_a_feature_said_not_to_hurt_is_not_one(text: str) -> None:
+    assert "trigger" not in reading(text).features
+
+
+def test_an_inability_is_still_a_sign_though_it_names_no_feature_negation() -> None:
+    assert "cannot_bear_weight" in present("I can't walk on it")
+
+
+@pytest.mark.parametrize("text", ["it's a huge hassle to tie a shoe", "I can't cut my toenails",
+                                  "my right hip is already wearing out"])
+def test_a_stiff_worn_hip_in_everyday_words_points_to_osteoarthritis(text: str) -> None:
+    said = reading(text)
+    assert "limited_motion" in said.features.get("quality", ()) or said.condition == "osteoarthritis"

@@ -75,7 +75,7 @@ def came_back(end: int, scene: Scene) -> bool:
 
 
 def status_of(
-    match: Match, scene: Scene, sign: str = ""
+    match: Match, scene: Scene, sign: str = "", feature: bool = False
 ) -> tuple[str | None, Trigger | None]:
     """'negated', 'possible', 'uncertain' or None, with the trigger that decided it.
 
@@ -90,7 +90,8 @@ def status_of(
         for i, signs in scene.negations
     )
     for trigger in scene.triggers:
-        if trigger.rule.signs and sign not in trigger.rule.signs:
+        if (trigger.rule.signs and sign not in trigger.rule.signs) or (
+                feature and not trigger.rule.features):
             continue
         if _overlaps(trigger, match):
             # A trigger in a gap of the phrase looks ahead into it ("my leg is not numb"); one

@@ -489,7 +489,8 @@ def _features(
         matches = [(_unreduce(m, keep), fid) for m, fid in find_labelled(ids, reduced)]
         matches = [(m, fid) for m, fid in matches if not any(_overlap(m, n) for n in near)]
         chosen = longest_first([m for m, _ in matches])
-        named = [fid for m, fid in matches if m in chosen and status_of(m, scene)[0] != NEGATED
+        named = [fid for m, fid in matches
+                 if m in chosen and status_of(m, scene, feature=True)[0] != NEGATED
                  and not (group == TRIGGER
                           and any(_says_more(statement, m, words, vocab) for statement in safe))]
         if named:

@@ -73,6 +73,9 @@ class ContextRule(NamedTuple):
     max_scope: int
     signs: frozenset[str] = frozenset()  # only these signs (all when empty)
     crosses: bool = False  # looks back across the terminator it follows ("but that's healed")
+    # negates a feature too ("no pain lying on it"); an inability does not ("I can't squat" says
+    # what the pain stops, so squatting is still what brings it on)
+    features: bool = True
 
 
 class SignTables(NamedTuple):
