@@ -1606,3 +1606,9 @@ def test_an_inability_is_still_a_sign_though_it_names_no_feature_negation() -> N
 def test_a_stiff_worn_hip_in_everyday_words_points_to_osteoarthritis(text: str) -> None:
     said = reading(text)
     assert "limited_motion" in said.features.get("quality", ()) or said.condition == "osteoarthritis"
+
+
+def test_back_on_the_feet_again_puts_a_sign_told_in_the_past_aside() -> None:
+    text = "a pain brought me up short, hopping on the other foot; after some walking I could run again"
+    assert heard_but_not_present(text, "cannot_bear_weight")
+    assert "cannot_bear_weight" in present("I'm hopping on the other foot and I can't run again")
