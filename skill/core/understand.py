@@ -11,7 +11,7 @@ from skill.core.content_types import Content, SafetyQuestion
 from skill.core.intents import Act
 from skill.core.reader.read import Reading, read
 from skill.core.reader.vocabulary import SOMEONE_ELSE, UNCERTAIN
-from skill.core.state import PENDING_CHECK_IN, PENDING_SAFETY, State
+from skill.core.state import PENDING_CHECK_IN, PENDING_ONSET, PENDING_SAFETY, State
 from skill.core.triage import SAFE_STATEMENTS
 
 SAFE, FLAG, UNSURE = triage.SAFE, "flag", "unsure"  # how a safety question was answered
@@ -161,7 +161,7 @@ def _act_for(
             return base._replace(intent=intents.NO)
         if _heard_anything(reading):
             return base._replace(intent=intents.SAFETY_ANSWER)  # "was that a yes or a no?"
-    general = _general(reading, base, flags)
+    general = _general(reading, base, flags, state.pending == PENDING_ONSET)
     if question is not None and reading.safe and general.intent == intents.DESCRIBE:
         return base._replace(intent=intents.SAFETY_ANSWER)  # answers another question: ask again
     if (question is not None and general.intent in (intents.YES, intents.NO)) or (
@@ -185,9 +185,19 @@ def _heard_anything(reading: Reading) -> bool:
 _PARTICLES = {"yes": intents.YES, "no": intents.NO, "unsure": intents.UNSURE}
 
 
-def _general(reading: Reading, base: Act, flags: list[str]) -> Act:
+# A time said with no word of pain is the pain's when it is most of what was said ("about six
+# weeks now"); in a longer story it is something else's ("since Christmas the baby has slept in
+# our bed"), unless the skill asked when the pain began.
+_BARE_TIME_WORDS = 12
+
+
+def _general(reading: Reading, base: Act, flags: list[str], asked_when: bool = False) -> Act:
     """Away from the safety questions: a command, a care question, a description, or yes/no."""
     time = _time(reading)
+    if time and not (reading.pain or reading.features or reading.improving
+                     or reading.comes_and_goes or asked_when
+                     or len(reading.words) <= _BARE_TIME_WORDS):
+        time = {}
     # how the pain goes, for when to see a doctor: on the acts that describe it
     told = base._replace(improving=reading.improving, comes_and_goes=reading.comes_and_goes,
                          diagnosed=reading.diagnosed)

@@ -1612,3 +1612,37 @@ def test_back_on_the_feet_again_puts_a_sign_told_in_the_past_aside() -> None:
     text = "a pain brought me up short, hopping on the other foot; after some walking I could run again"
     assert heard_but_not_present(text, "cannot_bear_weight")
     assert "cannot_bear_weight" in present("I'm hopping on the other foot and I can't run again")
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("the vase fell off the shelf", "fall_injury"), ("prices have fallen", "fall_injury"),
+    ("I heard something fall into the toilet", "fall_injury"),
+    ("I caught myself before I fell", "fall_injury"),
+    ("I lost my footing but didn't go down", "fall_injury"),
+    ("I keep stumbling over my words", "fall_injury"),
+    ("Toronto got hit with its first major storm", "fall_injury"),
+    ("in my late forties came the night sweats and hot flushes", "fever"),
+    ("it was cold enough to chill my fingertips", "fever"),
+    ("an ice bath numbs everything", "numbness"),
+    ("sitting in half lotus my leg went numb", "numbness"),
+])
+def test_look_alikes_of_red_team_30s_words_are_not_signs(text: str, sign: str) -> None:
+    assert sign not in present(text)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("she just fell", "fall_injury"), ("I fell before I could catch myself", "fall_injury"),
+    ("my phone fell and I tripped over it and landed on my hip", "fall_injury"),
+    ("I have night sweats and my hip hurts", "fever"), ("my leg goes numb when I sit", "numbness"),
+])
+def test_the_signs_beside_red_team_30s_look_alikes_are_still_heard(text: str, sign: str) -> None:
+    assert sign in present(text)
+
+
+def test_a_child_run_after_is_not_whose_pain_it_is() -> None:
+    assert not reading("chasing my granddaughter round the sofa I can't squat like I used to").child
+
+
+def test_a_date_said_is_not_when_the_pain_began() -> None:
+    assert reading("it's the middle of September and my hip aches").started is None
+    assert reading("my hip has hurt since the end of September").started == "2026-09-01"
