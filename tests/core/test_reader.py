@@ -1646,3 +1646,32 @@ def test_a_child_run_after_is_not_whose_pain_it_is() -> None:
 def test_a_date_said_is_not_when_the_pain_began() -> None:
     assert reading("it's the middle of September and my hip aches").started is None
     assert reading("my hip has hurt since the end of September").started == "2026-09-01"
+
+
+@pytest.mark.parametrize("text", [
+    "I got treatment for a strained adductor but the pain has worsened",
+    "today it's worse than ever before",
+    "I've had injections and none of this has done much good",
+    "after the hike it really never disappeared on its own",
+    "it kept bothering me in the following weeks",
+    "my hip persists in nagging me with discomfort",
+    "it continues to stump the doctors",
+    "right now I never have zero pain in my hip",
+])
+def test_pain_that_is_not_getting_better_in_red_team_30s_words_is_heard(text: str) -> None:
+    assert "no_improvement" in present(text)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("my left hip hurts, it has hurt for about one month", "fall_injury"),
+    ("it usually aches the next day, a dull and persistent ache", "no_improvement"),
+    ("I can't walk more than a mile or two without hip pain", "cannot_bear_weight"),
+    ("I can barely stand to be seated for more than two hours", "cannot_bear_weight"),
+])
+def test_look_alikes_in_red_team_30s_see_a_doctor_words_are_not_those_signs(text: str,
+                                                                          sign: str) -> None:
+    assert sign not in present(text)
+
+
+def test_someone_who_hurt_it_still_had_an_injury() -> None:
+    assert "fall_injury" in present("I hurt it last week moving the sofa")
