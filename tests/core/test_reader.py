@@ -1675,3 +1675,25 @@ def test_look_alikes_in_red_team_30s_see_a_doctor_words_are_not_those_signs(text
 
 def test_someone_who_hurt_it_still_had_an_injury() -> None:
     assert "fall_injury" in present("I hurt it last week moving the sofa")
+
+
+@pytest.mark.parametrize("text", [
+    "we had a day to recover before babysitting our grandson, and getting up off the floor hurts",
+    "I went to the park with my kids and now I ache",
+    "I was lifting my toddler and now I have a sharp pain in my groin",
+])
+def test_the_speakers_own_story_with_a_child_in_it_is_not_the_childs_pain(text: str) -> None:
+    said = reading(text)
+    assert not said.child and not said.helper
+
+
+@pytest.mark.parametrize("text", [
+    "my son is limping and I'm worried", "I think my son has a fever",
+    "my little girl has a sore hip", "I'm worried about my son",
+])
+def test_a_child_named_before_the_pain_is_still_the_one_in_pain(text: str) -> None:
+    assert reading(text).child
+
+
+def test_a_night_called_painful_is_night_pain() -> None:
+    assert "night_pain" in present("after another painful night I wanted to share my experience")

@@ -146,13 +146,14 @@ def _read(
 ) -> Reading:
     """One reading of the words, as the speaker's own conversation (`own`) or not."""
     scene = scene_of(stemmed, vocab)
-    child = not own and _child(stemmed, vocab)
-    helper = child or (not own and _someone_else(stemmed, vocab))
-    signs, told_past = _long_past(_signs(stemmed, vocab, levels, scene), words, stemmed, vocab,
-                                  scene)
+    people = people_in(stemmed, vocab, scene.barrier)
+    found = _signs(stemmed, vocab, levels, scene)
+    mine = _own_story(found, stemmed, vocab, people)
+    child = not own and _child(stemmed, vocab, mine)
+    helper = child or (not own and not mine and _someone_else(stemmed, vocab))
+    signs, told_past = _long_past(found, words, stemmed, vocab, scene)
     signs, told_over = _over(signs, words, stemmed, vocab, scene)
     signs = _elsewhere(signs, words, stemmed, vocab, scene)
-    people = people_in(stemmed, vocab, scene.barrier)
     if not helper:
         signs, helper = _speakers(signs, stemmed, people)
     safe = _safe_matches(stemmed, vocab, scene)
@@ -376,6 +377,26 @@ def _speakers(signs: tuple[Sign, ...], words: Sequence[str], people: People
     return tuple(out), now
 
 
+def _own_story(
+    signs: Sequence[Sign], words: Sequence[str], vocab: Vocabulary, people: People
+) -> bool:
+    """The speaker tells of their own pain with someone else in the story ("babysitting our
+    grandson, getting up off the floor hurts my knees"): every pain and sign said has the
+    speaker ("I", "me", "my") as the nearest person named before it, never someone else ("my
+    son is limping and I'm worried")."""
+    others = [*find(vocab.children, words), *find(vocab.others, words)]
+    named = [(m.start, False) for m in others] + [
+        (m.start, True) for m in people.mine if not any(_overlap(m, o) for o in others)]
+    spans = [s.span for s in signs] + [(m.start, m.end) for m in find(vocab.pain, words)]
+    if not spans or not any(me for _, me in named):
+        return False
+    for start, _ in spans:
+        before = [(at, me) for at, me in named if at < start]
+        if not before or not max(before)[1]:
+            return False
+    return True
+
+
 def _someone_else(words: Sequence[str], vocab: Vocabulary) -> bool:
     """Someone else's pain: a person is named (not only as where or whose) and the speaker's
     own body is not."""
@@ -384,11 +405,14 @@ def _someone_else(words: Sequence[str], vocab: Vocabulary) -> bool:
     return bool(named) and not find(vocab.self_, words)
 
 
-def _child(words: Sequence[str], vocab: Vocabulary) -> bool:
-    """A child's pain: a child is named (not a grown-up's age), and not the speaker's body; or
-    the speaker says they are a child ("I'm fifteen and my hip hurts")."""
+def _child(words: Sequence[str], vocab: Vocabulary, mine: bool = False) -> bool:
+    """A child's pain: a child is named (not a grown-up's age), and neither the speaker's body
+    nor their own story (`mine`); or the speaker says they are a child ("I'm fifteen and my
+    hip hurts")."""
     if vocab.young_speaker is not None and find(vocab.young_speaker, words):
         return True
+    if mine:
+        return False
     grown = find(vocab.adults, words) + find(vocab.not_children, words)
     kids = [m for m in find(vocab.children, words) if not any(_overlap(m, a) for a in grown)]
     return bool(kids) and not find(vocab.self_, words)
