@@ -1697,3 +1697,34 @@ def test_a_child_named_before_the_pain_is_still_the_one_in_pain(text: str) -> No
 
 def test_a_night_called_painful_is_night_pain() -> None:
     assert "night_pain" in present("after another painful night I wanted to share my experience")
+
+
+@pytest.mark.parametrize("text", [
+    "I still get pain with every run and usually even walking",
+    "it hurts when I run and now even when I walk",
+])
+def test_pain_with_running_that_now_comes_walking_too_is_a_possible_stress_fracture(text: str
+                                                                                    ) -> None:
+    assert "stress_fracture" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "it hurts when I run but walking is fine",
+    "a sharp pain running down my back and now even walking hurts",
+])
+def test_running_pain_alone_or_pain_running_down_is_not_that(text: str) -> None:
+    assert "stress_fracture" not in present(text)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I slipped my phone into my back pocket", "fall_injury"),
+    ("my fingers got so cold shovelling the drive", "fever"),
+])
+def test_a_thing_slipped_or_cold_fingers_are_not_signs(text: str, sign: str) -> None:
+    assert sign not in present(text)
+
+
+def test_someone_elses_fall_beside_the_speakers_sore_muscles_is_theirs() -> None:
+    said = reading("my partner fell once and hurt her hand, and my muscles are sore")
+    assert not said.helper
+    assert "fall_injury" not in present("my partner fell once and hurt her hand, and my muscles are sore")
