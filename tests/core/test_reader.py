@@ -1728,3 +1728,20 @@ def test_someone_elses_fall_beside_the_speakers_sore_muscles_is_theirs() -> None
     said = reading("my partner fell once and hurt her hand, and my muscles are sore")
     assert not said.helper
     assert "fall_injury" not in present("my partner fell once and hurt her hand, and my muscles are sore")
+
+
+@pytest.mark.parametrize("text", [
+    "if I'm sitting in a chair and twist my leg in towards my body, my hip pops",
+    "my lower spine feels like a Jenga tower toppling over",
+])
+def test_a_movement_or_a_likeness_is_not_a_fall(text: str) -> None:
+    assert "fall_injury" not in present(text)
+
+
+def test_a_twist_said_as_what_happened_is_still_an_injury() -> None:
+    assert "fall_injury" in present("I twisted my hip playing football")
+
+
+def test_pain_from_the_buttock_down_the_hamstring_travels_down_the_leg() -> None:
+    said = reading("pain down my left buttock extending to my thigh and hamstring")
+    assert "radiating" in said.features["quality"]
