@@ -1745,3 +1745,30 @@ def test_a_twist_said_as_what_happened_is_still_an_injury() -> None:
 def test_pain_from_the_buttock_down_the_hamstring_travels_down_the_leg() -> None:
     said = reading("pain down my left buttock extending to my thigh and hamstring")
     assert "radiating" in said.features["quality"]
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("no feeling totally fine", "numbness"), ("no, feeling fine", "numbness"),
+    ("there's no feeling of heat or swelling", "hot_swollen_joint"),
+    ("I'm not really walking properly since yesterday", "cannot_bear_weight"),
+])
+def test_blind_red_team_31s_look_alikes_are_not_signs(text: str, sign: str) -> None:
+    assert sign not in present(text)
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I have no feeling in my leg", "numbness"),
+    ("she's been holding her hip and she's not really walking, just shuffling",
+     "cannot_bear_weight"),
+    ("my groin aches when I run and now even when I'm standing", "stress_fracture"),
+])
+def test_blind_red_team_31s_signs_are_heard(text: str, sign: str) -> None:
+    assert sign in present(text)
+
+
+def test_distance_a_week_is_how_much_not_how_long() -> None:
+    assert reading("I'm a runner, about sixty k a week, and my groin aches").duration is None
+
+
+def test_course_i_can_is_a_yes() -> None:
+    assert reading("course I can").particle == "yes"
