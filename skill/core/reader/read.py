@@ -148,9 +148,11 @@ def _read(
     scene = scene_of(stemmed, vocab)
     people = people_in(stemmed, vocab, scene.barrier)
     found = _signs(stemmed, vocab, levels, scene)
-    mine = _own_story(found, stemmed, vocab, people)
-    child = not own and _child(stemmed, vocab, mine)
-    helper = child or (not own and not mine and _someone_else(stemmed, vocab))
+    kids, named, pain = (find(vocab.children, stemmed), find(vocab.others, stemmed),
+                         find(vocab.pain, stemmed))
+    mine = _own_story(found, pain, [*kids, *named], people)
+    child = not own and _child(stemmed, vocab, kids, mine)
+    helper = child or (not own and not mine and _someone_else(stemmed, vocab, named))
     signs, told_past = _long_past(found, words, stemmed, vocab, scene)
     signs, told_over = _over(signs, words, stemmed, vocab, scene)
     signs = _elsewhere(signs, words, stemmed, vocab, scene)
@@ -177,7 +179,7 @@ def _read(
         contrast=particle is not None and particle_end < len(stemmed)
         and stemmed[particle_end] in vocab.contrast,
         safe=tuple(q for q in vocab.safe if q in {question for _, question in safe}),
-        pain=bool(find(vocab.pain, stemmed)),
+        pain=bool(pain),
         improving=_said(vocab.improving, stemmed, scene),
         comes_and_goes=_said(vocab.comes_and_goes, stemmed, scene),
         replaced=_replaced(stemmed, vocab, scene),
@@ -378,16 +380,15 @@ def _speakers(signs: tuple[Sign, ...], words: Sequence[str], people: People
 
 
 def _own_story(
-    signs: Sequence[Sign], words: Sequence[str], vocab: Vocabulary, people: People
+    signs: Sequence[Sign], pain: Sequence[Match], others: Sequence[Match], people: People
 ) -> bool:
     """The speaker tells of their own pain with someone else in the story ("babysitting our
     grandson, getting up off the floor hurts my knees"): every pain and sign said has the
     speaker ("I", "me", "my") as the nearest person named before it, never someone else ("my
     son is limping and I'm worried")."""
-    others = [*find(vocab.children, words), *find(vocab.others, words)]
     named = [(m.start, False) for m in others] + [
         (m.start, True) for m in people.mine if not any(_overlap(m, o) for o in others)]
-    spans = [s.span for s in signs] + [(m.start, m.end) for m in find(vocab.pain, words)]
+    spans = [s.span for s in signs] + [(m.start, m.end) for m in pain]
     if not spans or not any(me for _, me in named):
         return False
     for start, _ in spans:
@@ -397,24 +398,26 @@ def _own_story(
     return True
 
 
-def _someone_else(words: Sequence[str], vocab: Vocabulary) -> bool:
-    """Someone else's pain: a person is named (not only as where or whose) and the speaker's
-    own body is not."""
+def _someone_else(words: Sequence[str], vocab: Vocabulary, others: Sequence[Match]) -> bool:
+    """Someone else's pain: a person is named (`others`, not only as where or whose) and the
+    speaker's own body is not."""
     places = find(vocab.not_children, words)
-    named = [m for m in find(vocab.others, words) if not any(_overlap(m, p) for p in places)]
+    named = [m for m in others if not any(_overlap(m, p) for p in places)]
     return bool(named) and not find(vocab.self_, words)
 
 
-def _child(words: Sequence[str], vocab: Vocabulary, mine: bool = False) -> bool:
-    """A child's pain: a child is named (not a grown-up's age), and neither the speaker's body
-    nor their own story (`mine`); or the speaker says they are a child ("I'm fifteen and my
-    hip hurts")."""
+def _child(
+    words: Sequence[str], vocab: Vocabulary, children: Sequence[Match], mine: bool = False
+) -> bool:
+    """A child's pain: a child is named (`children`, not a grown-up's age), and neither the
+    speaker's body nor their own story (`mine`); or the speaker says they are a child ("I'm
+    fifteen and my hip hurts")."""
     if vocab.young_speaker is not None and find(vocab.young_speaker, words):
         return True
     if mine:
         return False
     grown = find(vocab.adults, words) + find(vocab.not_children, words)
-    kids = [m for m in find(vocab.children, words) if not any(_overlap(m, a) for a in grown)]
+    kids = [m for m in children if not any(_overlap(m, a) for a in grown)]
     return bool(kids) and not find(vocab.self_, words)
 
 
