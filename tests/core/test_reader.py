@@ -982,6 +982,45 @@ def test_a_condition_named_by_a_doctor_is_a_diagnosis_and_a_guess_is_not() -> No
     assert said.diagnosed and not guess.diagnosed
 
 
+@pytest.mark.parametrize("text", [
+    "I've developed some arthritis in my hips",
+    "I suffer from bursitis and it has been sore for a month",
+    "I've got sciatica, it's been playing up for weeks",
+])
+def test_a_condition_the_person_says_they_have_is_care_already_sought(text: str) -> None:
+    assert reading(text).diagnosed
+
+
+@pytest.mark.parametrize("text", [
+    "I think I have bursitis",
+    "do I have arthritis?",
+    "I have tight hip flexors",
+    "I've got a sore psoas",
+    "maybe I have a stress fracture",
+])
+def test_a_guess_a_question_or_a_part_of_the_body_is_not_a_condition_held(text: str) -> None:
+    assert not reading(text).diagnosed
+
+
+@pytest.mark.parametrize(("text", "improving"), [
+    ("since then it's slowly got better", True),
+    ("it has gradually been getting better", True),
+    ("it feels a bit better now", True),
+    ("it's not as bad as it was", True),
+    ("it's not getting any better", False),
+    ("it hasn't got better in three weeks", False),
+    ("it got better for a while, then came back worse", False),
+    ("it got better but now it's worse again", False),
+])
+def test_getting_better_in_any_tense_unless_denied_or_undone(text: str, improving: bool) -> None:
+    assert reading(text).improving is improving
+
+
+def test_a_pain_playing_up_for_a_month_lasted_a_month_and_a_game_played_for_years_did_not() -> None:
+    assert reading("my sciatica has been playing up for a month").duration == "P1M"
+    assert reading("I've been playing golf for twenty years").duration is None
+
+
 def test_pain_now_and_then_comes_and_goes_and_constant_pain_does_not() -> None:
     assert reading("I get occasional pain in my hip when I run").comes_and_goes
     assert not reading("my hip hurts all the time").comes_and_goes

@@ -32,6 +32,7 @@ from skill.core.spoken.durations import find_durations
 
 _EMPTY: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 _ALONE_SLACK = 2  # an `alone` phrase may have this many other words around it
+_HOLDS_REACH = 2  # "I've developed some arthritis": words between "I have" and the condition
 _ASK_REACH = 3  # a topic is asked about when it comes this soon after "can I", "should I"...
 _URGENT = "urgent"
 _SEVERITY = {_URGENT: 2, "see_provider": 1}
@@ -180,12 +181,13 @@ def _read(
         and stemmed[particle_end] in vocab.contrast,
         safe=tuple(q for q in vocab.safe if q in {question for _, question in safe}),
         pain=bool(pain),
-        improving=_said(vocab.improving, stemmed, scene),
+        improving=_improving(stemmed, vocab, scene),
         comes_and_goes=_said(vocab.comes_and_goes, stemmed, scene),
         replaced=_replaced(stemmed, vocab, scene),
         features=_features(stemmed, vocab, scene, _spans(m for m, _ in safe)),
         condition=_first_id(stemmed, vocab.conditions, scene, last=True, sign=NAMED_CONDITION),
-        diagnosed=vocab.diagnosis is not None and bool(find(vocab.diagnosis, stemmed)),
+        diagnosed=((vocab.diagnosis is not None and bool(find(vocab.diagnosis, stemmed)))
+                   or _held(stemmed, vocab, scene)),
         topic=_topic(stemmed, vocab),
         question=bool(find(vocab.asking, stemmed)),
         action=_first_id(stemmed, vocab.actions, scene),
@@ -489,6 +491,34 @@ def _said(patterns: PatternSet | None, words: Sequence[str], scene: Scene) -> bo
     if patterns is None:
         return False
     return any(status_of(m, scene)[0] is None for m in find(patterns, words))
+
+
+def _improving(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> bool:
+    """Getting better, and not undone after: "it got better, then came back worse" has not."""
+    if vocab.improving is None:
+        return False
+    better = [m for m in find(vocab.improving, words) if status_of(m, scene)[0] is None]
+    if not better:
+        return False
+    last = max(m.end for m in better)
+    undone = find(vocab.improving_undone, words) if vocab.improving_undone is not None else []
+    return not any(m.start >= last for m in undone)
+
+
+def _held(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> bool:
+    """A condition the person says is theirs ("I've developed some arthritis", "my bursitis"),
+    not wondered about or asked: care already sought, as a doctor's finding is."""
+    if vocab.holds is None or find(vocab.asking, words):
+        return False
+    holds = [m.end for m in find(vocab.holds, words)]
+    parts = find(vocab.not_held, words) if vocab.not_held is not None else []
+    return any(
+        0 <= match.start - end <= _HOLDS_REACH
+        and not any(p.start <= match.start and match.end <= p.end for p in parts)
+        and not scene.barrier.intersection(range(end, match.start))
+        and status_of(match, scene, NAMED_CONDITION)[0] is None
+        for match, _ in find_labelled(vocab.conditions, words, scene.barrier) for end in holds
+    )
 
 
 def _replaced(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> bool:

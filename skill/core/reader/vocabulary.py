@@ -182,6 +182,9 @@ class Vocabulary(NamedTuple):
     commands: Labelled
     then: frozenset[str] = frozenset()  # words that start a new clause after an answer
     improving: PatternSet | None = None  # "it's getting better": not a pain that has failed
+    improving_undone: PatternSet | None = None  # "...then came back worse": no longer better
+    holds: PatternSet | None = None  # "I've got arthritis": a condition held, not a guess
+    not_held: PatternSet | None = None  # "I have tight hip flexors": a part, not a condition
     leads: Mapping[str, str] = MappingProxyType({})  # lead intent -> the words Alexa left out
     features_not: Mapping[str, Labelled] = MappingProxyType({})  # look-alikes
     rates: frozenset[str] = frozenset()  # "forty miles a week": how often, not how long
