@@ -1021,6 +1021,42 @@ def test_a_pain_playing_up_for_a_month_lasted_a_month_and_a_game_played_for_year
     assert reading("I've been playing golf for twenty years").duration is None
 
 
+@pytest.mark.parametrize("text", [
+    "shortly after his fourth birthday he began limping",
+    "at 20 months she started walking, but with an obvious limp",
+    "I got a call from his teacher saying he was limping",
+])
+def test_a_child_told_by_name_is_known_by_a_childs_life(text: str) -> None:
+    read_ = reading(text)
+    assert read_.child and "child_urgent" in {sign.id for sign in read_.present}
+
+
+def test_a_grown_ups_birthday_or_their_own_teacher_is_not_a_child() -> None:
+    assert not reading("since my fortieth birthday my hip has been limping along").child
+    assert not reading("my yoga teacher says my hips are tight").child
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("she didn't want to step down on her left leg", "cannot_bear_weight"),
+    ("he would not stand on it", "cannot_bear_weight"),
+    ("the next day he didn't put much pressure on his leg", "cannot_bear_weight"),
+    ("his teacher said he was really favoring his leg", "child_urgent"),
+    ("I may or may not have fallen down a flight of stairs yesterday", "fall_injury"),
+])
+def test_a_refusal_told_of_the_past_a_favoured_leg_and_a_coy_fall_are_signs(
+    text: str, sign: str
+) -> None:
+    assert sign in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "once I'm tired I'm more likely to fall",
+    "I'm prone to falling since the operation",
+])
+def test_a_fall_only_likely_is_not_a_fall(text: str) -> None:
+    assert heard_but_not_present(text, "fall_injury")
+
+
 def test_pain_now_and_then_comes_and_goes_and_constant_pain_does_not() -> None:
     assert reading("I get occasional pain in my hip when I run").comes_and_goes
     assert not reading("my hip hurts all the time").comes_and_goes
