@@ -1777,6 +1777,8 @@ def test_a_night_called_painful_is_night_pain() -> None:
 @pytest.mark.parametrize("text", [
     "I still get pain with every run and usually even walking",
     "it hurts when I run and now even when I walk",
+    "after my long run my hip was sore, and now there's a pain each time I take a step",
+    "I felt a pain in my groin during a run, and now it hurts when I walk up the road",
 ])
 def test_pain_with_running_that_now_comes_walking_too_is_a_possible_stress_fracture(text: str
                                                                                     ) -> None:
@@ -1785,6 +1787,7 @@ def test_pain_with_running_that_now_comes_walking_too_is_a_possible_stress_fract
 
 @pytest.mark.parametrize("text", [
     "it hurts when I run but walking is fine",
+    "it hurts when I run but it doesn't hurt when I walk",
     "a sharp pain running down my back and now even walking hurts",
 ])
 def test_running_pain_alone_or_pain_running_down_is_not_that(text: str) -> None:
