@@ -506,8 +506,8 @@ def _improving(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> bool:
 
 
 def _held(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> bool:
-    """A condition the person says is theirs ("I've developed some arthritis", "my bursitis"),
-    not wondered about or asked: care already sought, as a doctor's finding is."""
+    """A condition the person says is theirs ("I've developed some arthritis", "I suffer from
+    bursitis"), not wondered about, asked, or a part of the body: care already sought."""
     if vocab.holds is None or find(vocab.asking, words):
         return False
     holds = [m.end for m in find(vocab.holds, words)]
