@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from skill.core.reader.context import Scene, scene_of, status_of
 from skill.core.reader.frames import past_frames
-from skill.core.reader.patterns import Match, Table, find, find_labelled, longest_first
+from skill.core.reader.patterns import Match, find, find_labelled, longest_first
 from skill.core.reader.resolved import episodes_over, over
 from skill.core.reader.site import part_named
 from skill.core.reader.vocabulary import (
@@ -160,6 +160,8 @@ def _read(
     if not helper:
         signs, helper = _speakers(signs, stemmed, people)
     safe = _safe_matches(stemmed, vocab, scene)
+    asks = find(vocab.asking, stemmed)
+    named_conditions = find_labelled(vocab.conditions, stemmed, scene.barrier)
     particle, particle_end = _particle(stemmed, vocab, _covered(m for m, _ in safe))
     past = _past(signs, words) | told_past | told_over | _episodes(words, stemmed, vocab, scene)
     others = _other_times(stemmed, vocab)
@@ -185,12 +187,12 @@ def _read(
         comes_and_goes=_said(vocab.comes_and_goes, stemmed, scene),
         replaced=_replaced(stemmed, vocab, scene),
         features=_features(stemmed, vocab, scene, _spans(m for m, _ in safe)),
-        condition=_first_id(stemmed, vocab.conditions, scene, last=True, sign=NAMED_CONDITION),
+        condition=_first_id(named_conditions, scene, last=True, sign=NAMED_CONDITION),
         diagnosed=((vocab.diagnosis is not None and bool(find(vocab.diagnosis, stemmed)))
-                   or _held(stemmed, vocab, scene)),
-        topic=_topic(stemmed, vocab),
-        question=bool(find(vocab.asking, stemmed)),
-        action=_first_id(stemmed, vocab.actions, scene),
+                   or _held(stemmed, vocab, scene, named_conditions, bool(asks))),
+        topic=_topic(stemmed, vocab, asks),
+        question=bool(asks),
+        action=_first_id(find_labelled(vocab.actions, stemmed, scene.barrier), scene),
         command=None if any(s.present for s in signs) else _command(stemmed, vocab),
         started=_started(words, today, past | others, vocab.month_onset),
         duration=_duration(words, durations, past | others, vocab.rates,
@@ -505,10 +507,14 @@ def _improving(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> bool:
     return not any(m.start >= last for m in undone)
 
 
-def _held(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> bool:
+def _held(
+    words: Sequence[str], vocab: Vocabulary, scene: Scene,
+    named: Sequence[tuple[Match, str]], asked: bool,
+) -> bool:
     """A condition the person says is theirs ("I've developed some arthritis", "I suffer from
-    bursitis"), not wondered about, asked, or a part of the body: care already sought."""
-    if vocab.holds is None or find(vocab.asking, words):
+    bursitis"), not wondered about, asked, or a part of the body: care already sought. `named`:
+    the conditions found in the words, which the reader has already looked for."""
+    if vocab.holds is None or asked or not named:
         return False
     holds = [m.end for m in find(vocab.holds, words)]
     parts = find(vocab.not_held, words) if vocab.not_held is not None else []
@@ -517,7 +523,7 @@ def _held(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> bool:
         and not any(p.start <= match.start and match.end <= p.end for p in parts)
         and not scene.barrier.intersection(range(end, match.start))
         and status_of(match, scene, NAMED_CONDITION)[0] is None
-        for match, _ in find_labelled(vocab.conditions, words, scene.barrier) for end in holds
+        for match, _ in named for end in holds
     )
 
 
@@ -581,23 +587,23 @@ def _unreduce(match: Match, keep: list[int]) -> Match:
 
 
 def _first_id(
-    words: Sequence[str], table: Table, scene: Scene, last: bool = False, sign: str = ""
+    found: Sequence[tuple[Match, str]], scene: Scene, last: bool = False, sign: str = ""
 ) -> str | None:
-    """The first id named, not negated or wondered about, the longest at a tie; `last`: the
+    """The first id named (`found`: each match with its id), not negated or wondered about, the
+    longest at a tie; `last`: the
     last one named ("my so-called sciatica ... a specialist told me it's impingement"); `sign`:
     the context rules that apply (`named_condition` for a condition the person names)."""
     keys = [
         (-match.end, match.start - match.end, ident) if last
         else (match.start, match.start - match.end, ident)
-        for match, ident in find_labelled(table, words, scene.barrier)
+        for match, ident in found
         if status_of(match, scene, sign)[0] not in (NEGATED, HYPOTHETICAL)
     ]
     return min(keys)[2] if keys else None
 
 
-def _topic(words: Sequence[str], vocab: Vocabulary) -> str | None:
-    """A self-care topic, only when it is asked about or is all that was said."""
-    asks = find(vocab.asking, words)
+def _topic(words: Sequence[str], vocab: Vocabulary, asks: Sequence[Match]) -> str | None:
+    """A self-care topic, only when it is asked about (`asks`) or is all that was said."""
     content = [w for w in words if w not in vocab.filler]
     opens = bool(content) and content[0] in vocab.openers  # "is heat or ice better for ..."
     best: tuple[int, int, str] | None = None
