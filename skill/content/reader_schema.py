@@ -138,6 +138,8 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         pain=_phrases(files["features"], "pain", {}),
         improving=_phrases(files["features"], "improving", {}),
         improving_undone=_phrases(files["features"], "improving_undone", {}, optional=True),
+        improving_not=_phrases(files["features"], "improving_not", {}, optional=True),
+        bettered=_flag_ids(files["features"], "bettered", known.flags),
         holds=_phrases(files["features"], "holds", {}, optional=True),
         not_held=_phrases(files["features"], "not_held", {}, optional=True),
         other_times=_phrases(files["features"], "other_times", {}, optional=True),
@@ -296,11 +298,21 @@ def _leads(commands: _Reader) -> Mapping[str, str]:
     return out
 
 
+# Sets every phrase may name, made of shapes rather than words: {year} is a year said as a
+# number ("since the fall of 2019"), as a device's transcript writes it.
+BUILT_IN_SETS: Sets = {"year": tuple(str(year) for year in range(1900, 2100))}
+
+
 def _sets(reader: _Reader) -> Sets:
+    """A file's `sets`, with the built-in ones; a file may not redefine a built-in set."""
     sets = reader.child("sets") if "sets" in reader.data else None
     if sets is None:
-        return {}
-    return {name: tuple(str(x) for x in sets.get(name, list)) for name in sets.data}
+        return dict(BUILT_IN_SETS)
+    clash = sorted(set(sets.data) & set(BUILT_IN_SETS))
+    if clash:
+        sets.fail(clash[0], "is a built-in set (a year as a number); name this set otherwise")
+    own = {name: tuple(str(x) for x in sets.get(name, list)) for name in sets.data}
+    return {**BUILT_IN_SETS, **own}
 
 
 def _phrases(reader: _Reader, field: str, sets: Sets, optional: bool = False) -> PatternSet:

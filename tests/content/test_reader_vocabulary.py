@@ -78,6 +78,10 @@ def test_every_locale_has_its_own_vocabulary_with_its_regional_words() -> None:
      "content/reader/spelling.yaml: words.gonna: must be plain lower-case words"),
     ("spelling.yaml", "me_after: [give, gave, gives, tell, told]", "",
      "content/reader/spelling.yaml: me_after: is missing"),
+    ("signs.yaml", "sets:\n", "sets:\n  year: [nineteen]\n",
+     "content/reader/signs.yaml: sets.year: is a built-in set"),
+    ("features.yaml", "bettered: [no_improvement]", "bettered: [no_better]",
+     "content/reader/features.yaml: bettered: names ['no_better']"),
 ])
 def test_a_broken_vocabulary_file_names_its_file_and_field(
     tmp_path: Path, file: str, old: str, new: str, message: str

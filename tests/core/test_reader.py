@@ -1016,6 +1016,73 @@ def test_getting_better_in_any_tense_unless_denied_or_undone(text: str, improvin
     assert reading(text).improving is improving
 
 
+@pytest.mark.parametrize("text", [
+    "it has been getting progressively worse",
+    "over the past couple of weeks my pain has become much worse",
+    "the pain continued to worsen",
+    "I had more bad days than good, and the pain levels increased",
+    "the sharp jags have increased in frequency",
+    "the flare-ups are getting closer together",
+    "it has never persisted this long",
+    "I have been at physio for four months, getting no results",
+])
+def test_a_pain_told_as_getting_worse_over_time_has_not_improved(text: str) -> None:
+    assert "no_improvement" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "it gets worse when I walk",
+    "the pain wasn't too bad until the last mile, then it got worse",
+    "it got worse as the walk went on",
+])
+def test_worse_with_what_brings_it_on_or_within_one_outing_is_not_a_failed_week(text: str) -> None:
+    assert "no_improvement" not in present(text)
+
+
+def test_getting_better_after_getting_worse_leaves_the_worse_in_the_past() -> None:
+    assert heard_but_not_present("I've gone from getting worse to getting better each day",
+                                 "no_improvement")
+    assert "no_improvement" in present("it got better for a while, but now it keeps getting worse")
+    eased = reading("it eased for a while, but nothing has helped since")
+    assert not eased.improving
+    assert "no_improvement" in {s.id for s in eased.present}
+
+
+@pytest.mark.parametrize("text", [
+    "the pain has carried on long after the flare settled",
+    "it refuses to show anything except the smallest of improvements",
+])
+def test_another_things_end_or_the_least_improvement_is_not_getting_better(text: str) -> None:
+    assert not reading(text).improving
+
+
+@pytest.mark.parametrize("text", [
+    "after six months of stretches my pain is much alleviated",
+    "I'm totally off my crutches and my physiotherapist has discharged me",
+    "eventually they were gone",
+    "I've been pain free for a few months now",
+])
+def test_getting_better_said_in_other_words(text: str) -> None:
+    assert reading(text).improving
+
+
+def test_a_season_of_a_year_is_when_it_began_not_a_fall() -> None:
+    told = reading("I've had pain deep in my groin since the fall of 2019")
+    assert "fall_injury" not in {s.id for s in told.signs}
+    assert told.started == "2019-01-01"
+    assert "fall_injury" in present("I had a fall in 2019 and my hip has hurt ever since")
+
+
+def test_a_time_still_to_come_is_not_how_long_it_has_hurt() -> None:
+    assert reading("I have one month to go until surgery").duration is None
+    assert reading("it has hurt for one month").duration == "P1M"
+
+
+def test_months_since_an_operation_are_not_a_babys_age() -> None:
+    assert not reading("at three months post-op I'm still struggling to lift weights").child
+    assert reading("at 20 months she started walking, but with an obvious limp").child
+
+
 def test_a_pain_playing_up_for_a_month_lasted_a_month_and_a_game_played_for_years_did_not() -> None:
     assert reading("my sciatica has been playing up for a month").duration == "P1M"
     assert reading("I've been playing golf for twenty years").duration is None

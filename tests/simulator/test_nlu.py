@@ -152,10 +152,16 @@ def test_built_ins_the_model_does_not_declare_are_never_chosen():
         ("last week", "2026-W47"), ("this weekend", "2026-W48-WE"), ("last month", "2026-10"),
         ("last monday", "2026-11-23"), ("on monday", "2026-11-30"),
         ("the day before yesterday", "2026-11-25"), ("two months ago", "2026-09-27"),
+        ("since 2019", "2019"),
     ],
 )
 def test_dates_resolve_against_the_clock(text, value):
     assert [v for _, _, v in find_dates(normalise(text), TODAY)] == [value]
+
+
+def test_a_number_is_a_year_only_from_1900_to_next_year():
+    assert [v for _, _, v in find_dates(normalise("in 1899 and in 2028"), TODAY)] == []
+    assert [v for _, _, v in find_dates(normalise("in 1900 and in 2027"), TODAY)] == ["1900", "2027"]
 
 
 @pytest.mark.parametrize(

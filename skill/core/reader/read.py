@@ -157,6 +157,11 @@ def _read(
     signs, told_past = _long_past(found, words, stemmed, vocab, scene)
     signs, told_over = _over(signs, words, stemmed, vocab, scene)
     signs = _elsewhere(signs, words, stemmed, vocab, scene)
+    better = _better_at(stemmed, vocab, scene)
+    if better is not None and any(s.present and s.id in vocab.bettered and s.span[0] >= better.end
+                                  for s in signs):
+        better = None  # "it eased for a bit, but nothing has helped since": not getting better
+    signs = _bettered(signs, words, vocab, better)
     if not helper:
         signs, helper = _speakers(signs, stemmed, people)
     safe = _safe_matches(stemmed, vocab, scene)
@@ -183,7 +188,7 @@ def _read(
         and stemmed[particle_end] in vocab.contrast,
         safe=tuple(q for q in vocab.safe if q in {question for _, question in safe}),
         pain=bool(pain),
-        improving=_improving(stemmed, vocab, scene),
+        improving=better is not None,
         comes_and_goes=_said(vocab.comes_and_goes, stemmed, scene),
         replaced=_replaced(stemmed, vocab, scene),
         features=_features(stemmed, vocab, scene, _spans(m for m, _ in safe)),
@@ -495,16 +500,35 @@ def _said(patterns: PatternSet | None, words: Sequence[str], scene: Scene) -> bo
     return any(status_of(m, scene)[0] is None for m in find(patterns, words))
 
 
-def _improving(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> bool:
-    """Getting better, and not undone after: "it got better, then came back worse" has not."""
+def _better_at(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> Match | None:
+    """The last word of getting better, if nothing after it undoes it: "it got better, then
+    came back worse" is not getting better."""
     if vocab.improving is None:
-        return False
-    better = [m for m in find(vocab.improving, words) if status_of(m, scene)[0] is None]
+        return None
+    told = find(vocab.improving_not, words) if vocab.improving_not is not None else []
+    better = [m for m in find(vocab.improving, words) if status_of(m, scene)[0] is None
+              and not any(n.start <= m.start and m.end <= n.end for n in told)]
     if not better:
-        return False
-    last = max(m.end for m in better)
+        return None
+    last = max(better, key=lambda m: m.end)
     undone = find(vocab.improving_undone, words) if vocab.improving_undone is not None else []
-    return not any(m.start >= last for m in undone)
+    return None if any(m.start >= last.end for m in undone) else last
+
+
+def _bettered(
+    signs: tuple[Sign, ...], words: Sequence[str], vocab: Vocabulary, better: Match | None
+) -> tuple[Sign, ...]:
+    """A sign of a pain that would not get better, told before it did ("it went from getting
+    worse to getting better each day"), is past: the last word on how it is going wins."""
+    if better is None:
+        return signs
+    cue = " ".join(words[better.start:better.end])
+    return tuple(
+        sign._replace(status=HISTORICAL, cue=cue, cue_at=better.start)
+        if sign.id in vocab.bettered and sign.status in (None, POSSIBLE)
+        and sign.span[1] <= better.start else sign
+        for sign in signs
+    )
 
 
 def _held(
@@ -666,7 +690,7 @@ def _started(
         try:
             day = date.fromisoformat(value)
         except ValueError:
-            month = _month(value, today)
+            month = _month(value, today) or _year_begun(value, today)
             if month is None or not any(tuple(words[max(0, start - len(cue)):start]) == cue
                                         for cue in month_onset):
                 continue  # weeks, PRESENT_REF: not a day the pain began
@@ -692,6 +716,14 @@ def _vague(words: Sequence[str], vocab: Vocabulary) -> list[tuple[int, int, str]
     found = find_labelled(vocab.vague, words)
     kept = longest_first([m for m, _ in found])
     return [(m.start, m.end, iso) for m, iso in found if m in kept]
+
+
+def _year_begun(value: str, today: date) -> date | None:
+    """A year said for when it began ("since 2019", "since last year"): its first day, if it
+    has begun."""
+    if len(value) != len("2019") or not value.isdigit() or int(value) > today.year:
+        return None
+    return date(int(value), 1, 1)
 
 
 def _month(value: str, today: date) -> date | None:

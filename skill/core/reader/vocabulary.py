@@ -183,6 +183,8 @@ class Vocabulary(NamedTuple):
     then: frozenset[str] = frozenset()  # words that start a new clause after an answer
     improving: PatternSet | None = None  # "it's getting better": not a pain that has failed
     improving_undone: PatternSet | None = None  # "...then came back worse": no longer better
+    improving_not: PatternSet | None = None  # "long after the flare settled": another's end
+    bettered: frozenset[str] = frozenset()  # signs a later "getting better" leaves in the past
     holds: PatternSet | None = None  # "I've got arthritis": a condition held, not a guess
     not_held: PatternSet | None = None  # "I have tight hip flexors": a part, not a condition
     leads: Mapping[str, str] = MappingProxyType({})  # lead intent -> the words Alexa left out

@@ -18,6 +18,8 @@ from skill.core.spoken.numbers import parse_ordinal, scan
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _PART_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+_YEAR_DIGITS = 4
+_FIRST_YEAR = 1900  # a number from here to next year, said alone, is a year
 
 Resolver = Callable[[date], str]
 
@@ -69,7 +71,7 @@ def shift_months(day: date, months: int) -> date:
 
 def parse_date(words: list[str], start: int, today: date) -> tuple[str, int] | None:
     """The date spoken from words[start] on, as (AMAZON.DATE value, end index), or None."""
-    for parser in (_fixed, _ago, _weekday, _month_day):
+    for parser in (_fixed, _ago, _weekday, _month_day, _year_number):
         found = parser(words, start, today)
         if found is not None:
             return found
@@ -108,6 +110,14 @@ def _ago(words: list[str], start: int, today: date) -> tuple[str, int] | None:
         return (today - timedelta(days=days)).isoformat(), i + 2
     except (OverflowError, ValueError):
         return None  # before the calendar begins: Alexa fills no date either
+
+
+def _year_number(words: list[str], start: int, today: date) -> tuple[str, int] | None:
+    """ "2019": a year said as a number, as Alexa fills it ("2019"), from 1900 to next year."""
+    word = words[start]
+    if len(word) == _YEAR_DIGITS and word.isdigit() and _FIRST_YEAR <= int(word) <= today.year + 1:
+        return word, start + 1
+    return None
 
 
 def _weekday(words: list[str], start: int, today: date) -> tuple[str, int] | None:
