@@ -25,6 +25,7 @@ from skill.core.reader.vocabulary import (
     Resolved,
     SignTables,
     SignWords,
+    Unharmed,
     Vocabulary,
     Whose,
 )
@@ -121,6 +122,8 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         frames=_frames(context, known.flags),
         resolved=_resolved(context, known.flags),
         elsewhere=_elsewhere(context, known.flags),
+        unharmed=_unharmed(context, known.flags),
+        recent=_phrases(context, "recent", {}, optional=True),
         others=_phrases(people, "others", _sets(people)),
         children=_phrases(people, "children", _sets(people)),
         self_=_phrases(people, "self", _sets(people)),
@@ -188,6 +191,7 @@ def _frames(context: _Reader, flags: set[str]) -> Frames | None:
         signs=signs,
         cuts=frozenset(table.strings("cut_before", optional=True)),
         where_set=frozenset(table.strings("where_set", optional=True)) & signs,
+        since_then=_phrases(table, "since_then", {}, optional=True),
     )
 
 
@@ -208,6 +212,20 @@ def _resolved(context: _Reader, flags: set[str]) -> Resolved | None:
         undone=_phrases(table, "undone", {}),
         reach=_reach(table, 1),
         episodes=_phrases(table, "episodes", sets) if "episodes" in table.data else None,
+    )
+
+
+def _unharmed(context: _Reader, flags: set[str]) -> Unharmed | None:
+    """The words after a fall that say it did no harm, and the signs they put aside."""
+    if "unharmed" not in context.data:
+        return None
+    table = context.child("unharmed")
+    sets = _sets(context)
+    return Unharmed(
+        phrases=_phrases(table, "phrases", sets),
+        not_=_phrases(table, "not", sets),
+        signs=_flag_ids(table, "signs", flags),
+        reach=_reach(table, 1),
     )
 
 
@@ -304,15 +322,14 @@ BUILT_IN_SETS: Sets = {"year": tuple(str(year) for year in range(1900, 2100))}
 
 
 def _sets(reader: _Reader) -> Sets:
-    """A file's `sets`, with the built-in ones; a file may not redefine a built-in set."""
+    """A file's own `sets`; it may not redefine a built-in one."""
     sets = reader.child("sets") if "sets" in reader.data else None
     if sets is None:
-        return dict(BUILT_IN_SETS)
+        return {}
     clash = sorted(set(sets.data) & set(BUILT_IN_SETS))
     if clash:
         sets.fail(clash[0], "is a built-in set (a year as a number); name this set otherwise")
-    own = {name: tuple(str(x) for x in sets.get(name, list)) for name in sets.data}
-    return {**BUILT_IN_SETS, **own}
+    return {name: tuple(str(x) for x in sets.get(name, list)) for name in sets.data}
 
 
 def _phrases(reader: _Reader, field: str, sets: Sets, optional: bool = False) -> PatternSet:
@@ -363,7 +380,7 @@ def _compiled(reader: _Reader, field: str, texts: list[str], sets: Sets) -> Patt
     key = (tuple(texts), tuple(sorted(sets.items())))
     if key not in _COMPILED:
         try:
-            _COMPILED[key] = compile_all(texts, sets)
+            _COMPILED[key] = compile_all(texts, {**BUILT_IN_SETS, **sets})
         except PhraseError as exc:
             reader.fail(field, str(exc))
     return _COMPILED[key]

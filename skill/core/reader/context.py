@@ -39,6 +39,7 @@ class Scene(NamedTuple):
     clauses: frozenset[int] = frozenset()
     pointing: frozenset[int] = frozenset()  # words that only point back: "that", "it", "is"
     returns: frozenset[int] = frozenset()  # where "it came back" starts: what was gone is back
+    recent: frozenset[int] = frozenset()  # a time near now: "this morning", "yesterday"
 
 
 def scene_of(words: Sequence[str], vocab: Vocabulary) -> Scene:
@@ -65,7 +66,10 @@ def scene_of(words: Sequence[str], vocab: Vocabulary) -> Scene:
     pointing = frozenset(i for i, w in enumerate(words) if w in vocab.crossing)
     undone = vocab.resolved.undone if vocab.resolved is not None else None
     returns = frozenset(m.start for m in find(undone, words)) if undone is not None else frozenset()
-    return Scene(triggers, barrier, negations, clauses, pointing, returns)
+    recent = frozenset(
+        i for m in find(vocab.recent, words) for i in range(m.start, m.end)
+    ) if vocab.recent is not None else frozenset()
+    return Scene(triggers, barrier, negations, clauses, pointing, returns, recent)
 
 
 def came_back(end: int, scene: Scene) -> bool:
@@ -164,7 +168,12 @@ def _covers(trigger: Trigger, match: Match, scene: Scene) -> bool:
         # a new subject in between is another thing's: "I fell last month, my wrist is all
         # healed" keeps the fall; "it's all healed" points back to it
         other = any(i not in scene.pointing for i in clauses.intersection(range(match.end, start)))
+        # a time near now in between is the sign's own: "she fell this morning, years ago she
+        # had her hip replaced" is today's fall (not for an end that points back across a "but":
+        # "a fever yesterday, but that was the flu")
+        own_time = (rule.category == HISTORICAL and not rule.crosses
+                    and bool(scene.recent.intersection(between)))
         if (trigger.start - match.end <= rule.max_scope and not barrier.intersection(between)
-                and not other):
+                and not other and not own_time):
             return True
     return False

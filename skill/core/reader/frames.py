@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from itertools import pairwise
 from typing import NamedTuple
 
 from skill.core.reader.context import Scene
-from skill.core.reader.patterns import find
+from skill.core.reader.patterns import Match, find
 from skill.core.reader.vocabulary import Frames
 
 
@@ -23,14 +24,17 @@ class Frame(NamedTuple):
     cue: str
     cue_at: int
     long_ago: bool
+    left: bool = True  # the person comes back to now after it
 
     def holds(self, span: tuple[int, int], where_set: bool) -> bool:
         """Whether a sign said at `span` is told of that past time; one long past only where the
         time is set (a fall: "years ago she had her hip done and fell" may be a fall today), only
-        in the clause that sets a time years back."""
+        in the clause that sets a time years back. A story never brought back to now holds only
+        such a fall: one years back did not start an emergency today ("in the summer of 1982 I
+        broke my hip playing baseball"), while its other signs may be this pain's own."""
         if where_set:
             return self.long_ago and self.start <= span[0] and span[1] <= self.own_end
-        return self.start <= span[0] and span[1] <= self.end
+        return self.left and self.start <= span[0] and span[1] <= self.end
 
 
 def clauses_of(
@@ -54,7 +58,7 @@ def present_at(words: Sequence[str], stemmed: Sequence[str], frames: Frames) -> 
 
 def past_frames(
     words: Sequence[str], stemmed: Sequence[str], frames: Frames | None, scene: Scene,
-    events: Sequence[tuple[int, int]] = (),
+    events: Sequence[tuple[int, int]] = (), today: date | None = None,
 ) -> tuple[Frame, ...]:
     """Each clause set in a time long past ("two years ago I couldn't walk for a week"), with
     the clause after it told in the same past, when the person then comes back to now ("but
@@ -64,7 +68,7 @@ def past_frames(
     said: stems lose it ("hurts", "hurt")."""
     if frames is None:
         return ()
-    anchors = find(frames.anchors, stemmed)
+    anchors = [m for m in find(frames.anchors, stemmed) if not _recent_year(words, m, today)]
     # a time said before a subject starts that clause: "... by evening | last year I had typhoid"
     # (not one said after: "I broke my hip when I was a kid")
     leading = frozenset(m.start for m in anchors
@@ -82,13 +86,26 @@ def past_frames(
             own = next((b for a, b in clauses if a >= last), last)
         end = _told_then(clauses[k:], last, anchor.end, frames.reach, now_at, began,
                          [e for e in events if e[0] >= own])
-        if end is None or not now_at.intersection(range(end, len(words))):
+        if end is None:
+            continue  # said now, or what began then: it may be how this pain began
+        far = (anchor.start, anchor.end) in long_ago
+        left = bool(now_at.intersection(range(end, len(words))))
+        if not left and not far:
             continue  # never brought back to now: it may be how this pain began
         own = min(own, end)
         cue = " ".join(stemmed[anchor.start:anchor.end])
-        out.append(Frame(first, end, own, cue, anchor.start,
-                         (anchor.start, anchor.end) in long_ago))
+        out.append(Frame(first, end, own, cue, anchor.start, far, left))
     return tuple(out)
+
+
+def _recent_year(words: Sequence[str], match: Match, today: date | None) -> bool:
+    """A time set by a year said as a number that may be this year's or last year's ("in
+    2025"): not long past, or not known to be (no clock)."""
+    return any(
+        len(word) == len("2019") and word.isdigit()
+        and (today is None or int(word) >= today.year - 1)
+        for word in words[match.start:match.end]
+    )
 
 
 def _told_then(

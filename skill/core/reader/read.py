@@ -32,6 +32,7 @@ from skill.core.spoken.durations import find_durations
 
 _EMPTY: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 _ALONE_SLACK = 2  # an `alone` phrase may have this many other words around it
+_YEARS = "P1Y"  # how long, at the least, a pain has lasted since a time years back
 _HOLDS_REACH = 2  # "I've developed some arthritis": words between "I have" and the condition
 _ASK_REACH = 3  # a topic is asked about when it comes this soon after "can I", "should I"...
 _URGENT = "urgent"
@@ -154,9 +155,10 @@ def _read(
     mine = _own_story(found, pain, [*kids, *named], people)
     child = not own and _child(stemmed, vocab, kids, mine)
     helper = child or (not own and not mine and _someone_else(stemmed, vocab, named))
-    signs, told_past = _long_past(found, words, stemmed, vocab, scene)
+    signs, told_past, lasting = _long_past(found, words, stemmed, vocab, scene, today)
     signs, told_over = _over(signs, words, stemmed, vocab, scene)
     signs = _elsewhere(signs, words, stemmed, vocab, scene)
+    signs = _unharmed(signs, words, stemmed, vocab, scene, pain)
     better = _better_at(stemmed, vocab, scene)
     if better is not None and any(s.present and s.id in vocab.bettered and s.span[0] >= better.end
                                   for s in signs):
@@ -201,7 +203,7 @@ def _read(
         command=None if any(s.present for s in signs) else _command(stemmed, vocab),
         started=_started(words, today, past | others, vocab.month_onset),
         duration=_duration(words, durations, past | others, vocab.rates,
-                           vague, vocab.not_pain_after),
+                           vague, vocab.not_pain_after) or (_YEARS if lasting else None),
         ahead=_ahead(words, durations),
     )
 
@@ -250,22 +252,30 @@ def _signs(
 
 def _long_past(
     signs: tuple[Sign, ...], words: Sequence[str], stemmed: Sequence[str], vocab: Vocabulary,
-    scene: Scene,
-) -> tuple[tuple[Sign, ...], frozenset[int]]:
+    scene: Scene, today: date | None,
+) -> tuple[tuple[Sign, ...], frozenset[int], bool]:
     """A sign told in a story set long ago, which the person then leaves for now ("two years
     ago I couldn't walk for a week, but this is different"), is long past; so are the times in
-    that story ("for a week"), which are not this pain's."""
+    that story ("for a week"), which are not this pain's. The last: whether the pain is told as
+    lasting since a sign years back ("I fell in 2019 and it has hurt ever since")."""
     if vocab.frames is None or not signs:
-        return signs, frozenset()
+        return signs, frozenset(), False
     where_set = vocab.frames.where_set
     events = [s.span for s in signs if s.id in where_set and s.status is None]
-    frames = past_frames(words, stemmed, vocab.frames, scene, events)
+    frames = past_frames(words, stemmed, vocab.frames, scene, events, today)
     covers: list[_Cover | None] = []
+    since = ([m.start for m in find(vocab.frames.since_then, stemmed)
+              if status_of(m, scene)[0] is None] if vocab.frames.since_then is not None else [])
+    lasting = False
     for sign in signs:
         frame = next((f for f in frames if f.holds(sign.span, sign.id in where_set)), None)
-        covers.append(_Cover(frame.cue, frame.cue_at, range(frame.start, frame.end))
-                      if frame is not None and sign.id in vocab.frames.signs else None)
-    return _put_past(signs, covers)
+        if frame is None or sign.id not in vocab.frames.signs:
+            covers.append(None)
+            continue
+        covers.append(_Cover(frame.cue, frame.cue_at, range(frame.start, frame.end)))
+        lasting = lasting or (frame.long_ago and any(at >= sign.span[1] for at in since))
+    past, told = _put_past(signs, covers)
+    return past, told, lasting
 
 
 def _over(
@@ -498,6 +508,39 @@ def _said(patterns: PatternSet | None, words: Sequence[str], scene: Scene) -> bo
     if patterns is None:
         return False
     return any(status_of(m, scene)[0] is None for m in find(patterns, words))
+
+
+def _unharmed(
+    signs: tuple[Sign, ...], words: Sequence[str], stemmed: Sequence[str], vocab: Vocabulary,
+    scene: Scene, pain: Sequence[Match],
+) -> tuple[Sign, ...]:
+    """A fall said to have done no harm ("I tripped on the stairs, but nothing serious"), with
+    no pain said now, is not a warning sign; any pain said keeps it one ("it didn't hurt at
+    first, but now my hip aches"), as do harm only delayed and a fall onto the hip."""
+    table = vocab.unharmed
+    if table is None or not any(s.present and s.id in table.signs for s in signs):
+        return signs
+    delayed = find(table.not_, stemmed)
+    ends = [m for m in find(table.phrases, stemmed) if status_of(m, scene)[0] is None
+            and not any(d.start <= m.start < d.end or m.start <= d.start < m.end
+                        for d in delayed)]
+    if not ends or any(
+        status_of(m, scene)[0] is None and not any(e.start <= m.start < e.end for e in ends)
+        for m in pain
+    ):
+        return signs
+    hip = vocab.elsewhere.here if vocab.elsewhere is not None else frozenset()
+    out = []
+    for sign in signs:
+        end = next((e for e in ends if sign.span[0] <= e.start <= sign.span[1] + table.reach),
+                   None)
+        if end is not None and hip.intersection(stemmed[sign.span[0]:end.start]):
+            end = None  # "I fell on my hip, but no serious injuries": the hip may still be hurt
+        if end is not None and sign.present and sign.id in table.signs:
+            sign = sign._replace(status=NEGATED, cue=" ".join(words[end.start:end.end]),
+                                 cue_at=end.start)
+        out.append(sign)
+    return tuple(out)
 
 
 def _better_at(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> Match | None:

@@ -124,6 +124,7 @@ class Frames(NamedTuple):
     # signs long past only where the time is set, and only years back: a fall ("years ago she had
     # her hip done and fell" may be a fall today)
     where_set: frozenset[str] = frozenset()
+    since_then: PatternSet | None = None  # the pain lasting since that time: "ever since"
 
 
 class Resolved(NamedTuple):
@@ -141,6 +142,16 @@ class Resolved(NamedTuple):
     # an end that points back at a whole episode, sign or not ("but it healed"): the times told
     # in that episode are not this pain's ("I strained my groin back in May, but it healed")
     episodes: PatternSet | None = None
+
+
+class Unharmed(NamedTuple):
+    """Words after a fall that say it did no harm ("but nothing serious"), for a fall told with
+    no pain now."""
+
+    phrases: PatternSet  # "I wasn't hurt", "no serious injuries", "no harm done"
+    not_: PatternSet  # harm only delayed: "it didn't hurt at first"
+    signs: frozenset[str]  # the signs it puts aside: a fall
+    reach: int  # how many words after the sign the words may be said
 
 
 class Elsewhere(NamedTuple):
@@ -183,8 +194,10 @@ class Vocabulary(NamedTuple):
     then: frozenset[str] = frozenset()  # words that start a new clause after an answer
     improving: PatternSet | None = None  # "it's getting better": not a pain that has failed
     improving_undone: PatternSet | None = None  # "...then came back worse": no longer better
+    recent: PatternSet | None = None  # a time near now: "this morning"; a sign's own time
     improving_not: PatternSet | None = None  # "long after the flare settled": another's end
     bettered: frozenset[str] = frozenset()  # signs a later "getting better" leaves in the past
+    unharmed: Unharmed | None = None  # "a fall, but nothing serious": no harm, if no pain
     holds: PatternSet | None = None  # "I've got arthritis": a condition held, not a guess
     not_held: PatternSet | None = None  # "I have tight hip flexors": a part, not a condition
     leads: Mapping[str, str] = MappingProxyType({})  # lead intent -> the words Alexa left out
