@@ -147,7 +147,8 @@ def _vocabulary(files: dict[str, _Reader], locale: str, known: _Known) -> Vocabu
         not_held=_phrases(files["features"], "not_held", {}, optional=True),
         other_times=_phrases(files["features"], "other_times", {}, optional=True),
         times_since=_phrases(files["features"], "times_since", {}, optional=True),
-        not_pain_after=frozenset(files["features"].strings("not_pain_after", optional=True)),
+        not_pain_after=frozenset(
+            tuple(tokens(w)) for w in files["features"].strings("not_pain_after", optional=True)),
         diagnosis=_phrases(files["features"], "diagnosis", {}, optional=True),
         comes_and_goes=_phrases(files["features"], "comes_and_goes", {}, optional=True),
         replaced=_phrases(files["features"], "replaced", {}, optional=True),

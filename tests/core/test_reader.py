@@ -1076,6 +1076,7 @@ def test_a_season_of_a_year_is_when_it_began_not_a_fall() -> None:
 def test_a_time_still_to_come_is_not_how_long_it_has_hurt() -> None:
     assert reading("I have one month to go until surgery").duration is None
     assert reading("it has hurt for one month").duration == "P1M"
+    assert reading("it hurt for three weeks before I saw the physio").duration == "P3W"
 
 
 def test_months_since_an_operation_are_not_a_babys_age() -> None:

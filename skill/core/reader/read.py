@@ -787,7 +787,7 @@ def _duration(
     words: list[str], durations: Sequence[tuple[int, int, str]],
     past: frozenset[int] = frozenset(), rates: frozenset[str] = frozenset(),
     vague: Sequence[tuple[int, int, str]] = (),
-    not_after: frozenset[str] = frozenset(),
+    not_after: frozenset[tuple[str, ...]] = frozenset(),
 ) -> str | None:
     """How long it has been; an age ("a six year old", "thirty weeks pregnant") is not a
     duration, nor the time of something long past, nor how often ("forty miles a week", "every
@@ -795,8 +795,8 @@ def _duration(
     for start, end, value in sorted([*durations, *vague]):
         if words[end : end + 1] == ["old"] or words[end : end + 2] in _AGE_AFTER:
             continue  # an age: "a six year old", "my mattress has a few years on it"
-        if end < len(words) and words[end] in not_after:
-            continue  # "thirty weeks pregnant", "six weeks postpartum"
+        if any(tuple(words[end : end + len(after)]) == after for after in not_after):
+            continue  # "thirty weeks pregnant", "six weeks postpartum", "a month to go"
         if start > 0 and words[start - 1] in rates:
             continue
         if start > 0 and words[start - 1] in _FREQUENCY:

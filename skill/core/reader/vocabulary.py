@@ -208,7 +208,8 @@ class Vocabulary(NamedTuple):
     month_onset: frozenset[tuple[str, ...]] = frozenset()  # "since", "back in": before a month
     openers: frozenset[str] = frozenset()  # a question word first: "is heat or ice better..."
     young_speaker: PatternSet | None = None  # "I'm fifteen": the speaker is a child
-    not_pain_after: frozenset[str] = frozenset()  # "thirty weeks pregnant": not the pain's time
+    # "thirty weeks pregnant", "a month to go": not the pain's time
+    not_pain_after: frozenset[tuple[str, ...]] = frozenset()
     other_times: PatternSet | None = None  # "fine for weeks": a time that is not the pain's
     times_since: PatternSet | None = None  # "six weeks since my operation": another event's time
     diagnosis: PatternSet | None = None  # "my GP said", an injection: care already sought
