@@ -1061,6 +1061,8 @@ def test_another_things_end_or_the_least_improvement_is_not_getting_better(text:
     "I'm totally off my crutches and my physiotherapist has discharged me",
     "eventually they were gone",
     "I've been pain free for a few months now",
+    "the left hip is doing well and the pain is decreasing",
+    "I can walk again and I no longer have pain in my right hip",
 ])
 def test_getting_better_said_in_other_words(text: str) -> None:
     assert reading(text).improving
@@ -1077,6 +1079,18 @@ def test_a_time_still_to_come_is_not_how_long_it_has_hurt() -> None:
     assert reading("I have one month to go until surgery").duration is None
     assert reading("it has hurt for one month").duration == "P1M"
     assert reading("it hurt for three weeks before I saw the physio").duration == "P3W"
+
+
+def test_crutches_put_aside_bit_by_bit_are_not_a_leg_that_cannot_bear_weight() -> None:
+    assert "cannot_bear_weight" not in present("I'm down to minimal use of the crutches")
+    assert "cannot_bear_weight" in present("I'm on crutches and can't put weight on it")
+
+
+def test_falls_guarded_against_are_not_falls_had() -> None:
+    assert "fall_injury" not in present("she is about to start a course to help prevent any "
+                                        "further falls")
+    assert "fall_injury" in present("she fell yesterday, the physio is helping to prevent more "
+                                    "falls")
 
 
 def test_months_since_an_operation_are_not_a_babys_age() -> None:
