@@ -30,6 +30,7 @@ from skill.core.reader.vocabulary import (
     Whose,
 )
 from skill.core.reader.words import Spelling, keep_whole, spell_with, stem, tokens
+from skill.core.spoken.dates import FIRST_YEAR, LAST_YEAR
 
 Sets = Mapping[str, tuple[str, ...]]
 # The intents the reader may choose from `actions` and `commands`: the core's own names.
@@ -319,7 +320,7 @@ def _leads(commands: _Reader) -> Mapping[str, str]:
 
 # Sets every phrase may name, made of shapes rather than words: {year} is a year said as a
 # number ("since the fall of 2019"), as a device's transcript writes it.
-BUILT_IN_SETS: Sets = {"year": tuple(str(year) for year in range(1900, 2100))}
+BUILT_IN_SETS: Sets = {"year": tuple(str(year) for year in range(FIRST_YEAR, LAST_YEAR + 1))}
 
 
 def _sets(reader: _Reader) -> Sets:

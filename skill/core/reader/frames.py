@@ -10,6 +10,7 @@ from typing import NamedTuple
 from skill.core.reader.context import Scene
 from skill.core.reader.patterns import Match, find
 from skill.core.reader.vocabulary import Frames
+from skill.core.spoken.dates import year_of
 
 
 class Frame(NamedTuple):
@@ -101,11 +102,8 @@ def past_frames(
 def _recent_year(words: Sequence[str], match: Match, today: date | None) -> bool:
     """A time set by a year said as a number that may be this year's or last year's ("in
     2025"): not long past, or not known to be (no clock)."""
-    return any(
-        len(word) == len("2019") and word.isdigit()
-        and (today is None or int(word) >= today.year - 1)
-        for word in words[match.start:match.end]
-    )
+    years = [year_of(word) for word in words[match.start:match.end]]
+    return any(year is not None and (today is None or year >= today.year - 1) for year in years)
 
 
 def _told_then(

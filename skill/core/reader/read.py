@@ -27,7 +27,7 @@ from skill.core.reader.vocabulary import (
 )
 from skill.core.reader.whose import People, happening_now, people_in, someone_elses, speaks_of_self
 from skill.core.reader.words import stems, tokens
-from skill.core.spoken.dates import find_dates
+from skill.core.spoken.dates import find_dates, year_of
 from skill.core.spoken.durations import find_durations
 
 _EMPTY: Mapping[str, tuple[str, ...]] = MappingProxyType({})
@@ -159,11 +159,7 @@ def _read(
     signs, told_over = _over(signs, words, stemmed, vocab, scene)
     signs = _elsewhere(signs, words, stemmed, vocab, scene)
     signs = _unharmed(signs, words, stemmed, vocab, scene, pain)
-    better = _better_at(stemmed, vocab, scene)
-    if better is not None and any(s.present and s.id in vocab.bettered and s.span[0] >= better.end
-                                  for s in signs):
-        better = None  # "it eased for a bit, but nothing has helped since": not getting better
-    signs = _bettered(signs, words, vocab, better)
+    signs, better = _bettered(signs, words, vocab, _better_at(stemmed, vocab, scene))
     if not helper:
         signs, helper = _speakers(signs, stemmed, people)
     safe = _safe_matches(stemmed, vocab, scene)
@@ -265,7 +261,8 @@ def _long_past(
     frames = past_frames(words, stemmed, vocab.frames, scene, events, today)
     covers: list[_Cover | None] = []
     since = ([m.start for m in find(vocab.frames.since_then, stemmed)
-              if status_of(m, scene)[0] is None] if vocab.frames.since_then is not None else [])
+              if status_of(m, scene)[0] is None]
+             if vocab.frames.since_then is not None and any(f.long_ago for f in frames) else [])
     lasting = False
     for sign in signs:
         frame = next((f for f in frames if f.holds(sign.span, sign.id in where_set)), None)
@@ -560,18 +557,20 @@ def _better_at(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> Match |
 
 def _bettered(
     signs: tuple[Sign, ...], words: Sequence[str], vocab: Vocabulary, better: Match | None
-) -> tuple[Sign, ...]:
-    """A sign of a pain that would not get better, told before it did ("it went from getting
-    worse to getting better each day"), is past: the last word on how it is going wins."""
-    if better is None:
-        return signs
+) -> tuple[tuple[Sign, ...], Match | None]:
+    """The last word on how the pain is going wins: a sign of a pain that would not get better,
+    told before it did ("it went from getting worse to getting better each day"), is past; one
+    told after undoes the better ("it eased for a bit, but nothing has helped since")."""
+    if better is None or any(s.present and s.id in vocab.bettered and s.span[0] >= better.end
+                             for s in signs):
+        return signs, None
     cue = " ".join(words[better.start:better.end])
     return tuple(
         sign._replace(status=HISTORICAL, cue=cue, cue_at=better.start)
         if sign.id in vocab.bettered and sign.status in (None, POSSIBLE)
         and sign.span[1] <= better.start else sign
         for sign in signs
-    )
+    ), better
 
 
 def _held(
@@ -764,9 +763,8 @@ def _vague(words: Sequence[str], vocab: Vocabulary) -> list[tuple[int, int, str]
 def _year_begun(value: str, today: date) -> date | None:
     """A year said for when it began ("since 2019", "since last year"): its first day, if it
     has begun."""
-    if len(value) != len("2019") or not value.isdigit() or int(value) > today.year:
-        return None
-    return date(int(value), 1, 1)
+    year = year_of(value)
+    return None if year is None or year > today.year else date(year, 1, 1)
 
 
 def _month(value: str, today: date) -> date | None:

@@ -19,7 +19,7 @@ WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _PART_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 _YEAR_DIGITS = 4
-_FIRST_YEAR = 1900  # a number from here to next year, said alone, is a year
+FIRST_YEAR, LAST_YEAR = 1900, 2099  # a four-digit number between them, said alone, is a year
 
 Resolver = Callable[[date], str]
 
@@ -112,12 +112,17 @@ def _ago(words: list[str], start: int, today: date) -> tuple[str, int] | None:
         return None  # before the calendar begins: Alexa fills no date either
 
 
-def _year_number(words: list[str], start: int, today: date) -> tuple[str, int] | None:
-    """ "2019": a year said as a number, as Alexa fills it ("2019"), from 1900 to next year."""
-    word = words[start]
-    if len(word) == _YEAR_DIGITS and word.isdigit() and _FIRST_YEAR <= int(word) <= today.year + 1:
-        return word, start + 1
+def year_of(word: str) -> int | None:
+    """The year a word says as a number ("2019"), from 1900 to 2099; None for any other word."""
+    if len(word) == _YEAR_DIGITS and word.isdigit() and FIRST_YEAR <= int(word) <= LAST_YEAR:
+        return int(word)
     return None
+
+
+def _year_number(words: list[str], start: int, today: date) -> tuple[str, int] | None:
+    """ "2019": a year said as a number, as Alexa fills it ("2019"), up to next year."""
+    year = year_of(words[start])
+    return (words[start], start + 1) if year is not None and year <= today.year + 1 else None
 
 
 def _weekday(words: list[str], start: int, today: date) -> tuple[str, int] | None:
