@@ -192,8 +192,11 @@ def _frames(context: _Reader, flags: set[str]) -> Frames | None:
         reach=reach,
         signs=signs,
         cuts=frozenset(table.strings("cut_before", optional=True)),
+        cuts_now=frozenset(table.strings("cut_before_now", optional=True)),
         where_set=frozenset(table.strings("where_set", optional=True)) & signs,
         since_then=_phrases(table, "since_then", {}, optional=True),
+        since=frozenset(table.strings("since", optional=True)),
+        fine_since=_phrases(table, "fine_since", {}, optional=True),
     )
 
 

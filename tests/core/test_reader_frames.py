@@ -83,3 +83,18 @@ def test_a_pain_lasting_since_a_recent_fall_is_still_the_falls() -> None:
     said = reading("I fell yesterday and it has hurt ever since")
     assert "fall_injury" in {s.id for s in said.present}
     assert said.duration is None
+
+
+@pytest.mark.parametrize("text", [
+    "I fell last year and it has hurt ever since",
+    "I fell in 2015, it still hurts",
+    "I've had pain since a car crash in 2012",
+])
+def test_a_pain_said_to_last_from_a_time_long_past_has_lasted_a_year_at_least(text: str) -> None:
+    assert reading(text).duration == "P1Y"
+
+
+def test_fine_ever_since_a_fall_long_past_is_no_lasting_pain() -> None:
+    said = reading("I fell last year and have been fine ever since")
+    assert said.duration is None
+    assert "fall_injury" not in {s.id for s in said.present}

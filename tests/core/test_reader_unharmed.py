@@ -37,3 +37,20 @@ def test_a_fall_with_pain_a_guess_delayed_harm_or_onto_the_hip_is_still_one(text
 def test_other_signs_beside_a_harmless_fall_still_count() -> None:
     assert "cannot_bear_weight" in present("I fell, no serious injuries, but I can't put weight "
                                            "on my leg")
+
+
+@pytest.mark.parametrize("text", [
+    "I fell, no harm done, but it's a bit tender",
+    "I fell last night, no harm done, but I'm limping",
+    "I fell, no harm done I think",
+])
+def test_pain_or_a_guess_beside_no_harm_done_keeps_the_fall(text: str) -> None:
+    assert "fall_injury" in present(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I fell last week, no harm done",
+    "I fell yesterday, no damage done as far as I can tell",
+])
+def test_no_harm_done_with_no_pain_said_is_not_a_warning_sign(text: str) -> None:
+    assert heard_but_not_present(text, "fall_injury")

@@ -12,6 +12,9 @@ from skill.core.reader.patterns import Match, find
 from skill.core.reader.vocabulary import Frames
 from skill.core.spoken.dates import year_of
 
+_NOW_AFTER = 2  # how many words after "it" or "my" may say it is told in the present
+_SINCE_BEFORE = 2  # how many words before a clause set long ago may say a pain lasted since it
+
 
 class Frame(NamedTuple):
     """Words told of a time long past: [start, end), the end of the clause that sets the time
@@ -26,6 +29,7 @@ class Frame(NamedTuple):
     cue_at: int
     long_ago: bool
     left: bool = True  # the person comes back to now after it
+    since: bool = False  # told as what a pain has lasted since: "pain since a crash in 2012"
 
     def holds(self, span: tuple[int, int], where_set: bool) -> bool:
         """Whether a sign said at `span` is told of that past time; one long past only where the
@@ -39,14 +43,17 @@ class Frame(NamedTuple):
 
 
 def clauses_of(
-    words: Sequence[str], scene: Scene, subjects: frozenset[str], times: frozenset[int]
+    words: Sequence[str], scene: Scene, frames: Frames, times: frozenset[int]
 ) -> list[tuple[int, int]]:
-    """The words cut where a terminator, a new subject or a time said first starts a clause
-    (speech has no full stops): "two years ago | I couldn't walk | but now | I can"."""
+    """The words cut where a terminator, a new subject, a time said first or a subject told in
+    the present starts a clause (speech has no full stops): "two years ago | I couldn't walk |
+    but now | I can", "I fell in 2015 | it still hurts"."""
     size = len(words)
-    cuts = sorted({0, size} | set(scene.clauses) | times
+    told_now = {i for i, w in enumerate(words) if w in frames.cuts_now
+                and frames.now.intersection(words[i + 1:i + 1 + _NOW_AFTER])}
+    cuts = sorted({0, size} | set(scene.clauses) | times | told_now
                   | {i for i in scene.barrier if i - 1 not in scene.barrier}
-                  | {i for i, w in enumerate(words) if w in subjects})
+                  | {i for i, w in enumerate(words) if w in frames.cuts})
     return [(a, b) for a, b in pairwise(cuts) if a < b]
 
 
@@ -74,7 +81,7 @@ def past_frames(
     # (not one said after: "I broke my hip when I was a kid")
     leading = frozenset(m.start for m in anchors
                         if m.end < len(words) and words[m.end] in frames.cuts)
-    clauses = clauses_of(words, scene, frames.cuts, leading)
+    clauses = clauses_of(words, scene, frames, leading)
     now_at = present_at(words, stemmed, frames)
     began = {i for i, w in enumerate(stemmed) if w in frames.onset}
     long_ago = {(m.start, m.end) for m in find(frames.long_ago, stemmed)}
@@ -85,17 +92,21 @@ def past_frames(
         own = last
         if (last - first) - (anchor.end - anchor.start) <= 1:  # "back in my twenties | I had..."
             own = next((b for a, b in clauses if a >= last), last)
-        end = _told_then(clauses[k:], last, anchor.end, frames.reach, now_at, began,
+        far = (anchor.start, anchor.end) in long_ago
+        # "pain since a car crash in 2012": the crash is long past, the pain since goes on
+        # (or just before its clause: "aching since | I fell as a teenager")
+        since = ({i for i in range(max(0, first - _SINCE_BEFORE), anchor.start)
+                  if words[i] in frames.since} if far else set())
+        end = _told_then(clauses[k:], last, anchor.end, frames.reach, now_at - since, began,
                          [e for e in events if e[0] >= own])
         if end is None:
             continue  # said now, or what began then: it may be how this pain began
-        far = (anchor.start, anchor.end) in long_ago
         left = bool(now_at.intersection(range(end, len(words))))
         if not left and not far:
             continue  # never brought back to now: it may be how this pain began
         own = min(own, end)
         cue = " ".join(stemmed[anchor.start:anchor.end])
-        out.append(Frame(first, end, own, cue, anchor.start, far, left))
+        out.append(Frame(first, end, own, cue, anchor.start, far, left, bool(since)))
     return tuple(out)
 
 

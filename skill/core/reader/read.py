@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from skill.core.reader.context import Scene, scene_of, status_of
-from skill.core.reader.frames import past_frames
+from skill.core.reader.frames import Frame, past_frames
 from skill.core.reader.patterns import Match, find, find_labelled, longest_first
 from skill.core.reader.resolved import episodes_over, over
 from skill.core.reader.site import part_named
@@ -43,6 +43,7 @@ _AGE_AFTER = (["on", "it"], ["on", "them"])  # "a few years on it": a thing's ag
 _AHEAD_OF = frozenset({"in", "within"})  # "in two weeks": a time ahead, not how long it has been
 _PAST_REACH = 4  # words before a historical sign that may be its time ("ten years ago I was hit")
 _OTHER_REACH = 4  # words after "fine for", "running for" that may be that time
+_SINCE_BEFORE = 3  # words before a fall long past that may say the pain lasted since it
 _SINCE_REACH = 6  # words before "since my operation" that may be its time ("seven weeks")
 _FREQUENCY = frozenset({"every", "each"})  # "every couple of hours" is how often, not how long
 _MOMENT = re.compile(r"PT[\d.]+S")  # seconds alone: how long a moment lasts, not the pain
@@ -155,7 +156,7 @@ def _read(
     mine = _own_story(found, pain, [*kids, *named], people)
     child = not own and _child(stemmed, vocab, kids, mine)
     helper = child or (not own and not mine and _someone_else(stemmed, vocab, named))
-    signs, told_past, lasting = _long_past(found, words, stemmed, vocab, scene, today)
+    signs, told_past, lasting = _long_past(found, words, stemmed, vocab, scene, today, pain)
     signs, told_over = _over(signs, words, stemmed, vocab, scene)
     signs = _elsewhere(signs, words, stemmed, vocab, scene)
     signs = _unharmed(signs, words, stemmed, vocab, scene, pain)
@@ -248,31 +249,49 @@ def _signs(
 
 def _long_past(
     signs: tuple[Sign, ...], words: Sequence[str], stemmed: Sequence[str], vocab: Vocabulary,
-    scene: Scene, today: date | None,
+    scene: Scene, today: date | None, pain: Sequence[Match],
 ) -> tuple[tuple[Sign, ...], frozenset[int], bool]:
     """A sign told in a story set long ago, which the person then leaves for now ("two years
     ago I couldn't walk for a week, but this is different"), is long past; so are the times in
     that story ("for a week"), which are not this pain's. The last: whether the pain is told as
-    lasting since a sign years back ("I fell in 2019 and it has hurt ever since")."""
+    lasting since a sign long past ("I fell in 2019 and it has hurt ever since")."""
     if vocab.frames is None or not signs:
         return signs, frozenset(), False
     where_set = vocab.frames.where_set
     events = [s.span for s in signs if s.id in where_set and s.status is None]
     frames = past_frames(words, stemmed, vocab.frames, scene, events, today)
-    covers: list[_Cover | None] = []
-    since = ([m.start for m in find(vocab.frames.since_then, stemmed)
-              if status_of(m, scene)[0] is None]
-             if vocab.frames.since_then is not None and any(f.long_ago for f in frames) else [])
-    lasting = False
-    for sign in signs:
-        frame = next((f for f in frames if f.holds(sign.span, sign.id in where_set)), None)
-        if frame is None or sign.id not in vocab.frames.signs:
-            covers.append(None)
-            continue
-        covers.append(_Cover(frame.cue, frame.cue_at, range(frame.start, frame.end)))
-        lasting = lasting or (frame.long_ago and any(at >= sign.span[1] for at in since))
-    past, told = _put_past(signs, covers)
-    return past, told, lasting
+    held = [next((f for f in frames if f.holds(s.span, s.id in where_set)), None)
+            if s.id in vocab.frames.signs else None for s in signs]
+    past, told = _put_past(signs, [None if f is None else _Cover(f.cue, f.cue_at,
+                                                                  range(f.start, f.end))
+                                   for f in held])
+    return past, told, _lasting(signs, held, words, stemmed, vocab, scene, pain)
+
+
+def _lasting(
+    signs: Sequence[Sign], held: Sequence[Frame | None], words: Sequence[str],
+    stemmed: Sequence[str], vocab: Vocabulary, scene: Scene, pain: Sequence[Match],
+) -> bool:
+    """The pain told as lasting since a sign long past: "I fell in 2019 and it has hurt ever
+    since", "pain since a car crash in 2012", and, with a pain said now, one set back by its
+    time alone: "I fell last year and it has hurt ever since", "aching since I fell as a kid"."""
+    table = vocab.frames
+    if table is None or table.since_then is None:
+        return False
+    far = [(s, f) for s, f in zip(signs, held, strict=True) if f is not None and f.long_ago]
+    back = [s for s, f in zip(signs, held, strict=True)
+            if f is None and s.status == HISTORICAL and s.id in table.signs]
+    if not far and not back:
+        return False
+    if not any(status_of(m, scene)[0] in (None, POSSIBLE) for m in pain):
+        return False  # "I fell as a kid and it's been fine ever since"
+    fine = find(table.fine_since, stemmed) if table.fine_since is not None else []
+    then = [m.start for m in find(table.since_then, stemmed) if status_of(m, scene)[0] is None
+            and not any(f.start <= m.start < f.end for f in fine)]
+    return any(f.since or any(at >= s.span[1] for at in then) for s, f in far) or any(
+        any(at >= sign.span[1] for at in then)
+        or table.since.intersection(words[max(0, sign.span[0] - _SINCE_BEFORE):sign.span[0]])
+        for sign in back)
 
 
 def _over(
@@ -521,10 +540,7 @@ def _unharmed(
     ends = [m for m in find(table.phrases, stemmed) if status_of(m, scene)[0] is None
             and not any(d.start <= m.start < d.end or m.start <= d.start < m.end
                         for d in delayed)]
-    if not ends or any(
-        status_of(m, scene)[0] is None and not any(e.start <= m.start < e.end for e in ends)
-        for m in pain
-    ):
+    if not ends or any(_hurts_now(m, scene, ends) for m in pain):
         return signs
     hip = vocab.elsewhere.here if vocab.elsewhere is not None else frozenset()
     out = []
@@ -538,6 +554,18 @@ def _unharmed(
                                  cue_at=end.start)
         out.append(sign)
     return tuple(out)
+
+
+def _hurts_now(pain: Match, scene: Scene, ends: Sequence[Match]) -> bool:
+    """A pain word said as now, not one of the no-harm words and not negated but by them:
+    "no harm done, my hip is a bit tender" is tender, whatever the "no" of "no harm" reaches."""
+    if any(e.start <= pain.start < e.end for e in ends):
+        return False
+    rest = tuple(t for t in scene.triggers
+                 if not any(e.start <= t.start < e.end for e in ends))
+    # a bit sore, or not sure if it hurts, is sore: only a pain denied, gone or supposed is not
+    return status_of(pain, scene._replace(triggers=rest))[0] not in (
+        NEGATED, HISTORICAL, HYPOTHETICAL)
 
 
 def _better_at(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> Match | None:

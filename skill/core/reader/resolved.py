@@ -30,7 +30,7 @@ def over(
     healed = _ends(table.healed, words, stemmed, table, scene, starts)
     if not ends and not healed:
         return [None] * len(signs)
-    clauses = clauses_of(words, scene, frames.cuts, frozenset())
+    clauses = clauses_of(words, scene, frames, frozenset())
     now = present_at(words, stemmed, frames)
     out: list[Match | None] = []
     for sid, (start, stop) in signs:
@@ -58,7 +58,7 @@ def episodes_over(
     ends = _ends(table.episodes, words, stemmed, table, scene, [])
     if not ends:
         return frozenset()
-    clauses = clauses_of(words, scene, frames.cuts, frozenset())
+    clauses = clauses_of(words, scene, frames, frozenset())
     now = present_at(words, stemmed, frames)
     out: set[int] = set()
     for end in ends:

@@ -121,10 +121,14 @@ class Frames(NamedTuple):
     reach: int  # how many words after the time a clause told in that past may start
     signs: frozenset[str]  # the signs a time long past can hold
     cuts: frozenset[str] = frozenset()  # words said that start a clause: "i", "she"
+    # words that start a clause when a present word is one of the next two: "it still hurts"
+    cuts_now: frozenset[str] = frozenset()
     # signs long past only where the time is set, and only years back: a fall ("years ago she had
     # her hip done and fell" may be a fall today)
     where_set: frozenset[str] = frozenset()
     since_then: PatternSet | None = None  # the pain lasting since that time: "ever since"
+    since: frozenset[str] = frozenset()  # said before a time long past: "pain since a fall in 2012"
+    fine_since: PatternSet | None = None  # well since that time: "it's been fine ever since"
 
 
 class Resolved(NamedTuple):
