@@ -230,6 +230,7 @@ def _unharmed(context: _Reader, flags: set[str]) -> Unharmed | None:
         phrases=_phrases(table, "phrases", sets),
         not_=_phrases(table, "not", sets),
         signs=_flag_ids(table, "signs", flags),
+        shown_by=_flag_ids(table, "shown_by", flags) if "shown_by" in table.data else frozenset(),
         reach=_reach(table, 1),
     )
 

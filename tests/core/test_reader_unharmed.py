@@ -54,3 +54,11 @@ def test_pain_or_a_guess_beside_no_harm_done_keeps_the_fall(text: str) -> None:
 ])
 def test_no_harm_done_with_no_pain_said_is_not_a_warning_sign(text: str) -> None:
     assert heard_but_not_present(text, "fall_injury")
+
+
+@pytest.mark.parametrize("text", [
+    "I fell yesterday, no damage done, but my leg has gone numb",
+    "I slipped, nothing broken, but my thigh is numb",
+])
+def test_a_sign_of_harm_beside_no_harm_done_keeps_the_fall(text: str) -> None:
+    assert {"fall_injury", "numbness"} <= present(text)

@@ -532,7 +532,7 @@ def _unharmed(
 ) -> tuple[Sign, ...]:
     """A fall said to have done no harm ("I tripped on the stairs, but nothing serious"), with
     no pain said now, is not a warning sign; any pain said keeps it one ("it didn't hurt at
-    first, but now my hip aches"), as do harm only delayed and a fall onto the hip."""
+    first, but now my hip aches"), as do a sign of harm, harm delayed and a fall onto the hip."""
     table = vocab.unharmed
     if table is None or not any(s.present and s.id in table.signs for s in signs):
         return signs
@@ -540,7 +540,8 @@ def _unharmed(
     ends = [m for m in find(table.phrases, stemmed) if status_of(m, scene)[0] is None
             and not any(d.start <= m.start < d.end or m.start <= d.start < m.end
                         for d in delayed)]
-    if not ends or any(_hurts_now(m, scene, ends) for m in pain):
+    if not ends or any(_hurts_now(m, scene, ends) for m in pain) or any(
+            s.present and s.id in table.shown_by for s in signs):
         return signs
     hip = vocab.elsewhere.here if vocab.elsewhere is not None else frozenset()
     out = []

@@ -155,6 +155,7 @@ class Unharmed(NamedTuple):
     phrases: PatternSet  # "I wasn't hurt", "no serious injuries", "no harm done"
     not_: PatternSet  # harm only delayed: "it didn't hurt at first"
     signs: frozenset[str]  # the signs it puts aside: a fall
+    shown_by: frozenset[str]  # signs beside it that show harm, as pain does: a numb leg
     reach: int  # how many words after the sign the words may be said
 
 
