@@ -230,7 +230,7 @@ def _unharmed(context: _Reader, flags: set[str]) -> Unharmed | None:
         phrases=_phrases(table, "phrases", sets),
         not_=_phrases(table, "not", sets),
         signs=_flag_ids(table, "signs", flags),
-        shown_by=_flag_ids(table, "shown_by", flags) if "shown_by" in table.data else frozenset(),
+        shown_by=_flag_ids(table, "shown_by", flags, optional=True),
         reach=_reach(table, 1),
     )
 
@@ -254,9 +254,11 @@ def _elsewhere(context: _Reader, flags: set[str]) -> Elsewhere | None:
     )
 
 
-def _flag_ids(table: _Reader, field: str, flags: set[str]) -> frozenset[str]:
+def _flag_ids(
+    table: _Reader, field: str, flags: set[str], optional: bool = False
+) -> frozenset[str]:
     """A list of red flag ids; one that content/safety.yaml does not define is an error."""
-    ids = frozenset(table.strings(field))
+    ids = frozenset(table.strings(field, optional=optional))
     unknown = sorted(ids - flags)
     if unknown:
         table.fail(field, f"names {unknown}: not red flags in content/safety.yaml")

@@ -43,7 +43,7 @@ _AGE_AFTER = (["on", "it"], ["on", "them"])  # "a few years on it": a thing's ag
 _AHEAD_OF = frozenset({"in", "within"})  # "in two weeks": a time ahead, not how long it has been
 _PAST_REACH = 4  # words before a historical sign that may be its time ("ten years ago I was hit")
 _OTHER_REACH = 4  # words after "fine for", "running for" that may be that time
-_SINCE_BEFORE = 3  # words before a fall long past that may say the pain lasted since it
+_SINCE_BEFORE_SIGN = 3  # words before a fall long past that may say the pain lasted since it
 _SINCE_REACH = 6  # words before "since my operation" that may be its time ("seven weeks")
 _FREQUENCY = frozenset({"every", "each"})  # "every couple of hours" is how often, not how long
 _MOMENT = re.compile(r"PT[\d.]+S")  # seconds alone: how long a moment lasts, not the pain
@@ -290,7 +290,7 @@ def _lasting(
             and not any(f.start <= m.start < f.end for f in fine)]
     return any(f.since or any(at >= s.span[1] for at in then) for s, f in far) or any(
         any(at >= sign.span[1] for at in then)
-        or table.since.intersection(words[max(0, sign.span[0] - _SINCE_BEFORE):sign.span[0]])
+        or table.since.intersection(words[max(0, sign.span[0] - _SINCE_BEFORE_SIGN):sign.span[0]])
         for sign in back)
 
 
