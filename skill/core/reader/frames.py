@@ -57,6 +57,12 @@ def clauses_of(
     return [(a, b) for a, b in pairwise(cuts) if a < b]
 
 
+def since_at(words: Sequence[str], start: int, stop: int, frames: Frames) -> set[int]:
+    """Where, in [start, stop), a word says a pain has lasted since what follows: "aching
+    since | I fell as a teenager", "pain since a car crash in 2012"."""
+    return {i for i in range(max(0, start), stop) if words[i] in frames.since}
+
+
 def present_at(words: Sequence[str], stemmed: Sequence[str], frames: Frames) -> set[int]:
     """Where the words are told in the present ("is", "hurts", "now") or of a time near now
     ("this morning", "last night"): tense as said, since stems lose it."""
@@ -95,8 +101,7 @@ def past_frames(
         far = (anchor.start, anchor.end) in long_ago
         # "pain since a car crash in 2012": the crash is long past, the pain since goes on
         # (or just before its clause: "aching since | I fell as a teenager")
-        since = ({i for i in range(max(0, first - _SINCE_BEFORE), anchor.start)
-                  if words[i] in frames.since} if far else set())
+        since = since_at(words, first - _SINCE_BEFORE, anchor.start, frames) if far else set()
         end = _told_then(clauses[k:], last, anchor.end, frames.reach, now_at - since, began,
                          [e for e in events if e[0] >= own])
         if end is None:

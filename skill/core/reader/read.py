@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from skill.core.reader.context import Scene, scene_of, status_of
-from skill.core.reader.frames import Frame, past_frames
+from skill.core.reader.frames import Frame, past_frames, since_at
 from skill.core.reader.patterns import Match, find, find_labelled, longest_first
 from skill.core.reader.resolved import episodes_over, over
 from skill.core.reader.site import part_named
@@ -290,7 +290,7 @@ def _lasting(
             and not any(f.start <= m.start < f.end for f in fine)]
     return any(f.since or any(at >= s.span[1] for at in then) for s, f in far) or any(
         any(at >= sign.span[1] for at in then)
-        or table.since.intersection(words[max(0, sign.span[0] - _SINCE_BEFORE_SIGN):sign.span[0]])
+        or since_at(words, sign.span[0] - _SINCE_BEFORE_SIGN, sign.span[0], table)
         for sign in back)
 
 
@@ -540,8 +540,8 @@ def _unharmed(
     ends = [m for m in find(table.phrases, stemmed) if status_of(m, scene)[0] is None
             and not any(d.start <= m.start < d.end or m.start <= d.start < m.end
                         for d in delayed)]
-    if not ends or any(_hurts_now(m, scene, ends) for m in pain) or any(
-            s.present and s.id in table.shown_by for s in signs):
+    if not ends or any(s.present and s.id in table.shown_by for s in signs) or _hurts_now(
+            pain, scene, ends):
         return signs
     hip = vocab.elsewhere.here if vocab.elsewhere is not None else frozenset()
     out = []
@@ -557,16 +557,17 @@ def _unharmed(
     return tuple(out)
 
 
-def _hurts_now(pain: Match, scene: Scene, ends: Sequence[Match]) -> bool:
-    """A pain word said as now, not one of the no-harm words and not negated but by them:
-    "no harm done, my hip is a bit tender" is tender, whatever the "no" of "no harm" reaches."""
-    if any(e.start <= pain.start < e.end for e in ends):
-        return False
-    rest = tuple(t for t in scene.triggers
-                 if not any(e.start <= t.start < e.end for e in ends))
+def _hurts_now(pain: Sequence[Match], scene: Scene, ends: Sequence[Match]) -> bool:
+    """Whether a pain word is said as now, not one of the no-harm words and not negated but by
+    them: "no harm done, my hip is a bit tender" is tender, whatever "no harm" reaches."""
+    def within(at: int) -> bool:
+        return any(e.start <= at < e.end for e in ends)
+
+    rest = scene._replace(triggers=tuple(t for t in scene.triggers if not within(t.start)))
     # a bit sore, or not sure if it hurts, is sore: only a pain denied, gone or supposed is not
-    return status_of(pain, scene._replace(triggers=rest))[0] not in (
-        NEGATED, HISTORICAL, HYPOTHETICAL)
+    return any(not within(m.start)
+               and status_of(m, rest)[0] not in (NEGATED, HISTORICAL, HYPOTHETICAL)
+               for m in pain)
 
 
 def _better_at(words: Sequence[str], vocab: Vocabulary, scene: Scene) -> Match | None:
